@@ -1,0 +1,198 @@
+package io.stackwright.env;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Loads an environment file strictly onto an immutable record, reporting every problem in the file
+ * at once, each with file, line, column and key path.
+ *
+ * <h2>Reading</h2>
+ *
+ * <ul>
+ *   <li>Files larger than 1 MiB are rejected before parsing.
+ *   <li>Bytes must be valid UTF-8; a bad byte is reported at its line. A leading byte-order mark is
+ *       ignored.
+ *   <li>The file must hold exactly one YAML document whose root is a mapping. An empty file, or one
+ *       with only comments, is a problem that lists the expected keys.
+ *   <li>YAML is composed into nodes only; no YAML tag ever instantiates a class. Anchors and
+ *       aliases are allowed, but at most 20 aliases may refer to lists or mappings (which stops
+ *       "billion laughs" expansion), nesting is limited to 32 levels, recursive keys are refused,
+ *       and a value reached through an alias is reported at the alias. Merge keys ({@code <<}) are
+ *       not supported.
+ * </ul>
+ *
+ * <h2>Binding</h2>
+ *
+ * <ul>
+ *   <li>A mapping binds to a record: each key is a record component name, exact and
+ *       case-sensitive. Unknown keys are problems with a "did you mean" suggestion. Duplicate keys
+ *       are problems at the second occurrence; the first one is bound.
+ *   <li>A missing key gives the component {@code null}, so optional properties use boxed or
+ *       reference types and take their defaults in the record's compact constructor. A missing
+ *       primitive component ({@code int}, {@code long}, {@code boolean}, {@code double}) is a
+ *       problem. An explicit null ({@code key:}, {@code null}, {@code ~}) is a problem everywhere.
+ *   <li>Component types: {@code String}, {@code int}/{@code Integer}, {@code long}/{@code Long},
+ *       {@code boolean}/{@code Boolean}, {@code double}/{@code Double}, enums, classes with a
+ *       {@code public static X parse(String)} (whose {@link IllegalArgumentException} becomes a
+ *       problem), records, {@code List<E>} (bound with {@link List#copyOf}) and {@code Map<String,
+ *       V>} (unmodifiable, in file order). Any other type, {@code Optional} included, is a mistake
+ *       in the model and fails with {@link IllegalArgumentException} before the file is read.
+ *   <li>A {@code String} takes the scalar's text as written, so {@code no}, {@code on} and {@code
+ *       1.0} stay text. Booleans are only unquoted {@code true} and {@code false}. Integers and
+ *       numbers must be unquoted decimals ({@code 0x10}, {@code 1_000}, {@code 010} and {@code "3"}
+ *       are problems) and in range. Enum constants are written in lower case with dashes: {@code
+ *       LOG_LEVEL} is {@code log-level}.
+ *   <li>Scalar values (never keys) may reference variables before they are converted: {@code
+ *       ${VAR}}, {@code ${VAR:-default}}; {@code $${VAR}} is a literal {@code ${VAR}}. Substituted
+ *       values are not substituted again. An unset variable without a default is a problem, and
+ *       each one is reported. An unquoted scalar is typed by its substituted text, so {@code
+ *       replicas: ${REPLICAS:-2}} binds to an {@code int}.
+ *   <li>After its components are bound, a record's canonical constructor is called, unless any of
+ *       them had problems (unknown or duplicate keys alone do not stop it, so its checks still
+ *       report in the same pass). An {@link InvalidPropException} it throws is reported at the
+ *       named key's value when that is a scalar, at the key otherwise, and at the mapping if the
+ *       key is absent; any other {@link IllegalArgumentException} or {@link NullPointerException}
+ *       is reported at the mapping.
+ *   <li>Key paths are dotted, with list items as {@code [i]} and map entries by key: {@code
+ *       services.backend.ports[0].name}, {@code services.backend.env.LOG_LEVEL}.
+ * </ul>
+ *
+ * <p>Instances are thread-safe and meant to be shared; the binding set-up of each record type is
+ * worked out once and reused.
+ */
+public final class EnvironmentLoader {
+
+  private final Variables variables;
+  private final Shapes shapes = new Shapes();
+
+  /**
+   * Creates a loader with the limits described above (1 MiB per file, 20 collection aliases, 32
+   * levels of nesting) and the given variable lookup.
+   *
+   * @param variables looks up a variable by name, returning {@code null} when it is not set; for
+   *     example {@code System::getenv}
+   */
+  public EnvironmentLoader(Function<String, String> variables) {
+    this.variables = new Variables(Objects.requireNonNull(variables, "variables"));
+  }
+
+  /**
+   * Loads a file; problems name the file by {@code file.toString()}.
+   *
+   * @param file the environment file
+   * @param type the record the root mapping binds to
+   * @param <T> the record type
+   * @return the bound record
+   * @throws EnvironmentException listing every problem found, including a file that cannot be read
+   * @throws IllegalArgumentException if {@code type} has a component type that cannot be bound
+   */
+  public <T extends Record> T load(Path file, Class<T> type) throws EnvironmentException {
+    return load(file, file.toString(), type);
+  }
+
+  /**
+   * Loads a file; problems name it {@code displayName}, e.g. its path relative to the project.
+   *
+   * @param file the environment file
+   * @param displayName how problems name the file
+   * @param type the record the root mapping binds to
+   * @param <T> the record type
+   * @return the bound record
+   * @throws EnvironmentException listing every problem found, including a file that cannot be read
+   * @throws IllegalArgumentException if {@code type} has a component type that cannot be bound
+   */
+  public <T extends Record> T load(Path file, String displayName, Class<T> type)
+      throws EnvironmentException {
+    shapes.of(type);
+    String name = displayName;
+    byte[] content;
+    try {
+      long size = Files.size(file);
+      if (size > Limits.MAX_FILE_BYTES) {
+        throw new EnvironmentException(List.of(tooLarge(name, size)));
+      }
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fileProblem(name, "the file does not exist", "check the path");
+    } catch (AccessDeniedException e) {
+      throw fileProblem(name, "the file cannot be read: permission denied", "");
+    } catch (IOException e) {
+      throw fileProblem(name, "the file cannot be read: " + e.getMessage(), "");
+    }
+    return load(name, content, type);
+  }
+
+  /**
+   * Loads in-memory content.
+   *
+   * @param displayName how problems name the file, e.g. {@code environments/prod.yaml}
+   * @param content the file's bytes, expected to be UTF-8
+   * @param type the record the root mapping binds to
+   * @param <T> the record type
+   * @return the bound record
+   * @throws EnvironmentException listing every problem found, sorted by line, then column
+   * @throws IllegalArgumentException if {@code type} has a component type that cannot be bound
+   */
+  public <T extends Record> T load(String displayName, byte[] content, Class<T> type)
+      throws EnvironmentException {
+    RecordShape shape = shapes.of(type);
+    ProblemCollector problems = new ProblemCollector(displayName);
+    Object value;
+    try {
+      value = read(content, shape, problems);
+    } catch (LoadingStopped e) {
+      value = null;
+    }
+    if (!problems.isEmpty()) {
+      throw new EnvironmentException(problems.problems());
+    }
+    return type.cast(value);
+  }
+
+  private Object read(byte[] content, RecordShape shape, ProblemCollector problems) {
+    if (content.length > Limits.MAX_FILE_BYTES) {
+      Problem problem = tooLarge("", content.length);
+      problems.add(1, 1, "", problem.message(), problem.hint());
+      return null;
+    }
+    String text = Utf8.decode(content, problems);
+    if (text == null) {
+      return null;
+    }
+    YamlDocument document = YamlReader.read(text, problems);
+    if (document == null) {
+      return null;
+    }
+    if (document.isEmpty()) {
+      problems.add(
+          1, 1, "", "the file is empty; expected a mapping with keys: " + shape.keyList(), "");
+      return null;
+    }
+    return new Binder(problems, variables, document.aliases()).bindRoot(document.root(), shape);
+  }
+
+  private static Problem tooLarge(String name, long size) {
+    return new Problem(
+        name,
+        1,
+        1,
+        "",
+        "the file is too large: "
+            + size
+            + " bytes, the limit is "
+            + Limits.MAX_FILE_BYTES
+            + " bytes (1 MiB)",
+        "check that this is the right file");
+  }
+
+  private static EnvironmentException fileProblem(String name, String message, String hint) {
+    return new EnvironmentException(List.of(new Problem(name, 1, 1, "", message, hint)));
+  }
+}

@@ -1,0 +1,65 @@
+package io.stackwright.env;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.text.StringSubstitutor;
+import org.apache.commons.text.TextStringBuilder;
+
+/**
+ * {@code ${VAR}} and {@code ${VAR:-default}} in scalar values; {@code $${VAR}} stays literal.
+ * Substituted values are not substituted again, so a variable's content cannot inject references.
+ */
+final class Variables {
+
+  /**
+   * The outcome for one scalar.
+   *
+   * @param text the substituted text; unset references are left in place
+   * @param missing names of referenced variables that are unset and have no default, in order
+   */
+  record Substitution(String text, List<String> missing) {}
+
+  private final Function<String, String> lookup;
+
+  Variables(Function<String, String> lookup) {
+    this.lookup = lookup;
+  }
+
+  Substitution substitute(String text) {
+    if (text.indexOf('$') < 0) {
+      return new Substitution(text, List.of());
+    }
+    Recording substitutor = new Recording(lookup);
+    substitutor.setDisableSubstitutionInValues(true);
+    substitutor.setEnableUndefinedVariableException(false);
+    String result = substitutor.replace(text);
+    return new Substitution(result, List.copyOf(substitutor.missing));
+  }
+
+  /**
+   * StringSubstitutor applies a default only after the lookup has failed, so the lookup alone
+   * cannot tell "unset" from "unset but defaulted"; the variable's own text can.
+   */
+  private static final class Recording extends StringSubstitutor {
+    private final Set<String> missing = new LinkedHashSet<>();
+
+    Recording(Function<String, String> lookup) {
+      super(lookup::apply);
+    }
+
+    @Override
+    protected String resolveVariable(
+        String name, TextStringBuilder buffer, int startPos, int endPos) {
+      String value = super.resolveVariable(name, buffer, startPos, endPos);
+      if (value == null) {
+        String reference = buffer.substring(startPos, endPos);
+        if (!reference.startsWith(DEFAULT_VAR_START + name + DEFAULT_VAR_DEFAULT)) {
+          missing.add(name);
+        }
+      }
+      return value;
+    }
+  }
+}
