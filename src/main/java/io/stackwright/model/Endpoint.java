@@ -1,0 +1,21 @@
+package io.stackwright.model;
+
+/**
+ * A typed reference to a port of another service: what a client needs to connect, resolved per target
+ * when rendered.
+ *
+ * @param service the service's name
+ * @param port its port number
+ */
+public record Endpoint(String service, int port) {
+
+  /** The host, as a value that each renderer resolves to that target's address. */
+  public EnvValue host() {
+    return new EnvValue.ServiceHost(service);
+  }
+
+  /** The port, as a literal value. */
+  public EnvValue portValue() {
+    return EnvValue.of(port);
+  }
+}

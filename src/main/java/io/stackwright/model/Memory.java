@@ -1,0 +1,97 @@
+package io.stackwright.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An amount of memory or storage, in whole mebibytes.
+ *
+ * <p>Written with a binary unit: {@code 512Mi}, {@code 2Gi}, {@code 1Ti}. Decimal units and plain
+ * bytes are refused on purpose: they rarely mean what the writer thinks ({@code 500M} is not 500 MiB),
+ * and whole mebibytes render exactly on both targets. Rendered to Kubernetes in the largest unit
+ * that divides it ({@code 2Gi}), and to Compose in its binary units ({@code 2g}).
+ *
+ * @param mebibytes the amount in MiB, at least 1
+ */
+public record Memory(long mebibytes) implements Comparable<Memory> {
+
+  private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(Mi|Gi|Ti)");
+  private static final long MAX_MEBIBYTES = 1L << 30;
+
+  /** Rejects zero, negative and absurd (over a PiB) amounts. */
+  public Memory {
+    if (mebibytes < 1 || mebibytes > MAX_MEBIBYTES) {
+      throw new IllegalArgumentException(
+          "memory must be between 1Mi and 1024Ti, got " + mebibytes + "Mi");
+    }
+  }
+
+  /**
+   * Parses {@code 512Mi}, {@code 2Gi} or {@code 1Ti}.
+   *
+   * @throws IllegalArgumentException with the text received and the accepted forms
+   */
+  public static Memory parse(String text) {
+    Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not a memory amount; write a whole number with a binary unit, such as 512Mi,"
+              + " 2Gi or 1Ti");
+    }
+    long amount = Long.parseLong(m.group(1));
+    long mebibytes =
+        switch (m.group(2)) {
+          case "Gi" -> amount << 10;
+          case "Ti" -> amount << 20;
+          default -> amount;
+        };
+    if (mebibytes < 1 || mebibytes > MAX_MEBIBYTES) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is out of range; memory must be at least 1Mi and at most 1024Ti");
+    }
+    return new Memory(mebibytes);
+  }
+
+  /** Mebibytes. */
+  public static Memory mebibytes(long mebibytes) {
+    return new Memory(mebibytes);
+  }
+
+  /** Gibibytes. */
+  public static Memory gibibytes(long gibibytes) {
+    return new Memory(Math.multiplyExact(gibibytes, 1024L));
+  }
+
+  /** This amount times {@code percent}/100, rounded down to whole mebibytes (at least 1). */
+  public Memory percent(int percent) {
+    return new Memory(Math.max(1, mebibytes * percent / 100));
+  }
+
+  /** The Kubernetes quantity, in the largest unit that divides the amount exactly. */
+  public String toKubernetes() {
+    if (mebibytes % (1L << 20) == 0) {
+      return (mebibytes >> 20) + "Ti";
+    }
+    if (mebibytes % 1024 == 0) {
+      return (mebibytes >> 10) + "Gi";
+    }
+    return mebibytes + "Mi";
+  }
+
+  /** The Compose byte value; Compose's units are binary and written in lower case ({@code 512m}). */
+  public String toCompose() {
+    return mebibytes % 1024 == 0 ? (mebibytes >> 10) + "g" : mebibytes + "m";
+  }
+
+  @Override
+  public int compareTo(Memory other) {
+    return Long.compare(mebibytes, other.mebibytes);
+  }
+
+  @Override
+  public String toString() {
+    return toKubernetes();
+  }
+}

@@ -1,0 +1,249 @@
+package io.stackwright.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Everything both renderers need to know about one service, and nothing specific to either: the one
+ * description from which the Kubernetes objects and the Compose service are derived.
+ *
+ * <p>Build with {@link #builder(String)}.
+ *
+ * @param name service name: a DNS label, used for the Kubernetes objects and the Compose service
+ * @param component value of {@code app.kubernetes.io/component} ({@code api}, {@code database})
+ * @param image container image
+ * @param kind how Kubernetes runs it
+ * @param replicas desired replicas on Kubernetes (Compose runs one)
+ * @param ports ports it listens on, the first one being its main port
+ * @param env environment variables, sorted by name
+ * @param secrets secrets it reads from files, sorted by name
+ * @param writablePaths paths that must be writable although the root filesystem is read-only
+ *     (Kubernetes {@code emptyDir}, Compose {@code tmpfs}), sorted
+ * @param data persistent data, or {@code null}
+ * @param readiness when it may receive traffic (and, for Compose, when dependents may start)
+ * @param liveness when it must be restarted
+ * @param startupSeconds how long it may take to start before liveness applies
+ * @param resources requests and limits
+ * @param runAsUser numeric user id it runs as, never 0
+ * @param runAsGroup numeric group id it runs as, never 0
+ * @param dependsOn services it connects to, sorted: Compose starts it after they are healthy
+ * @param hostPort Compose only: publish the main port on 127.0.0.1 at this port, or {@code null}
+ */
+public record ServiceModel(
+    String name,
+    String component,
+    ImageRef image,
+    WorkloadKind kind,
+    int replicas,
+    List<ServicePort> ports,
+    Map<String, EnvValue> env,
+    List<SecretFile> secrets,
+    List<String> writablePaths,
+    PersistentData data,
+    Probe readiness,
+    Probe liveness,
+    int startupSeconds,
+    Resources resources,
+    long runAsUser,
+    long runAsGroup,
+    List<String> dependsOn,
+    Integer hostPort) {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
+  /** Checks every rule that does not depend on other services; copies collections immutably. */
+  public ServiceModel {
+    if (name == null || !DNS_LABEL.matcher(name).matches()) {
+      throw new IllegalArgumentException("service name \"" + name + "\" must be a DNS label");
+    }
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(readiness, name + ": readiness probe");
+    Objects.requireNonNull(liveness, name + ": liveness probe");
+    Objects.requireNonNull(resources, name + ": resources");
+    if (replicas < 1) {
+      throw new IllegalArgumentException(name + ": replicas must be at least 1");
+    }
+    if (kind == WorkloadKind.STATEFUL_SET && data == null) {
+      throw new IllegalArgumentException(name + ": a StatefulSet needs persistent data");
+    }
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException(name + ": a service needs at least one port");
+    }
+    if (runAsUser < 1 || runAsGroup < 1) {
+      throw new IllegalArgumentException(name + ": containers never run as user or group 0");
+    }
+    if (startupSeconds < 0) {
+      throw new IllegalArgumentException(name + ": startupSeconds must not be negative");
+    }
+    ports = List.copyOf(ports);
+    env.keySet().stream()
+        .filter(k -> !ENV_NAME.matcher(k).matches())
+        .findFirst()
+        .ifPresent(
+            k -> {
+              throw new IllegalArgumentException(
+                  name + ": environment variable name \"" + k + "\" must be UPPER_SNAKE_CASE");
+            });
+    env = Collections.unmodifiableMap(new TreeMap<>(env));
+    List<SecretFile> sortedSecrets = new ArrayList<>(secrets);
+    sortedSecrets.sort((a, b) -> a.name().compareTo(b.name()));
+    secrets = List.copyOf(sortedSecrets);
+    writablePaths = List.copyOf(new TreeSet<>(writablePaths));
+    dependsOn = List.copyOf(new TreeSet<>(dependsOn));
+    if (dependsOn.contains(name)) {
+      throw new IllegalArgumentException(name + ": a service cannot depend on itself");
+    }
+  }
+
+  /** The main port: the first one declared. */
+  public ServicePort mainPort() {
+    return ports.get(0);
+  }
+
+  /** A builder with the secure defaults; see each setter. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Builds a {@link ServiceModel}; required: component, image, port, probes, resources. */
+  public static final class Builder {
+    private final String name;
+    private String component;
+    private ImageRef image;
+    private WorkloadKind kind = WorkloadKind.DEPLOYMENT;
+    private int replicas = 1;
+    private final List<ServicePort> ports = new ArrayList<>();
+    private final Map<String, EnvValue> env = new TreeMap<>();
+    private final List<SecretFile> secrets = new ArrayList<>();
+    private final List<String> writablePaths = new ArrayList<>();
+    private PersistentData data;
+    private Probe readiness;
+    private Probe liveness;
+    private int startupSeconds;
+    private Resources resources;
+    private long runAsUser = 10001;
+    private long runAsGroup = 10001;
+    private final List<String> dependsOn = new ArrayList<>();
+    private Integer hostPort;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** Sets {@code app.kubernetes.io/component}. Required. */
+    public Builder component(String component) {
+      this.component = component;
+      return this;
+    }
+
+    /** Sets the image. Required. */
+    public Builder image(ImageRef image) {
+      this.image = image;
+      return this;
+    }
+
+    /** Runs it as a StatefulSet with this data. Default: a Deployment without persistent data. */
+    public Builder statefulWith(PersistentData data) {
+      this.kind = WorkloadKind.STATEFUL_SET;
+      this.data = data;
+      return this;
+    }
+
+    /** Desired Kubernetes replicas. Default: 1. */
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    /** Adds a port; the first one added is the main port. At least one is required. */
+    public Builder port(String portName, int port) {
+      ports.add(new ServicePort(portName, port));
+      return this;
+    }
+
+    /** Sets an environment variable. */
+    public Builder env(String key, EnvValue value) {
+      if (env.put(key, value) != null) {
+        throw new IllegalArgumentException(name + ": environment variable " + key + " set twice");
+      }
+      return this;
+    }
+
+    /** Sets an environment variable to a literal. */
+    public Builder env(String key, String value) {
+      return env(key, EnvValue.of(value));
+    }
+
+    /** Mounts a secret file and points {@code fileVariable} at its path. */
+    public Builder secret(SecretFile secret, String fileVariable) {
+      secrets.add(secret);
+      return env(fileVariable, secret.path());
+    }
+
+    /** Adds a writable scratch path. Default: none, apart from those a service adds. */
+    public Builder writable(String path) {
+      writablePaths.add(path);
+      return this;
+    }
+
+    /** Sets the readiness probe. Required. */
+    public Builder readiness(Probe readiness) {
+      this.readiness = readiness;
+      return this;
+    }
+
+    /** Sets the liveness probe. Required. */
+    public Builder liveness(Probe liveness) {
+      this.liveness = liveness;
+      return this;
+    }
+
+    /** Grace period for start-up before liveness applies. Default: 0 (no startup probe). */
+    public Builder startupSeconds(int startupSeconds) {
+      this.startupSeconds = startupSeconds;
+      return this;
+    }
+
+    /** Sets requests and limits. Required. */
+    public Builder resources(Resources resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    /** Numeric user and group. Default: 10001:10001. */
+    public Builder runAs(long user, long group) {
+      this.runAsUser = user;
+      this.runAsGroup = group;
+      return this;
+    }
+
+    /** Declares that this service connects to another. */
+    public Builder dependsOn(String service) {
+      dependsOn.add(service);
+      return this;
+    }
+
+    /** Compose only: publish the main port on 127.0.0.1. Default: not published. */
+    public Builder hostPort(Integer hostPort) {
+      this.hostPort = hostPort;
+      return this;
+    }
+
+    /** Builds and checks the model. */
+    public ServiceModel build() {
+      return new ServiceModel(
+          name, component, image, kind, replicas, ports, env, secrets, writablePaths, data,
+          readiness, liveness, startupSeconds, resources, runAsUser, runAsGroup, dependsOn,
+          hostPort);
+    }
+  }
+}

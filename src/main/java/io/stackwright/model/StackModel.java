@@ -1,0 +1,106 @@
+package io.stackwright.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A whole stack for one environment: the input of both renderers.
+ *
+ * @param name stack name ({@code app.kubernetes.io/part-of}, Compose project prefix)
+ * @param environment environment name ({@code dev}, {@code prod})
+ * @param namespace Kubernetes namespace the stack lives in
+ * @param development true for a developer's environment: secrets get generated, clearly marked
+ *     values that are written into {@code dist/}; false everywhere else, where secrets are only
+ *     referenced
+ * @param services the services, in declaration order
+ */
+public record StackModel(
+    String name,
+    String environment,
+    String namespace,
+    boolean development,
+    List<ServiceModel> services) {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /**
+   * Checks the rules that span services: unique names, dependencies that exist and do not form a
+   * cycle, and one meaning per Kubernetes Secret key.
+   */
+  public StackModel {
+    for (String label : new String[] {name, environment, namespace}) {
+      if (label == null || !DNS_LABEL.matcher(label).matches()) {
+        throw new IllegalArgumentException("\"" + label + "\" must be a DNS label");
+      }
+    }
+    services = List.copyOf(services);
+    Map<String, ServiceModel> byName = new LinkedHashMap<>();
+    for (ServiceModel service : services) {
+      if (byName.put(service.name(), service) != null) {
+        throw new IllegalArgumentException("two services are named " + service.name());
+      }
+    }
+    for (ServiceModel service : services) {
+      for (String dependency : service.dependsOn()) {
+        if (!byName.containsKey(dependency)) {
+          throw new IllegalArgumentException(
+              service.name() + " depends on " + dependency + ", which is not in the stack");
+        }
+      }
+    }
+    checkAcyclic(byName);
+  }
+
+  /** The service of that name. */
+  public ServiceModel service(String serviceName) {
+    return services.stream()
+        .filter(s -> s.name().equals(serviceName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+  }
+
+  /** Every secret of every service, once each by name. */
+  public List<SecretFile> secrets() {
+    Map<String, SecretFile> byName = new java.util.TreeMap<>();
+    for (ServiceModel service : services) {
+      for (SecretFile secret : service.secrets()) {
+        SecretFile earlier = byName.putIfAbsent(secret.name(), secret);
+        if (earlier != null && !earlier.equals(secret)) {
+          throw new IllegalArgumentException(
+              "secret " + secret.name() + " is declared twice with different sources");
+        }
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private static void checkAcyclic(Map<String, ServiceModel> byName) {
+    Set<String> done = new HashSet<>();
+    for (String start : byName.keySet()) {
+      visit(start, byName, done, new ArrayList<>());
+    }
+  }
+
+  private static void visit(
+      String name, Map<String, ServiceModel> byName, Set<String> done, List<String> path) {
+    if (done.contains(name)) {
+      return;
+    }
+    if (path.contains(name)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+      cycle.add(name);
+      throw new IllegalArgumentException("dependency cycle: " + String.join(" -> ", cycle));
+    }
+    path.add(name);
+    for (String dependency : byName.get(name).dependsOn()) {
+      visit(dependency, byName, done, path);
+    }
+    path.remove(path.size() - 1);
+    done.add(name);
+  }
+}
