@@ -1,0 +1,42 @@
+package io.stackwright.render;
+
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The labels every object of a service carries: Kubernetes' recommended {@code app.kubernetes.io/*}
+ * labels plus the environment. Only the name and the instance select pods, because a Deployment's
+ * selector cannot change after it is created.
+ */
+public final class Labels {
+  /** Label with the environment's name. */
+  public static final String ENVIRONMENT = "stackwright.io/environment";
+
+  private Labels() {}
+
+  /** Labels that select the pods of {@code service}: stable for the life of the service. */
+  public static Map<String, String> selector(StackModel stack, ServiceModel service) {
+    return Map.of(
+        "app.kubernetes.io/name", service.name(),
+        "app.kubernetes.io/instance", stack.name());
+  }
+
+  /** Every label of an object of {@code service}. */
+  public static Map<String, String> of(StackModel stack, ServiceModel service) {
+    Map<String, String> labels = new TreeMap<>(stackWide(stack));
+    labels.putAll(selector(stack, service));
+    labels.put("app.kubernetes.io/component", service.component());
+    return labels;
+  }
+
+  /** Labels of objects that belong to the stack as a whole (the namespace, shared secrets). */
+  public static Map<String, String> stackWide(StackModel stack) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put("app.kubernetes.io/part-of", stack.name());
+    labels.put("app.kubernetes.io/managed-by", "stackwright");
+    labels.put(ENVIRONMENT, stack.environment());
+    return labels;
+  }
+}

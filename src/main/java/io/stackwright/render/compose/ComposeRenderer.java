@@ -1,0 +1,150 @@
+package io.stackwright.render.compose;
+
+import io.stackwright.model.PersistentData;
+import io.stackwright.model.Probe;
+import io.stackwright.model.SecretFile;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.render.Addresses;
+import io.stackwright.render.DevSecrets;
+import io.stackwright.render.Labels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a {@link StackModel} into a Compose file (the Compose Specification, as read by Docker
+ * Compose v2), from the same model as the Kubernetes renderer.
+ *
+ * <p>Every service is hardened the way its pod is: {@code read_only} root filesystem with a {@code
+ * tmpfs} for each writable path, {@code cap_drop: [ALL]}, {@code no-new-privileges}, a numeric
+ * non-root {@code user}. A service starts only once the services it depends on are healthy. Secrets
+ * are files under {@code /run/secrets}: in a development environment their marked values are written
+ * beside the Compose file; elsewhere Compose reads them from variables of the shell that runs it, so
+ * no value is ever in {@code dist/}.
+ */
+public final class ComposeRenderer {
+
+  /** The Compose file's path inside {@code dist/<env>/}. */
+  public static final String COMPOSE_FILE = "compose/compose.yaml";
+
+  /**
+   * Renders the stack.
+   *
+   * @return path inside {@code dist/<env>/} to file content
+   */
+  public Map<String, String> render(StackModel stack) {
+    Map<String, String> files = new TreeMap<>();
+    Map<String, Object> compose = new LinkedHashMap<>();
+    compose.put("name", stack.name() + "-" + stack.environment());
+
+    Map<String, Object> services = new LinkedHashMap<>();
+    Map<String, Object> volumes = new LinkedHashMap<>();
+    for (ServiceModel service : stack.services()) {
+      services.put(service.name(), service(stack, service, volumes));
+    }
+    compose.put("services", services);
+
+    Map<String, Object> secrets = new LinkedHashMap<>();
+    for (SecretFile secret : stack.secrets()) {
+      if (stack.development()) {
+        String path = "secrets/" + secret.name();
+        secrets.put(secret.name(), Map.of("file", "./" + path));
+        files.put("compose/" + path, DevSecrets.value(secret));
+      } else {
+        secrets.put(secret.name(), Map.of("environment", variable(secret)));
+      }
+    }
+    if (!secrets.isEmpty()) {
+      compose.put("secrets", secrets);
+    }
+    if (!volumes.isEmpty()) {
+      compose.put("volumes", volumes);
+    }
+    files.put(COMPOSE_FILE, io.stackwright.output.Yaml.write(compose));
+    return files;
+  }
+
+  /** The shell variable a non-development Compose run reads {@code secret} from. */
+  public static String variable(SecretFile secret) {
+    return secret.name().toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  private static Map<String, Object> service(
+      StackModel stack, ServiceModel service, Map<String, Object> volumes) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("image", service.image().toString());
+    out.put("labels", Labels.of(stack, service));
+    out.put("user", service.runAsUser() + ":" + service.runAsGroup());
+    out.put("read_only", true);
+    out.put("cap_drop", List.of("ALL"));
+    out.put("security_opt", List.of("no-new-privileges:true"));
+    if (!service.writablePaths().isEmpty()) {
+      out.put("tmpfs", service.writablePaths());
+    }
+    out.put("restart", "unless-stopped");
+    out.put("environment", Addresses.resolve(service.env(), host -> host));
+    if (!service.secrets().isEmpty()) {
+      out.put("secrets", service.secrets().stream().map(SecretFile::name).toList());
+    }
+    PersistentData data = service.data();
+    if (data != null) {
+      String volume = service.name() + "-" + data.volume();
+      volumes.put(volume, Map.of());
+      out.put(
+          "volumes",
+          List.of(Map.of("type", "volume", "source", volume, "target", data.mountPath())));
+    }
+    if (service.hostPort() != null) {
+      out.put("ports", List.of("127.0.0.1:" + service.hostPort() + ":" + service.mainPort().port()));
+    }
+    out.put("healthcheck", healthcheck(service));
+    if (!service.dependsOn().isEmpty()) {
+      Map<String, Object> dependsOn = new LinkedHashMap<>();
+      for (String dependency : service.dependsOn()) {
+        dependsOn.put(dependency, Map.of("condition", "service_healthy"));
+      }
+      out.put("depends_on", dependsOn);
+    }
+    out.put(
+        "deploy",
+        Map.of(
+            "resources",
+            Map.of(
+                "limits",
+                Map.of(
+                    "cpus", service.resources().cpuLimit().toCompose(),
+                    "memory", service.resources().memoryLimit().toCompose()),
+                "reservations",
+                Map.of(
+                    "cpus", service.resources().cpu().toCompose(),
+                    "memory", service.resources().memory().toCompose()))));
+    return out;
+  }
+
+  /**
+   * The readiness check, which is what {@code depends_on: service_healthy} waits for. An HTTP check
+   * runs {@code wget} inside the container, as Compose has no HTTP check of its own.
+   */
+  private static Map<String, Object> healthcheck(ServiceModel service) {
+    Probe probe = service.readiness();
+    List<String> test = new ArrayList<>();
+    test.add("CMD");
+    if (probe.check() instanceof Probe.HttpGet http) {
+      test.addAll(
+          List.of("wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + http.port() + http.path()));
+    } else {
+      test.addAll(((Probe.Exec) probe.check()).command());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("test", test);
+    out.put("interval", probe.periodSeconds() + "s");
+    out.put("timeout", probe.timeoutSeconds() + "s");
+    out.put("retries", probe.failureThreshold());
+    out.put("start_period", service.startupSeconds() + "s");
+    return out;
+  }
+}

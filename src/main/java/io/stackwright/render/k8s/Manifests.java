@@ -1,0 +1,75 @@
+package io.stackwright.render.k8s;
+
+import io.stackwright.output.Yaml;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Post-processing of the objects cdk8s synthesizes, before they are written.
+ *
+ * <p>cdk8s-plus labels every pod template with {@value #ADDRESS_LABEL}, whose value is a hash of the
+ * construct path and differs per environment. Our selectors use the recommended labels instead (see
+ * {@link io.stackwright.render.Labels#selector}), so the label is dropped: output stays free of hashes
+ * and identical across environments where the model is. Anything that still refers to it after that
+ * would select nothing, so it fails the synth.
+ */
+final class Manifests {
+  static final String ADDRESS_LABEL = "cdk8s.io/metadata.addr";
+
+  /** Helm's install order, so that a file applies cleanly from top to bottom. */
+  private static final List<String> KIND_ORDER =
+      List.of(
+          "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccount", "Secret",
+          "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim", "ClusterRole",
+          "ClusterRoleBinding", "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "Deployment",
+          "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "PodDisruptionBudget",
+          "Ingress");
+
+  private Manifests() {}
+
+  /** Drops the address label and sorts the objects into apply order, then by name. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> normalize(List<Object> objects) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (Object object : objects) {
+      Map<String, Object> manifest = (Map<String, Object>) object;
+      Object spec = manifest.get("spec");
+      if (spec instanceof Map<?, ?> specMap) {
+        if (specMap.get("template") instanceof Map<?, ?> t
+            && t.get("metadata") instanceof Map<?, ?> meta
+            && meta.get("labels") instanceof Map<?, ?> labels) {
+          ((Map<String, Object>) labels).remove(ADDRESS_LABEL);
+        }
+        // cdk8s-plus also adds it to a Service a StatefulSet governs, beside our own labels.
+        if (specMap.get("selector") instanceof Map<?, ?> selector && selector.size() > 1) {
+          ((Map<String, Object>) selector).remove(ADDRESS_LABEL);
+        }
+      }
+      if (Yaml.write(manifest).contains(ADDRESS_LABEL)) {
+        throw new IllegalStateException(
+            kind(manifest) + " " + name(manifest) + " still refers to " + ADDRESS_LABEL
+                + "; select pods by Labels.selector instead");
+      }
+      result.add(manifest);
+    }
+    result.sort(Comparator.comparingInt(Manifests::rank).thenComparing(Manifests::name));
+    return result;
+  }
+
+  private static int rank(Map<String, Object> manifest) {
+    int index = KIND_ORDER.indexOf(kind(manifest));
+    return index < 0 ? KIND_ORDER.size() : index;
+  }
+
+  static String kind(Map<String, Object> manifest) {
+    return String.valueOf(manifest.get("kind"));
+  }
+
+  static String name(Map<String, Object> manifest) {
+    return manifest.get("metadata") instanceof Map<?, ?> meta
+        ? String.valueOf(meta.get("name"))
+        : "";
+  }
+}

@@ -1,0 +1,57 @@
+package io.stackwright.services;
+
+import io.stackwright.model.Endpoint;
+import io.stackwright.model.Probe;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.stack.Stack;
+import java.util.Locale;
+
+/**
+ * The backend HTTP API. Stateless, so a Deployment on Kubernetes; its database settings come from a
+ * typed reference to {@link Postgres}, never from strings written twice.
+ *
+ * <p>Environment it receives: {@code HTTP_PORT}, {@code LOG_LEVEL}, {@code DB_HOST}, {@code DB_PORT},
+ * {@code DB_NAME}, {@code DB_USER}, and {@code DB_PASSWORD_FILE}, the path of a file holding the
+ * password.
+ */
+public final class Backend {
+  /** The port the API listens on. */
+  public static final int HTTP_PORT = 8080;
+  /** Liveness endpoint: answers while the process is not stuck. */
+  public static final String LIVE_PATH = "/health/live";
+  /** Readiness endpoint: answers when the API can serve requests (its database is reachable). */
+  public static final String READY_PATH = "/health/ready";
+
+  /**
+   * Adds the backend to the stack as the service {@code backend}.
+   *
+   * @param stack the stack
+   * @param props the environment's settings
+   * @param postgres the database it uses
+   */
+  public Backend(Stack stack, BackendProps props, Postgres postgres) {
+    Endpoint db = postgres.endpoint();
+    stack.add(
+        ServiceModel.builder("backend")
+            .component("api")
+            .image(props.image())
+            .replicas(props.replicas())
+            .port("http", HTTP_PORT)
+            .env("HTTP_PORT", Integer.toString(HTTP_PORT))
+            .env("LOG_LEVEL", props.logLevel().name().toLowerCase(Locale.ROOT))
+            .env("DB_HOST", db.host())
+            .env("DB_PORT", db.portValue())
+            .env("DB_NAME", postgres.database())
+            .env("DB_USER", postgres.user())
+            .secret(postgres.password(), "DB_PASSWORD_FILE")
+            .dependsOn(db.service())
+            .writable("/tmp")
+            .readiness(new Probe(new Probe.HttpGet(READY_PATH, HTTP_PORT), 10, 3, 3))
+            .liveness(new Probe(new Probe.HttpGet(LIVE_PATH, HTTP_PORT), 10, 3, 3))
+            .startupSeconds(60)
+            .resources(props.effectiveResources())
+            .runAs(props.runAsUser(), props.runAsUser())
+            .hostPort(props.hostPort())
+            .build());
+  }
+}

@@ -1,0 +1,85 @@
+package io.stackwright.services;
+
+import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.Cpu;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Memory;
+import io.stackwright.model.Resources;
+import java.util.regex.Pattern;
+
+/**
+ * What an environment file may set for PostgreSQL ({@code postgres:}). Every key is optional.
+ *
+ * @param image container image. Default: {@value Postgres#DEFAULT_IMAGE}, the official Debian-based
+ *     image, whose {@code postgres} user is uid/gid 999: the container runs as that user, never as
+ *     root.
+ * @param database database created on first start. Default: {@code app}.
+ * @param user owner of that database. Default: {@code app}.
+ * @param storage capacity of the data volume (Kubernetes). Default: {@code 1Gi}.
+ * @param storageClass Kubernetes StorageClass of the data volume. Default: the cluster's default.
+ * @param resources requests and limits. Default: cpu 250m (limit 1), memory 512Mi (limit 512Mi).
+ * @param passwordSecret Kubernetes Secret holding the password under the key {@code password}.
+ *     Outside development it must exist before the stack is applied. Default: {@code
+ *     postgres-credentials}.
+ */
+public record PostgresProps(
+    ImageRef image,
+    String database,
+    String user,
+    Memory storage,
+    String storageClass,
+    ResourcesProps resources,
+    String passwordSecret) {
+
+  /** Default requests and limits. */
+  public static final Resources DEFAULT_RESOURCES =
+      new Resources(Cpu.millis(250), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /** Applies the defaults and checks names. */
+  public PostgresProps {
+    image = image == null ? ImageRef.parse(Postgres.DEFAULT_IMAGE) : image;
+    database = identifier("database", database);
+    user = identifier("user", user);
+    storage = storage == null ? Memory.gibibytes(1) : storage;
+    if (storage.compareTo(Memory.mebibytes(64)) < 0) {
+      throw new InvalidPropException(
+          "storage", "storage " + storage + " is too small for PostgreSQL", "use at least 64Mi");
+    }
+    if (storageClass != null
+        && (storageClass.length() > 253 || !DNS_SUBDOMAIN.matcher(storageClass).matches())) {
+      throw new InvalidPropException(
+          "storageClass",
+          "\"" + storageClass + "\" is not a valid StorageClass name",
+          "use lower-case letters, digits, '-' and '.'");
+    }
+    passwordSecret = passwordSecret == null ? "postgres-credentials" : passwordSecret;
+    if (!DNS_LABEL.matcher(passwordSecret).matches()) {
+      throw new InvalidPropException(
+          "passwordSecret",
+          "\"" + passwordSecret + "\" is not a valid Secret name",
+          "use lower-case letters, digits and '-', at most 63 characters");
+    }
+    ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+  }
+
+  /** Requests and limits with the defaults applied. */
+  public Resources effectiveResources() {
+    return ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+  }
+
+  private static String identifier(String key, String value) {
+    String v = value == null ? "app" : value;
+    if (!IDENTIFIER.matcher(v).matches()) {
+      throw new InvalidPropException(
+          key,
+          "\"" + v + "\" is not a plain PostgreSQL identifier",
+          "use lower-case letters, digits and '_', starting with a letter, at most 63 characters");
+    }
+    return v;
+  }
+}

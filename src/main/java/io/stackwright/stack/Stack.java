@@ -1,0 +1,54 @@
+package io.stackwright.stack;
+
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scope services are added to while a stack is defined for one environment. Services take it as
+ * their first constructor argument and add their model to it.
+ */
+public final class Stack {
+  private final String name;
+  private final String environment;
+  private final String namespace;
+  private final boolean development;
+  private final List<ServiceModel> services = new ArrayList<>();
+
+  /**
+   * Starts an empty stack.
+   *
+   * @param name stack name, a DNS label
+   * @param environment environment name
+   * @param namespace Kubernetes namespace
+   * @param development whether secrets get generated development values (see {@link
+   *     StackModel#development()})
+   */
+  public Stack(String name, String environment, String namespace, boolean development) {
+    this.name = name;
+    this.environment = environment;
+    this.namespace = namespace;
+    this.development = development;
+  }
+
+  /** Adds a service's model. */
+  public void add(ServiceModel service) {
+    services.add(service);
+  }
+
+  /** The environment being synthesized. */
+  public String environment() {
+    return environment;
+  }
+
+  /** Whether this is a development environment. */
+  public boolean development() {
+    return development;
+  }
+
+  /** The finished, checked model. */
+  public StackModel toModel() {
+    return new StackModel(name, environment, namespace, development, services);
+  }
+}

@@ -1,0 +1,179 @@
+package io.stackwright.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.stackwright.model.ImageRef;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.services.BackendProps;
+import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.stack.ShopStack;
+import io.stackwright.synth.Synthesizer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rules both renderers must follow, checked on the objects they produce. */
+class RenderersTest {
+  private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
+  private static SynthOutput dev;
+  private static SynthOutput prod;
+
+  @BeforeAll
+  static void synthesize() {
+    dev = synth("dev", true);
+    prod = synth("prod", false);
+  }
+
+  private static SynthOutput synth(String env, boolean development) {
+    BackendProps backend =
+        new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), 2, null, null, null, null);
+    ShopEnvironment props = new ShopEnvironment(null, development, backend, null);
+    return Synthesizer.render(new ShopStack().define(env, props));
+  }
+
+  private static List<JsonNode> manifests(SynthOutput output) throws IOException {
+    List<JsonNode> all = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
+      if (!file.getKey().contains("/")) {
+        try (var parser = YAML.getFactory().createParser(file.getValue())) {
+          all.addAll(YAML.readValues(parser, JsonNode.class).readAll());
+        }
+      }
+    }
+    return all;
+  }
+
+  private static JsonNode compose(SynthOutput output) throws IOException {
+    return YAML.readTree(output.text("compose/compose.yaml"));
+  }
+
+  private static JsonNode find(SynthOutput output, String kind, String name) throws IOException {
+    return manifests(output).stream()
+        .filter(m -> m.path("kind").asText().equals(kind))
+        .filter(m -> m.at("/metadata/name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+  }
+
+  @Test
+  void theTypedReferenceResolvesToEachTargetsAddress() throws IOException {
+    assertThat(find(prod, "ConfigMap", "backend-env").at("/data/DB_HOST").asText())
+        .isEqualTo("postgres.shop-prod.svc");
+    assertThat(compose(prod).at("/services/backend/environment/DB_HOST").asText())
+        .isEqualTo("postgres");
+  }
+
+  @Test
+  void everyPodMeetsPodSecurityRestricted() throws IOException {
+    List<JsonNode> pods =
+        manifests(prod).stream().filter(m -> m.at("/spec/template/spec").isObject()).toList();
+    assertThat(pods).extracting(m -> m.path("kind").asText())
+        .containsExactlyInAnyOrder("Deployment", "StatefulSet");
+    for (JsonNode workload : pods) {
+      JsonNode spec = workload.at("/spec/template/spec");
+      assertThat(spec.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+      assertThat(spec.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+      for (JsonNode container : spec.path("containers")) {
+        JsonNode sc = container.path("securityContext");
+        assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(sc.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(sc.path("runAsUser").asLong()).isPositive();
+        assertThat(sc.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+        assertThat(sc.at("/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
+        assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
+        assertThat(container.has("readinessProbe")).isTrue();
+        assertThat(container.has("livenessProbe")).isTrue();
+      }
+    }
+    JsonNode namespace = find(prod, "Namespace", "shop-prod");
+    assertThat(namespace.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText())
+        .isEqualTo("restricted");
+  }
+
+  @Test
+  void servicesSelectTheirPodsByStableLabelsOnly() throws IOException {
+    for (String name : List.of("backend", "postgres")) {
+      JsonNode service = find(prod, "Service", name);
+      JsonNode selector = service.at("/spec/selector");
+      JsonNode podLabels =
+          find(prod, name.equals("postgres") ? "StatefulSet" : "Deployment", name)
+              .at("/spec/template/metadata/labels");
+      List<String> keys = new ArrayList<>();
+      selector.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).containsExactlyInAnyOrder("app.kubernetes.io/name", "app.kubernetes.io/instance");
+      selector.fields().forEachRemaining(
+          e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+    }
+    for (byte[] file : prod.files().values()) {
+      assertThat(new String(file)).doesNotContain("cdk8s.io/metadata.addr");
+    }
+  }
+
+  @Test
+  void secretValuesExistOnlyInDevelopment() throws IOException {
+    JsonNode devSecret = find(dev, "Secret", "postgres-credentials");
+    assertThat(devSecret.at("/stringData/password").asText()).startsWith("dev-only-not-secret-");
+    assertThat(dev.text("compose/secrets/postgres-password")).startsWith("dev-only-not-secret-");
+
+    assertThat(manifests(prod)).noneMatch(m -> m.path("kind").asText().equals("Secret"));
+    assertThat(compose(prod).at("/secrets/postgres-password/environment").asText())
+        .isEqualTo("POSTGRES_PASSWORD");
+    for (byte[] file : prod.files().values()) {
+      assertThat(new String(file)).doesNotContain("dev-only-not-secret");
+    }
+  }
+
+  @Test
+  void composeServicesAreHardenedAndStartInDependencyOrder() throws IOException {
+    JsonNode services = compose(prod).path("services");
+    services.fields().forEachRemaining(
+        entry -> {
+          JsonNode s = entry.getValue();
+          assertThat(s.path("read_only").asBoolean()).as(entry.getKey()).isTrue();
+          assertThat(s.path("cap_drop").toString()).isEqualTo("[\"ALL\"]");
+          assertThat(s.path("security_opt").toString()).contains("no-new-privileges:true");
+          assertThat(s.path("user").asText()).matches("[1-9][0-9]*:[1-9][0-9]*");
+          assertThat(s.at("/healthcheck/test/0").asText()).isEqualTo("CMD");
+        });
+    assertThat(services.at("/backend/depends_on/postgres/condition").asText())
+        .isEqualTo("service_healthy");
+    assertThat(services.at("/backend/healthcheck/test").toString()).contains("/health/ready");
+    assertThat(find(prod, "Deployment", "backend").toString()).contains("/health/ready");
+  }
+
+  @Test
+  void aConfigChangeChangesThePodTemplateSoPodsRoll() throws IOException {
+    BackendProps debug =
+        new BackendProps(
+            ImageRef.parse("ghcr.io/acme/api:1.0.0"),
+            2,
+            null,
+            io.stackwright.services.LogLevel.DEBUG,
+            null,
+            null);
+    SynthOutput changed =
+        Synthesizer.render(
+            new ShopStack().define("prod", new ShopEnvironment(null, false, debug, null)));
+    String annotation = "/spec/template/metadata/annotations/stackwright.io~1config-sha256";
+
+    assertThat(find(changed, "Deployment", "backend").at(annotation).asText())
+        .isNotBlank()
+        .isNotEqualTo(find(prod, "Deployment", "backend").at(annotation).asText());
+    assertThat(find(changed, "StatefulSet", "postgres").at(annotation).asText())
+        .isEqualTo(find(prod, "StatefulSet", "postgres").at(annotation).asText());
+  }
+
+  @Test
+  void theNamespaceFileSortsFirst() {
+    assertThat(prod.files().firstKey()).isEqualTo("00-namespace.yaml");
+    assertThat(dev.files().keySet()).contains("01-dev-secrets.yaml");
+  }
+}
