@@ -1,0 +1,80 @@
+package io.stackwright.output;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * Compares a synthesized output with a folder on disk, file by file, as unified diffs: what a
+ * reviewer would see in {@code git diff dist/}.
+ */
+public final class DistDiff {
+  private static final int CONTEXT_LINES = 3;
+
+  private DistDiff() {}
+
+  /** How a file differs. */
+  public enum Kind {
+    /** Synthesized but not on disk. */
+    MISSING,
+    /** On disk but no longer synthesized. */
+    EXTRA,
+    /** On disk with other content. */
+    CHANGED
+  }
+
+  /**
+   * One differing file.
+   *
+   * @param path path inside the environment's folder
+   * @param kind how it differs
+   * @param diff unified diff from the file on disk to the synthesized one
+   */
+  public record FileChange(String path, Kind kind, String diff) {}
+
+  /** Every file that differs between {@code folder} and {@code output}, sorted by path. */
+  public static List<FileChange> compare(SynthOutput output, Path folder) throws IOException {
+    SortedMap<String, DistWriter.Bytes> actual = DistWriter.read(folder);
+    SortedMap<String, DistWriter.Bytes> expected = DistWriter.asComparable(output.files());
+    TreeSet<String> paths = new TreeSet<>(actual.keySet());
+    paths.addAll(expected.keySet());
+    List<FileChange> changes = new ArrayList<>();
+    String prefix = "dist/" + output.environment() + "/";
+    for (String path : paths) {
+      DistWriter.Bytes before = actual.get(path);
+      DistWriter.Bytes after = expected.get(path);
+      if (before != null && before.equals(after)) {
+        continue;
+      }
+      Kind kind = before == null ? Kind.MISSING : after == null ? Kind.EXTRA : Kind.CHANGED;
+      String diff =
+          unified(
+              before == null ? "/dev/null" : "a/" + prefix + path,
+              after == null ? "/dev/null" : "b/" + prefix + path,
+              before == null ? "" : before.toString(),
+              after == null ? "" : after.toString());
+      changes.add(new FileChange(path, kind, diff));
+    }
+    return changes;
+  }
+
+  /** A unified diff of two texts, with the given file labels. */
+  public static String unified(String fromLabel, String toLabel, String from, String to) {
+    List<String> fromLines = from.isEmpty() ? List.of() : from.lines().toList();
+    List<String> toLines = to.isEmpty() ? List.of() : to.lines().toList();
+    List<String> diff =
+        UnifiedDiffUtils.generateUnifiedDiff(
+            fromLabel, toLabel, fromLines, DiffUtils.diff(fromLines, toLines), CONTEXT_LINES);
+    if (diff.isEmpty()) {
+      // Same lines, different bytes: line endings or a final newline.
+      return "--- " + fromLabel + "\n+++ " + toLabel + "\n(differs only in line endings or the final"
+          + " newline)\n";
+    }
+    return String.join("\n", diff) + "\n";
+  }
+}

@@ -1,0 +1,75 @@
+package io.stackwright.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one environment's {@code dist/<env>/} folder, held in memory until every check has
+ * passed: relative path ({@code /}-separated) to content.
+ */
+public final class SynthOutput {
+  private static final Pattern SAFE_PATH =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
+
+  private final String environment;
+  private final int kubernetesObjects;
+  private final int composeServices;
+  private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+  /**
+   * An empty output.
+   *
+   * @param environment the environment's name
+   * @param kubernetesObjects how many Kubernetes objects its files hold, for the summary
+   * @param composeServices how many Compose services its Compose file holds, for the summary
+   */
+  public SynthOutput(String environment, int kubernetesObjects, int composeServices) {
+    this.environment = environment;
+    this.kubernetesObjects = kubernetesObjects;
+    this.composeServices = composeServices;
+  }
+
+  /** How many Kubernetes objects the output holds. */
+  public int kubernetesObjects() {
+    return kubernetesObjects;
+  }
+
+  /** How many Compose services the output holds. */
+  public int composeServices() {
+    return composeServices;
+  }
+
+  /** The environment's name. */
+  public String environment() {
+    return environment;
+  }
+
+  /**
+   * Adds a text file, written as UTF-8.
+   *
+   * @throws IllegalArgumentException for a path that is absolute, climbs out ({@code ..}), or is
+   *     already taken
+   */
+  public void add(String path, String content) {
+    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw new IllegalArgumentException("unsafe output path: " + path);
+    }
+    if (files.putIfAbsent(path, content.getBytes(StandardCharsets.UTF_8)) != null) {
+      throw new IllegalArgumentException("two outputs write " + path);
+    }
+  }
+
+  /** Every file, sorted by path. */
+  public SortedMap<String, byte[]> files() {
+    return Collections.unmodifiableSortedMap(files);
+  }
+
+  /** The text of one file, or {@code null}. */
+  public String text(String path) {
+    byte[] bytes = files.get(path);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,102 @@
+package io.stackwright.synth;
+
+import io.stackwright.env.EnvironmentException;
+import io.stackwright.env.EnvironmentLoader;
+import io.stackwright.model.StackModel;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.output.Yaml;
+import io.stackwright.render.compose.ComposeRenderer;
+import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.stack.StackDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns environment files into {@code dist/} content, in memory: load every selected environment
+ * (reporting every input problem of every file at once), define the stack, render both targets. Nothing
+ * is written here; see {@link DistWriter}.
+ *
+ * @param <P> the record the stack's environment files bind to
+ */
+public final class Synthesizer<P extends Record> {
+  private final StackDefinition<P> definition;
+  private final Environments environments;
+  private final EnvironmentLoader loader;
+  private final Path projectDir;
+
+  /**
+   * A synthesizer for one project.
+   *
+   * @param definition the stack
+   * @param projectDir the folder holding {@code environments/}
+   * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when undefined
+   */
+  public Synthesizer(
+      StackDefinition<P> definition, Path projectDir, Function<String, String> variables) {
+    this.definition = definition;
+    this.projectDir = projectDir;
+    this.environments = new Environments(projectDir);
+    this.loader = new EnvironmentLoader(variables);
+  }
+
+  /** The project's environments. */
+  public Environments environments() {
+    return environments;
+  }
+
+  /**
+   * Synthesizes the named environments.
+   *
+   * @throws EnvironmentException every problem of every environment file (exit code 2)
+   * @throws ValidationException when a stack cannot be built from valid input (exit code 1)
+   */
+  public List<SynthOutput> synthesize(List<String> names)
+      throws EnvironmentException, ValidationException {
+    Map<String, P> props = new LinkedHashMap<>();
+    List<EnvironmentException> problems = new ArrayList<>();
+    for (String name : names) {
+      try {
+        Path file = environments.file(name);
+        props.put(name, loader.load(file, display(file), definition.propsType()));
+      } catch (EnvironmentException e) {
+        problems.add(e);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw EnvironmentException.combine(problems);
+    }
+    List<SynthOutput> outputs = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<String, P> entry : props.entrySet()) {
+      try {
+        outputs.add(render(definition.define(entry.getKey(), entry.getValue())));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        failures.add(entry.getKey() + ": " + e.getMessage());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new ValidationException(failures);
+    }
+    return outputs;
+  }
+
+  /** Renders one stack model into its {@code dist/<env>/} files. */
+  public static SynthOutput render(StackModel stack) {
+    Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
+    int objects = manifests.values().stream().mapToInt(List::size).sum();
+    SynthOutput output = new SynthOutput(stack.environment(), objects, stack.services().size());
+    manifests.forEach((file, content) -> output.add(file, Yaml.writeAll(content)));
+    new ComposeRenderer().render(stack).forEach(output::add);
+    return output;
+  }
+
+  /** The file's path relative to the project, {@code /}-separated, as problems name it. */
+  private String display(Path file) {
+    Path base = projectDir.toAbsolutePath().normalize();
+    return base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,205 @@
+package io.stackwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.output.DistWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The command line against a copy of the project: exit codes, messages, and that a rejected synth
+ * leaves {@code dist/} byte for byte as it was.
+ */
+class MainTest {
+  static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
+
+  @TempDir Path project;
+  private SortedMap<String, DistWriter.Bytes> distBefore;
+  private String out;
+  private String err;
+
+  @BeforeEach
+  void copyProject() throws IOException {
+    copyTree(PROJECT.resolve("environments"), project.resolve("environments"));
+    copyTree(PROJECT.resolve("dist"), project.resolve("dist"));
+    distBefore = DistWriter.read(project.resolve("dist"));
+  }
+
+  @Test
+  void synthOfAllEnvironmentsReproducesTheCommittedDistAndSaysSo() throws IOException {
+    assertThat(synth("all")).isEqualTo(Main.OK);
+
+    assertThat(DistWriter.read(project.resolve("dist"))).isEqualTo(distBefore);
+    assertThat(out)
+        .contains("dev: unchanged dist/dev")
+        .contains("staging: unchanged dist/staging")
+        .contains("prod: unchanged dist/prod")
+        .contains("Kubernetes objects")
+        .contains("Compose services");
+    assertThat(err).isEmpty();
+  }
+
+  @Test
+  void synthWritesAMissingEnvironmentAndRemovesFilesNoLongerProduced() throws IOException {
+    Path prod = project.resolve("dist/prod");
+    Files.writeString(prod.resolve("stale.yaml"), "kind: Leftover\n");
+    Files.delete(prod.resolve("backend.yaml"));
+
+    assertThat(synth("prod")).isEqualTo(Main.OK);
+
+    assertThat(out).contains("prod: wrote dist/prod");
+    assertThat(DistWriter.read(project.resolve("dist"))).isEqualTo(distBefore);
+  }
+
+  @Test
+  void anUnknownEnvironmentListsTheValidOnes() throws IOException {
+    assertThat(synth("qa")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("unknown environment \"qa\"").contains("dev, prod, staging");
+    assertDistUntouched();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"../pom", "dev/../prod", "/etc/passwd", "PROD", "prod.yaml"})
+  void anEnvironmentNameThatIsAPathIsRejected(String name) throws IOException {
+    assertThat(synth(name)).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("invalid environment name").contains("dev, prod, staging");
+    assertDistUntouched();
+  }
+
+  @Test
+  void anUnknownKeyIsReportedWithFileLineAndSuggestion() throws IOException {
+    replaceInProd("  replicas: 3", "  replcas: 3");
+
+    assertRejected("environments/prod.yaml:4:3:", "backend.replcas", "did you mean \"replicas\"");
+  }
+
+  @Test
+  void aMisspelledNestedKeyIsReportedWithItsPath() throws IOException {
+    replaceInProd("    memory: 4Gi", "    memroy: 4Gi");
+
+    assertRejected("environments/prod.yaml:", "postgres.resources.memroy", "\"memory\"");
+  }
+
+  @Test
+  void aWrongTypeIsReported() throws IOException {
+    replaceInProd("  replicas: 3", "  replicas: three");
+
+    assertRejected("environments/prod.yaml:4:", "backend.replicas", "integer");
+  }
+
+  @Test
+  void malformedYamlIsReportedWithItsPosition() throws IOException {
+    replaceInProd("  replicas: 3", "  replicas: [3");
+
+    assertRejected("environments/prod.yaml:", "");
+  }
+
+  @Test
+  void aDuplicateKeyIsReportedWithBothLines() throws IOException {
+    replaceInProd("  replicas: 3", "  replicas: 3\n  replicas: 4");
+
+    assertRejected("environments/prod.yaml:5:", "duplicate key \"replicas\"", "line 4");
+  }
+
+  @Test
+  void aMissingVariableIsReportedByName() throws IOException {
+    replaceInProd("${BACKEND_TAG:-1.4.2}", "${STACKWRIGHT_TEST_UNSET_VARIABLE}");
+
+    assertRejected(
+        "environments/prod.yaml:3:", "backend.image", "STACKWRIGHT_TEST_UNSET_VARIABLE");
+  }
+
+  @Test
+  void anOutOfRangeValueIsReported() throws IOException {
+    replaceInProd("  replicas: 3", "  replicas: 0");
+
+    assertRejected("environments/prod.yaml:4:", "backend.replicas", "between 1 and 100");
+  }
+
+  @Test
+  void problemsInSeveralFilesAreAllReportedAndNothingIsWritten() throws IOException {
+    replaceInProd("  replicas: 3", "  replcas: 3");
+    Path staging = project.resolve("environments/staging.yaml");
+    Files.writeString(
+        staging, Files.readString(staging).replace("  storage: 20Gi", "  storage: 20GB"));
+
+    assertThat(synth("all")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err)
+        .contains("environments/prod.yaml:4:3: backend.replcas")
+        .contains("environments/staging.yaml:")
+        .contains("postgres.storage")
+        .contains("nothing was written");
+    assertDistUntouched();
+  }
+
+  @Test
+  void noEnvironmentIsAUsageError() {
+    assertThat(run("synth")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("--env");
+  }
+
+  private void assertRejected(String... fragments) throws IOException {
+    assertThat(synth("prod")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains(fragments).contains("nothing was written");
+    assertThat(out).isEmpty();
+    assertDistUntouched();
+  }
+
+  private void assertDistUntouched() throws IOException {
+    assertThat(DistWriter.read(project.resolve("dist"))).isEqualTo(distBefore);
+    try (Stream<Path> entries = Files.list(project.resolve("dist"))) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .as("no scratch folders left behind")
+          .allMatch(name -> !name.startsWith(".") || name.equals(".lock"));
+    }
+  }
+
+  private void replaceInProd(String from, String to) throws IOException {
+    Path prod = project.resolve("environments/prod.yaml");
+    String text = Files.readString(prod, StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    Files.writeString(prod, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  private int synth(String env) {
+    return run("synth", "--env", env, "--project-dir", project.toString());
+  }
+
+  private int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+}

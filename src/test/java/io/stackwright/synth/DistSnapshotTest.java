@@ -1,0 +1,47 @@
+package io.stackwright.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.output.DistDiff;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.stack.ShopStack;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The committed {@code dist/<env>/} of every environment file is exactly what a fresh synth produces.
+ * Synthesized with no variables set, so that the snapshot holds the files' defaults.
+ */
+class DistSnapshotTest {
+  static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
+
+  static List<String> environments() {
+    return new Environments(PROJECT).names();
+  }
+
+  @ParameterizedTest(name = "dist/{0}")
+  @MethodSource("environments")
+  void committedDistMatchesAFreshSynth(String environment) throws Exception {
+    Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), PROJECT, name -> null);
+    SynthOutput output = synthesizer.synthesize(List.of(environment)).get(0);
+
+    List<DistDiff.FileChange> changes =
+        DistDiff.compare(output, PROJECT.resolve("dist").resolve(environment));
+
+    assertThat(changes)
+        .withFailMessage(
+            () ->
+                "dist/" + environment + "/ is stale: " + changes.size() + " file(s) differ from a"
+                    + " fresh synth.\n"
+                    + changes.stream()
+                        .map(c -> c.kind() + " " + c.path() + "\n" + c.diff())
+                        .collect(Collectors.joining("\n"))
+                    + "\nIf the change is intended, refresh it with:\n"
+                    + "    mvn -q compile exec:java -Denv=" + environment + "\n"
+                    + "and commit dist/ with the change that caused it.")
+        .isEmpty();
+  }
+}
