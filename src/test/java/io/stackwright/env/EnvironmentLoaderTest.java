@@ -1012,7 +1012,7 @@ class EnvironmentLoaderTest {
             EnvironmentException.class,
             e ->
                 assertThat(e.problems().get(0).format())
-                    .isEqualTo(file + ":2:9: budget: expected an integer, got the string \"x\""
+                    .isEqualTo(file + ":2:9: budget: expected an integer, got the string \"x\";"
                         + " write a decimal integer such as 3"));
   }
 
