@@ -1,0 +1,68 @@
+package io.stackwright.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stackwright.model.Cpu;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Memory;
+import io.stackwright.model.Probe;
+import io.stackwright.model.Resources;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.stack.Stack;
+import io.stackwright.stack.StackDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthesizerTest {
+  @TempDir Path project;
+
+  /** Props of a test stack whose services depend on each other in a circle. */
+  public record CycleProps(String name) {}
+
+  private static ServiceModel service(String name, String dependency) {
+    return ServiceModel.builder(name)
+        .component("worker")
+        .image(ImageRef.parse("example/" + name + ":1"))
+        .port("http", 8080)
+        .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
+        .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
+        .resources(new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100),
+            Memory.mebibytes(64)))
+        .dependsOn(dependency)
+        .build();
+  }
+
+  private static final StackDefinition<CycleProps> CYCLE =
+      new StackDefinition<>() {
+        @Override
+        public Class<CycleProps> propsType() {
+          return CycleProps.class;
+        }
+
+        @Override
+        public StackModel define(String environment, CycleProps props) {
+          Stack stack = new Stack("cycle", environment, "cycle-" + environment, false);
+          stack.add(service("a", "b"));
+          stack.add(service("b", "a"));
+          return stack.toModel();
+        }
+      };
+
+  @Test
+  void aStackThatCannotBeBuiltIsAValidationFailureNamingTheEnvironment() throws IOException {
+    Files.createDirectories(project.resolve("environments"));
+    Files.writeString(project.resolve("environments/qa.yaml"), "name: qa\n");
+    Synthesizer<CycleProps> synthesizer = new Synthesizer<>(CYCLE, project, name -> null);
+
+    assertThatThrownBy(() -> synthesizer.synthesize(List.of("qa")))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.failures()).containsExactly("qa: dependency cycle: a -> b -> a"));
+  }
+}
