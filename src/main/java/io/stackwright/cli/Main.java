@@ -19,12 +19,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code stackwright synth --env <name|all>}, run by {@code mvn -q compile exec:java
- * -Denv=<name|all>}.
+ * The command line: {@code stackwright synth --env <name|all>}, run by {@code mvn -q compile
+ * exec:java -Denv=<name|all>}.
  *
- * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} the stack failed a check (nothing
- * written), {@value #BAD_INPUT} bad input or usage (nothing written). Results go to standard output,
- * one line per environment; problems go to standard error.
+ * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} the stack failed a check
+ * (nothing written), {@value #BAD_INPUT} bad input or usage (nothing written). Results go to
+ * standard output, one line per environment; problems go to standard error.
  */
 @Command(
     name = "stackwright",
@@ -34,8 +34,10 @@ import picocli.CommandLine.Option;
 public final class Main {
   /** Success. */
   public static final int OK = 0;
+
   /** The stack failed a check, or writing failed; nothing was changed. */
   public static final int VALIDATION_FAILED = 1;
+
   /** Bad input or usage; nothing was changed. */
   public static final int BAD_INPUT = 2;
 
@@ -97,7 +99,9 @@ public final class Main {
       } catch (EnvironmentException e) {
         err.println(e.getMessage());
         err.println(
-            "stackwright: " + e.problems().size() + " problem(s) in environment files; nothing"
+            "stackwright: "
+                + e.problems().size()
+                + " problem(s) in environment files; nothing"
                 + " was written.");
         return BAD_INPUT;
       } catch (ValidationException e) {

@@ -21,8 +21,8 @@ public final class EnvironmentException extends Exception {
   /**
    * Creates the exception from the problems found.
    *
-   * @param problems at least one problem; they are kept sorted by file, line, then column (problems at
-   *     the same position keep the order they were given in)
+   * @param problems at least one problem; they are kept sorted by file, line, then column (problems
+   *     at the same position keep the order they were given in)
    * @throws IllegalArgumentException if {@code problems} is empty
    */
   public EnvironmentException(List<Problem> problems) {

@@ -31,9 +31,9 @@ import java.util.function.Function;
  * <h2>Binding</h2>
  *
  * <ul>
- *   <li>A mapping binds to a record: each key is a record component name, exact and
- *       case-sensitive. Unknown keys are problems with a "did you mean" suggestion. Duplicate keys
- *       are problems at the second occurrence; the first one is bound.
+ *   <li>A mapping binds to a record: each key is a record component name, exact and case-sensitive.
+ *       Unknown keys are problems with a "did you mean" suggestion. Duplicate keys are problems at
+ *       the second occurrence; the first one is bound.
  *   <li>A missing key gives the component {@code null}, so optional properties use boxed or
  *       reference types and take their defaults in the record's compact constructor. A missing
  *       primitive component ({@code int}, {@code long}, {@code boolean}, {@code double}) is a

@@ -1,9 +1,9 @@
 package io.stackwright.env;
 
 /**
- * Rejects a value from a record's compact constructor. The loader reports it at the node of
- * {@link #key()} in the environment file, so a range check written once in the model points the
- * user at the exact line to fix.
+ * Rejects a value from a record's compact constructor. The loader reports it at the node of {@link
+ * #key()} in the environment file, so a range check written once in the model points the user at
+ * the exact line to fix.
  */
 public class InvalidPropException extends IllegalArgumentException {
 

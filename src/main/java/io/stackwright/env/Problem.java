@@ -27,8 +27,8 @@ public record Problem(
   /**
    * Renders the problem in the gcc style that editors and terminals turn into links, for example
    * {@code environments/prod.yaml:12:5: services.backend.replicas: expected an integer, got the
-   * string "3"; remove the quotes}. The message and the hint are separated by {@code ; }. The root is printed as {@code (root)}; an empty hint is left
-   * out.
+   * string "3"; remove the quotes}. The message and the hint are separated by {@code ; }. The root
+   * is printed as {@code (root)}; an empty hint is left out.
    *
    * @return the one-line rendering
    */

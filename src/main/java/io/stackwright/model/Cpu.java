@@ -34,7 +34,9 @@ public record Cpu(long millis) implements Comparable<Cpu> {
     Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a CPU amount; write millicores like 250m or cores like 0.5 or 2");
+          "\""
+              + text
+              + "\" is not a CPU amount; write millicores like 250m or cores like 0.5 or 2");
     }
     try {
       long millis =

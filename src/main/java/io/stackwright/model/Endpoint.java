@@ -1,8 +1,8 @@
 package io.stackwright.model;
 
 /**
- * A typed reference to a port of another service: what a client needs to connect, resolved per target
- * when rendered.
+ * A typed reference to a port of another service: what a client needs to connect, resolved per
+ * target when rendered.
  *
  * @param service the service's name
  * @param port its port number

@@ -3,9 +3,9 @@ package io.stackwright.model;
 import java.util.Objects;
 
 /**
- * The value of one environment variable. Most are literal; a {@link ServiceHost} names another service
- * and becomes the address of that service on each target, so that a reference is typed rather than a
- * string written twice.
+ * The value of one environment variable. Most are literal; a {@link ServiceHost} names another
+ * service and becomes the address of that service on each target, so that a reference is typed
+ * rather than a string written twice.
  */
 public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost {
 

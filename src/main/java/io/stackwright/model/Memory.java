@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
  * An amount of memory or storage, in whole mebibytes.
  *
  * <p>Written with a binary unit: {@code 512Mi}, {@code 2Gi}, {@code 1Ti}. Decimal units and plain
- * bytes are refused on purpose: they rarely mean what the writer thinks ({@code 500M} is not 500 MiB),
- * and whole mebibytes render exactly on both targets. Rendered to Kubernetes in the largest unit
- * that divides it ({@code 2Gi}), and to Compose in its binary units ({@code 2g}).
+ * bytes are refused on purpose: they rarely mean what the writer thinks ({@code 500M} is not 500
+ * MiB), and whole mebibytes render exactly on both targets. Rendered to Kubernetes in the largest
+ * unit that divides it ({@code 2Gi}), and to Compose in its binary units ({@code 2g}).
  *
  * @param mebibytes the amount in MiB, at least 1
  */
@@ -80,7 +80,9 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
     return mebibytes + "Mi";
   }
 
-  /** The Compose byte value; Compose's units are binary and written in lower case ({@code 512m}). */
+  /**
+   * The Compose byte value; Compose's units are binary and written in lower case ({@code 512m}).
+   */
   public String toCompose() {
     return mebibytes % 1024 == 0 ? (mebibytes >> 10) + "g" : mebibytes + "m";
   }

@@ -3,8 +3,8 @@ package io.stackwright.model;
 import java.util.Objects;
 
 /**
- * Data that must outlive the container: a volume claim template on a Kubernetes StatefulSet, a named
- * volume in Compose.
+ * Data that must outlive the container: a volume claim template on a Kubernetes StatefulSet, a
+ * named volume in Compose.
  *
  * @param volume volume name (Compose volume {@code <service>-<volume>})
  * @param mountPath where the container sees it

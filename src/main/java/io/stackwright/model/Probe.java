@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A health check, rendered as a Kubernetes probe and as a Compose {@code healthcheck} that tests the
- * same thing.
+ * A health check, rendered as a Kubernetes probe and as a Compose {@code healthcheck} that tests
+ * the same thing.
  *
  * @param check what is tested
  * @param periodSeconds seconds between checks

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param cpu CPU request (Compose: {@code deploy.resources.reservations.cpus})
  * @param memory memory request (Compose: {@code deploy.resources.reservations.memory})
  * @param cpuLimit CPU limit, at least {@code cpu}
- * @param memoryLimit memory limit, at least {@code memory}; derived config (database buffers,
- *     cache sizes) is computed from it
+ * @param memoryLimit memory limit, at least {@code memory}; derived config (database buffers, cache
+ *     sizes) is computed from it
  */
 public record Resources(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memoryLimit) {
 
@@ -21,8 +21,7 @@ public record Resources(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memoryLimit
     Objects.requireNonNull(cpuLimit, "cpuLimit");
     Objects.requireNonNull(memoryLimit, "memoryLimit");
     if (cpuLimit.compareTo(cpu) < 0) {
-      throw new IllegalArgumentException(
-          "cpuLimit " + cpuLimit + " is below the request " + cpu);
+      throw new IllegalArgumentException("cpuLimit " + cpuLimit + " is below the request " + cpu);
     }
     if (memoryLimit.compareTo(memory) < 0) {
       throw new IllegalArgumentException(

@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A secret the container reads from the file {@code /run/secrets/<name>}, on both targets: Kubernetes
- * mounts one key of a Secret there, Compose mounts one of its top-level {@code secrets}. Reading from a
- * file keeps the value out of the process environment and out of {@code kubectl describe}.
+ * A secret the container reads from the file {@code /run/secrets/<name>}, on both targets:
+ * Kubernetes mounts one key of a Secret there, Compose mounts one of its top-level {@code secrets}.
+ * Reading from a file keeps the value out of the process environment and out of {@code kubectl
+ * describe}.
  *
  * <p>The value never comes from the model. A development environment gets a generated value marked
  * as such; every other environment refers to a Secret that exists outside the repository.
@@ -17,13 +18,12 @@ import java.util.regex.Pattern;
  */
 public record SecretFile(String name, String secretName, String key) {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
   /** Checks that the names are DNS labels and the key a valid Secret key. */
   public SecretFile {
     for (String label : new String[] {name, secretName}) {
-      if (label == null || !NAME.matcher(label).matches()) {
+      if (!Names.isLabel(label)) {
         throw new IllegalArgumentException(
             "secret name \"" + label + "\" must be a DNS label (lower case, digits, '-')");
       }

@@ -55,12 +55,11 @@ public record ServiceModel(
     List<String> dependsOn,
     Integer hostPort) {
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
   /** Checks every rule that does not depend on other services; copies collections immutably. */
   public ServiceModel {
-    if (name == null || !DNS_LABEL.matcher(name).matches()) {
+    if (!Names.isDnsLabel(name)) {
       throw new IllegalArgumentException("service name \"" + name + "\" must be a DNS label");
     }
     Objects.requireNonNull(component, "component");
@@ -241,8 +240,23 @@ public record ServiceModel(
     /** Builds and checks the model. */
     public ServiceModel build() {
       return new ServiceModel(
-          name, component, image, kind, replicas, ports, env, secrets, writablePaths, data,
-          readiness, liveness, startupSeconds, resources, runAsUser, runAsGroup, dependsOn,
+          name,
+          component,
+          image,
+          kind,
+          replicas,
+          ports,
+          env,
+          secrets,
+          writablePaths,
+          data,
+          readiness,
+          liveness,
+          startupSeconds,
+          resources,
+          runAsUser,
+          runAsGroup,
+          dependsOn,
           hostPort);
     }
   }

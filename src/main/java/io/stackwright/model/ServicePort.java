@@ -3,8 +3,8 @@ package io.stackwright.model;
 import java.util.regex.Pattern;
 
 /**
- * A TCP port a service listens on. The container port and the port other services connect to are the
- * same number on both targets, so an address resolves the same way everywhere.
+ * A TCP port a service listens on. The container port and the port other services connect to are
+ * the same number on both targets, so an address resolves the same way everywhere.
  *
  * @param name IANA-style port name ({@code http}, {@code postgres}), at most 15 characters
  * @param port the port number, 1024–65535: non-root containers cannot bind lower ports

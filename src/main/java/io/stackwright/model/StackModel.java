@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A whole stack for one environment: the input of both renderers.
@@ -26,15 +25,13 @@ public record StackModel(
     boolean development,
     List<ServiceModel> services) {
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
-
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
    * cycle, and one meaning per Kubernetes Secret key.
    */
   public StackModel {
     for (String label : new String[] {name, environment, namespace}) {
-      if (label == null || !DNS_LABEL.matcher(label).matches()) {
+      if (!Names.isDnsLabel(label)) {
         throw new IllegalArgumentException("\"" + label + "\" must be a DNS label");
       }
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What {@code cdk8s synth} expects of an app: {@code *.k8s.yaml} files in the folder it names in
- * {@code CDK8S_OUTDIR}. One file per environment, with that environment's Kubernetes manifests in apply
- * order. {@code dist/} remains the committed output; this is a copy for the cdk8s CLI and its
+ * {@code CDK8S_OUTDIR}. One file per environment, with that environment's Kubernetes manifests in
+ * apply order. {@code dist/} remains the committed output; this is a copy for the cdk8s CLI and its
  * validation plugins.
  */
 public final class Cdk8sCliOutput {

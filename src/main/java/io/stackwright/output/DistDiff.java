@@ -72,7 +72,11 @@ public final class DistDiff {
             fromLabel, toLabel, fromLines, DiffUtils.diff(fromLines, toLines), CONTEXT_LINES);
     if (diff.isEmpty()) {
       // Same lines, different bytes: line endings or a final newline.
-      return "--- " + fromLabel + "\n+++ " + toLabel + "\n(differs only in line endings or the final"
+      return "--- "
+          + fromLabel
+          + "\n+++ "
+          + toLabel
+          + "\n(differs only in line endings or the final"
           + " newline)\n";
     }
     return String.join("\n", diff) + "\n";

@@ -21,15 +21,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Replaces {@code dist/<env>/} folders as a whole, so that a failed or killed synth never leaves a mix
- * of old and new files.
+ * Replaces {@code dist/<env>/} folders as a whole, so that a failed or killed synth never leaves a
+ * mix of old and new files.
  *
  * <p>Each environment is written completely into a scratch folder {@code dist/.<env>.tmp-<pid>}
- * beside it, then swapped in with two renames: the old folder to {@code dist/.<env>.old}, the new one
- * into place. A process killed between those two renames leaves the old folder under its scratch name;
- * the next run puts it back before doing anything else. A lock on {@code dist/.lock} keeps two synths
- * of one project from interleaving. Files are only replaced when their content changed, and an
- * environment whose files are all unchanged is not touched at all.
+ * beside it, then swapped in with two renames: the old folder to {@code dist/.<env>.old}, the new
+ * one into place. A process killed between those two renames leaves the old folder under its
+ * scratch name; the next run puts it back before doing anything else. A lock on {@code dist/.lock}
+ * keeps two synths of one project from interleaving. Files are only replaced when their content
+ * changed, and an environment whose files are all unchanged is not touched at all.
  */
 public final class DistWriter {
 
@@ -49,9 +49,9 @@ public final class DistWriter {
   }
 
   /**
-   * Writes every output, each as one swap. Either all outputs have been checked before this is called,
-   * or none is written: the caller decides; this only guarantees that each folder is old or new, never
-   * a mix.
+   * Writes every output, each as one swap. Either all outputs have been checked before this is
+   * called, or none is written: the caller decides; this only guarantees that each folder is old or
+   * new, never a mix.
    *
    * @return the result per environment, in the order given
    * @throws IOException when a folder cannot be written; the folders not yet swapped keep their old
@@ -78,7 +78,10 @@ public final class DistWriter {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw new IOException(
-            "another synth is writing " + dist + " (it holds " + dist.resolve(".lock")
+            "another synth is writing "
+                + dist
+                + " (it holds "
+                + dist.resolve(".lock")
                 + "); wait for it to finish and run again");
       }
       return lock;
@@ -87,7 +90,9 @@ public final class DistWriter {
     }
   }
 
-  /** Puts back a folder left under its scratch name by a run killed mid-swap, and clears scratch. */
+  /**
+   * Puts back a folder left under its scratch name by a run killed mid-swap, and clears scratch.
+   */
   private void recover(String environment) throws IOException {
     Path target = dist.resolve(environment);
     Path old = dist.resolve("." + environment + ".old");
@@ -111,7 +116,8 @@ public final class DistWriter {
     if (Files.isDirectory(target) && read(target).equals(asComparable(output.files()))) {
       return Result.UNCHANGED;
     }
-    Path scratch = dist.resolve("." + output.environment() + ".tmp-" + ProcessHandle.current().pid());
+    Path scratch =
+        dist.resolve("." + output.environment() + ".tmp-" + ProcessHandle.current().pid());
     Files.createDirectories(scratch);
     for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
       Path path = scratch.resolve(file.getKey());
@@ -174,7 +180,8 @@ public final class DistWriter {
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one YAML style of everything written to {@code dist/}: keys sorted at every level, strings quoted
- * only where YAML would read them as something else, multi-line strings as literal blocks, no line
- * folding, LF line endings. Sorting makes the output independent of construction order, so a change
- * shows up in a review as the lines it changes and nothing else.
+ * The one YAML style of everything written to {@code dist/}: keys sorted at every level, strings
+ * quoted only where YAML would read them as something else, multi-line strings as literal blocks,
+ * no line folding, LF line endings. Sorting makes the output independent of construction order, so
+ * a change shows up in a review as the lines it changes and nothing else.
  */
 public final class Yaml {
   private static final ObjectMapper MAPPER =

@@ -10,7 +10,8 @@ public final class Addresses {
   private Addresses() {}
 
   /**
-   * The environment of a service with every {@link EnvValue.ServiceHost} resolved by {@code hostOf}.
+   * The environment of a service with every {@link EnvValue.ServiceHost} resolved by {@code
+   * hostOf}.
    */
   public static Map<String, String> resolve(
       Map<String, EnvValue> env, UnaryOperator<String> hostOf) {

@@ -3,8 +3,8 @@ package io.stackwright.render;
 import io.stackwright.model.SecretFile;
 
 /**
- * Values for secrets in a development environment. They are fixed, so that output stays identical on
- * every run, and say what they are, so that nobody mistakes one for a real credential.
+ * Values for secrets in a development environment. They are fixed, so that output stays identical
+ * on every run, and say what they are, so that nobody mistakes one for a real credential.
  */
 public final class DevSecrets {
   private DevSecrets() {}

@@ -10,15 +10,17 @@ import java.util.Locale;
  * The backend HTTP API. Stateless, so a Deployment on Kubernetes; its database settings come from a
  * typed reference to {@link Postgres}, never from strings written twice.
  *
- * <p>Environment it receives: {@code HTTP_PORT}, {@code LOG_LEVEL}, {@code DB_HOST}, {@code DB_PORT},
- * {@code DB_NAME}, {@code DB_USER}, and {@code DB_PASSWORD_FILE}, the path of a file holding the
- * password.
+ * <p>Environment it receives: {@code HTTP_PORT}, {@code LOG_LEVEL}, {@code DB_HOST}, {@code
+ * DB_PORT}, {@code DB_NAME}, {@code DB_USER}, and {@code DB_PASSWORD_FILE}, the path of a file
+ * holding the password.
  */
 public final class Backend {
   /** The port the API listens on. */
   public static final int HTTP_PORT = 8080;
+
   /** Liveness endpoint: answers while the process is not stuck. */
   public static final String LIVE_PATH = "/health/live";
+
   /** Readiness endpoint: answers when the API can serve requests (its database is reachable). */
   public static final String READY_PATH = "/health/ready";
 

@@ -9,15 +9,16 @@ import io.stackwright.model.Resources;
 /**
  * What an environment file may set for the backend API ({@code backend:}).
  *
- * @param image the API's container image. Required; it must listen on {@link Backend#HTTP_PORT}, serve
- *     {@link Backend#LIVE_PATH} and {@link Backend#READY_PATH}, run as a non-root user, and contain
- *     {@code wget} for the Compose health check.
+ * @param image the API's container image. Required; it must listen on {@link Backend#HTTP_PORT},
+ *     serve {@link Backend#LIVE_PATH} and {@link Backend#READY_PATH}, run as a non-root user, and
+ *     contain {@code wget} for the Compose health check.
  * @param replicas Kubernetes replicas, 1–100. Default: 1.
  * @param resources requests and limits. Default: cpu 250m (limit 500m), memory 256Mi (limit 256Mi).
  * @param logLevel passed as {@code LOG_LEVEL}. Default: {@code info}.
- * @param hostPort Compose only: publish the API on {@code 127.0.0.1:<hostPort>}, 1024–65535. Default:
- *     not published.
- * @param runAsUser numeric user and group id the container runs as, 1000–2147483647. Default: 10001.
+ * @param hostPort Compose only: publish the API on {@code 127.0.0.1:<hostPort>}, 1024–65535.
+ *     Default: not published.
+ * @param runAsUser numeric user and group id the container runs as, 1000–2147483647. Default:
+ *     10001.
  */
 public record BackendProps(
     ImageRef image,

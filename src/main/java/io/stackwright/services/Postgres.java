@@ -10,15 +10,17 @@ import io.stackwright.stack.Stack;
 import java.util.List;
 
 /**
- * PostgreSQL: a single-replica StatefulSet with its own volume on Kubernetes, a service with a named
- * volume in Compose. Runs as the image's {@code postgres} user (999) with a read-only root filesystem;
- * only the data volume, {@code /var/run/postgresql} and {@code /tmp} are writable.
+ * PostgreSQL: a single-replica StatefulSet with its own volume on Kubernetes, a service with a
+ * named volume in Compose. Runs as the image's {@code postgres} user (999) with a read-only root
+ * filesystem; only the data volume, {@code /var/run/postgresql} and {@code /tmp} are writable.
  */
 public final class Postgres {
   /** The image used when the environment file names none: pinned, Debian-based. */
   public static final String DEFAULT_IMAGE = "postgres:16.6";
+
   /** PostgreSQL's port. */
   public static final int PORT = 5432;
+
   /** The {@code postgres} user and group of the official image. */
   public static final int POSTGRES_UID = 999;
 
@@ -51,13 +53,21 @@ public final class Postgres {
     this.password = new SecretFile(name + "-password", props.passwordSecret(), "password");
     List<String> ready =
         List.of(
-            "pg_isready", "-h", "127.0.0.1", "-p", Integer.toString(PORT),
-            "-U", props.user(), "-d", props.database());
+            "pg_isready",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            Integer.toString(PORT),
+            "-U",
+            props.user(),
+            "-d",
+            props.database());
     stack.add(
         ServiceModel.builder(name)
             .component("database")
             .image(props.image())
-            .statefulWith(new PersistentData("data", DATA_DIR, props.storage(), props.storageClass()))
+            .statefulWith(
+                new PersistentData("data", DATA_DIR, props.storage(), props.storageClass()))
             .port("postgres", PORT)
             .env("POSTGRES_DB", props.database())
             .env("POSTGRES_USER", props.user())

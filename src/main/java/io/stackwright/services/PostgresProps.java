@@ -4,6 +4,7 @@ import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
+import io.stackwright.model.Names;
 import io.stackwright.model.Resources;
 import java.util.regex.Pattern;
 
@@ -33,12 +34,10 @@ public record PostgresProps(
 
   /** Default requests and limits. */
   public static final Resources DEFAULT_RESOURCES =
-      new Resources(Cpu.millis(250), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
+      new Resources(
+          Cpu.millis(250), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /** Applies the defaults and checks names. */
   public PostgresProps {
@@ -50,15 +49,14 @@ public record PostgresProps(
       throw new InvalidPropException(
           "storage", "storage " + storage + " is too small for PostgreSQL", "use at least 64Mi");
     }
-    if (storageClass != null
-        && (storageClass.length() > 253 || !DNS_SUBDOMAIN.matcher(storageClass).matches())) {
+    if (storageClass != null && !Names.isSubdomain(storageClass)) {
       throw new InvalidPropException(
           "storageClass",
           "\"" + storageClass + "\" is not a valid StorageClass name",
           "use lower-case letters, digits, '-' and '.'");
     }
     passwordSecret = passwordSecret == null ? "postgres-credentials" : passwordSecret;
-    if (!DNS_LABEL.matcher(passwordSecret).matches()) {
+    if (!Names.isLabel(passwordSecret)) {
       throw new InvalidPropException(
           "passwordSecret",
           "\"" + passwordSecret + "\" is not a valid Secret name",

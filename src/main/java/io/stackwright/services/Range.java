@@ -11,7 +11,9 @@ final class Range {
     int v = value == null ? fallback : value;
     if (v < min || v > max) {
       throw new InvalidPropException(
-          key, key + " must be between " + min + " and " + max + ", got " + v, "use a value in range");
+          key,
+          key + " must be between " + min + " and " + max + ", got " + v,
+          "use a value in range");
     }
     return v;
   }

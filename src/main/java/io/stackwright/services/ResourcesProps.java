@@ -6,8 +6,8 @@ import io.stackwright.model.Memory;
 import io.stackwright.model.Resources;
 
 /**
- * Requests and limits as written in an environment file; every key is optional and falls back to the
- * service's documented default.
+ * Requests and limits as written in an environment file; every key is optional and falls back to
+ * the service's documented default.
  *
  * @param cpu CPU request, e.g. {@code 250m}. Default: the service's.
  * @param memory memory request, e.g. {@code 256Mi}. Default: the service's.

@@ -1,9 +1,9 @@
 package io.stackwright.stack;
 
 import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.Names;
 import io.stackwright.services.BackendProps;
 import io.stackwright.services.PostgresProps;
-import java.util.regex.Pattern;
 
 /**
  * The root of an environment file of the shop stack ({@code environments/<env>.yaml}).
@@ -18,11 +18,9 @@ import java.util.regex.Pattern;
 public record ShopEnvironment(
     String namespace, Boolean development, BackendProps backend, PostgresProps postgres) {
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
-
   /** Applies the defaults and checks the namespace. */
   public ShopEnvironment {
-    if (namespace != null && !DNS_LABEL.matcher(namespace).matches()) {
+    if (namespace != null && !Names.isDnsLabel(namespace)) {
       throw new InvalidPropException(
           "namespace",
           "\"" + namespace + "\" is not a valid namespace name",
@@ -33,6 +31,7 @@ public record ShopEnvironment(
       throw new InvalidPropException(
           "backend", "missing required key \"backend\"", "add a backend: section with an image");
     }
-    postgres = postgres == null ? new PostgresProps(null, null, null, null, null, null, null) : postgres;
+    postgres =
+        postgres == null ? new PostgresProps(null, null, null, null, null, null, null) : postgres;
   }
 }

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
  * lower-case words, so a name can never point outside the project ({@code ../pom}).
  */
 public final class Environments {
-  /** What an environment name may look like. */
-  public static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+  /**
+   * What an environment name may look like: a DNS label of at most 32 characters, as it becomes
+   * part of the namespace and of Compose project names.
+   */
+  public static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,30}[a-z0-9])?");
 
   private final Path directory;
 
@@ -59,7 +62,8 @@ public final class Environments {
     }
     if (selector == null || selector.isBlank()) {
       throw new IllegalArgumentException(
-          "no environment given; use -Denv=<name> with one of: " + String.join(", ", names)
+          "no environment given; use -Denv=<name> with one of: "
+              + String.join(", ", names)
               + ", or -Denv=all");
     }
     if (selector.equals("all")) {
@@ -67,13 +71,22 @@ public final class Environments {
     }
     if (!NAME.matcher(selector).matches()) {
       throw new IllegalArgumentException(
-          "invalid environment name \"" + selector + "\": names are lower-case letters, digits and"
-              + " '-' (no paths); use one of: " + String.join(", ", names) + ", or all");
+          "invalid environment name \""
+              + selector
+              + "\": names are lower-case letters, digits and"
+              + " '-' (no paths); use one of: "
+              + String.join(", ", names)
+              + ", or all");
     }
     if (!names.contains(selector)) {
       throw new IllegalArgumentException(
-          "unknown environment \"" + selector + "\" (no file environments/" + selector
-              + ".yaml); use one of: " + String.join(", ", names) + ", or all");
+          "unknown environment \""
+              + selector
+              + "\" (no file environments/"
+              + selector
+              + ".yaml); use one of: "
+              + String.join(", ", names)
+              + ", or all");
     }
     return List.of(selector);
   }

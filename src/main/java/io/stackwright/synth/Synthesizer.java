@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Turns environment files into {@code dist/} content, in memory: load every selected environment
- * (reporting every input problem of every file at once), define the stack, render both targets. Nothing
- * is written here; see {@link DistWriter}.
+ * (reporting every input problem of every file at once), define the stack, render both targets.
+ * Nothing is written here; see {@link DistWriter}.
  *
  * @param <P> the record the stack's environment files bind to
  */

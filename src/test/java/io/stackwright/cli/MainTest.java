@@ -125,8 +125,7 @@ class MainTest {
   void aMissingVariableIsReportedByName() throws IOException {
     replaceInProd("${BACKEND_TAG:-1.4.2}", "${STACKWRIGHT_TEST_UNSET_VARIABLE}");
 
-    assertRejected(
-        "environments/prod.yaml:3:", "backend.image", "STACKWRIGHT_TEST_UNSET_VARIABLE");
+    assertRejected("environments/prod.yaml:3:", "backend.image", "STACKWRIGHT_TEST_UNSET_VARIABLE");
   }
 
   @Test

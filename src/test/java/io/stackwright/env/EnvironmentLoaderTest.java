@@ -80,8 +80,7 @@ class EnvironmentLoaderTest {
     assertThat(backend.replicas()).isEqualTo(3);
     assertThat(backend.debug()).isFalse();
     assertThat(backend.logLevel()).isEqualTo(LogLevel.VERY_VERBOSE);
-    assertThat(backend.ports())
-        .containsExactly(new Port("http", 8080), new Port("metrics", 9090));
+    assertThat(backend.ports()).containsExactly(new Port("http", 8080), new Port("metrics", 9090));
     assertThat(backend.env().keySet()).containsExactly("ZED", "ALPHA", "FEATURE");
     assertThat(backend.env()).containsEntry("FEATURE", "on");
     assertThat(backend.resources().cpu()).isEqualTo(new Cpu(500));
@@ -259,8 +258,7 @@ class EnvironmentLoaderTest {
 
   @Test
   void primitivesBindWhenPresent() throws EnvironmentException {
-    Flags flags =
-        loader.load("flags.yaml", "tls: true\nworkers: 4\n".getBytes(UTF_8), Flags.class);
+    Flags flags = loader.load("flags.yaml", "tls: true\nworkers: 4\n".getBytes(UTF_8), Flags.class);
 
     assertThat(flags).isEqualTo(new Flags(true, 4, null));
   }
@@ -327,8 +325,7 @@ class EnvironmentLoaderTest {
     assertThat(problems)
         .extracting(Problem::line, Problem::column, Problem::keyPath, Problem::message)
         .containsExactly(
-            tuple(
-                4, 15, "services.web.replicas", "expected an integer, got the string \"three\""));
+            tuple(4, 15, "services.web.replicas", "expected an integer, got the string \"three\""));
   }
 
   @Test
@@ -381,10 +378,13 @@ class EnvironmentLoaderTest {
     List<Problem> problems =
         problems("services:\n  web:\n    image: app\n    replicas: " + written + "\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.keyPath()).isEqualTo("services.web.replicas");
-      assertThat(p.message()).startsWith("expected an integer").contains(written);
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.keyPath()).isEqualTo("services.web.replicas");
+              assertThat(p.message()).startsWith("expected an integer").contains(written);
+            });
   }
 
   @Test
@@ -395,10 +395,7 @@ class EnvironmentLoaderTest {
     assertThat(problems)
         .extracting(Problem::line, Problem::column, Problem::message)
         .containsExactly(
-            tuple(
-                4,
-                15,
-                "3000000000 is out of range for an integer (-2147483648 to 2147483647)"));
+            tuple(4, 15, "3000000000 is out of range for an integer (-2147483648 to 2147483647)"));
   }
 
   @Test
@@ -462,7 +459,9 @@ class EnvironmentLoaderTest {
   void enumConstantNameIsNotAccepted() {
     List<Problem> problems = problems("services:\n  web:\n    image: app\n    logLevel: DEBUG\n");
 
-    assertThat(problems).singleElement().extracting(Problem::message)
+    assertThat(problems)
+        .singleElement()
+        .extracting(Problem::message)
         .isEqualTo("unknown value \"DEBUG\"");
   }
 
@@ -504,12 +503,7 @@ class EnvironmentLoaderTest {
         .extracting(
             Problem::line, Problem::column, Problem::keyPath, Problem::message, Problem::hint)
         .containsExactly(
-            tuple(
-                5,
-                15,
-                "services.web.replicas",
-                "replicas must be between 1 and 50, got 500",
-                ""),
+            tuple(5, 15, "services.web.replicas", "replicas must be between 1 and 50, got 500", ""),
             tuple(
                 10,
                 15,
@@ -559,16 +553,19 @@ class EnvironmentLoaderTest {
   void unclosedBracketReportsLineAndColumn() {
     List<Problem> problems = problems("name: prod\ndomains: [a, b\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.column()).isEqualTo(1);
-      assertThat(p.keyPath()).isEmpty();
-      assertThat(p.message())
-          .isEqualTo(
-              "invalid YAML: expected ',' or ']', but got <stream end>"
-                  + " (while parsing a flow sequence that starts at line 2, column 10)");
-      assertThat(p.hint()).isEqualTo("check that every '[' has a matching ']'");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.column()).isEqualTo(1);
+              assertThat(p.keyPath()).isEmpty();
+              assertThat(p.message())
+                  .isEqualTo(
+                      "invalid YAML: expected ',' or ']', but got <stream end>"
+                          + " (while parsing a flow sequence that starts at line 2, column 10)");
+              assertThat(p.hint()).isEqualTo("check that every '[' has a matching ']'");
+            });
   }
 
   @Test
@@ -589,10 +586,15 @@ class EnvironmentLoaderTest {
   void syntaxErrorMessagesNameNoJavaClasses() {
     List<Problem> problems = problems("name: prod\n  bad: 1\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(2);
-      assertThat(p.message()).startsWith("invalid YAML: ").doesNotContain("org.yaml", "Exception");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.message())
+                  .startsWith("invalid YAML: ")
+                  .doesNotContain("org.yaml", "Exception");
+            });
   }
 
   @ParameterizedTest
@@ -604,10 +606,7 @@ class EnvironmentLoaderTest {
         .extracting(Problem::line, Problem::column, Problem::keyPath, Problem::message)
         .containsExactly(
             tuple(
-                1,
-                1,
-                "",
-                "the file is empty; expected a mapping with keys: " + ENVIRONMENT_KEYS));
+                1, 1, "", "the file is empty; expected a mapping with keys: " + ENVIRONMENT_KEYS));
   }
 
   @Test
@@ -679,9 +678,7 @@ class EnvironmentLoaderTest {
         .extracting(Problem::line, Problem::column, Problem::message)
         .containsExactly(
             tuple(
-                1,
-                1,
-                "the file is too large: 1048577 bytes, the limit is 1048576 bytes (1 MiB)"));
+                1, 1, "the file is too large: 1048577 bytes, the limit is 1048576 bytes (1 MiB)"));
   }
 
   @Test
@@ -733,10 +730,14 @@ class EnvironmentLoaderTest {
 
     List<Problem> problems = problems("domains: " + deep + "\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(1);
-      assertThat(p.message()).isEqualTo("the file nests lists and mappings more than 32 deep");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.message())
+                  .isEqualTo("the file nests lists and mappings more than 32 deep");
+            });
   }
 
   @Test
@@ -752,12 +753,15 @@ class EnvironmentLoaderTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(took).isLessThan(Duration.ofSeconds(5));
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.message())
-          .isEqualTo("the file expands to more than 1000000 values through aliases");
-      assertThat(p.line()).isBetween(3, 21);
-      assertThat(p.column()).isEqualTo(5);
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo("the file expands to more than 1000000 values through aliases");
+              assertThat(p.line()).isBetween(3, 21);
+              assertThat(p.column()).isEqualTo(5);
+            });
   }
 
   // --- aliases ---
@@ -797,11 +801,7 @@ class EnvironmentLoaderTest {
     assertThat(problems)
         .extracting(Problem::line, Problem::column, Problem::keyPath, Problem::message)
         .containsExactly(
-            tuple(
-                4,
-                15,
-                "children[0].children",
-                "this value contains itself through an alias"));
+            tuple(4, 15, "children[0].children", "this value contains itself through an alias"));
   }
 
   @Test
@@ -1012,8 +1012,10 @@ class EnvironmentLoaderTest {
             EnvironmentException.class,
             e ->
                 assertThat(e.problems().get(0).format())
-                    .isEqualTo(file + ":2:9: budget: expected an integer, got the string \"x\";"
-                        + " write a decimal integer such as 3"));
+                    .isEqualTo(
+                        file
+                            + ":2:9: budget: expected an integer, got the string \"x\";"
+                            + " write a decimal integer such as 3"));
   }
 
   @Test

@@ -25,7 +25,12 @@ class QuantitiesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"512Mi,512,512Mi,512m", "1024Mi,1024,1Gi,1g", "2Gi,2048,2Gi,2g", "1Ti,1048576,1Ti,1024g"})
+  @CsvSource({
+    "512Mi,512,512Mi,512m",
+    "1024Mi,1024,1Gi,1g",
+    "2Gi,2048,2Gi,2g",
+    "1Ti,1048576,1Ti,1024g"
+  })
   void memoryParsesAndRendersForBothTargets(String text, long mib, String k8s, String compose) {
     Memory memory = Memory.parse(text);
     assertThat(memory.mebibytes()).isEqualTo(mib);
@@ -61,7 +66,8 @@ class QuantitiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Nginx:1", "nginx:", "nginx:1 2", "a//b", "nginx@sha256:abc", "x;rm -rf"})
+  @ValueSource(
+      strings = {"", "Nginx:1", "nginx:", "nginx:1 2", "a//b", "nginx@sha256:abc", "x;rm -rf"})
   void invalidImageReferencesAreRejected(String text) {
     assertThatThrownBy(() -> ImageRef.parse(text)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -73,7 +73,8 @@ class RenderersTest {
   void everyPodMeetsPodSecurityRestricted() throws IOException {
     List<JsonNode> pods =
         manifests(prod).stream().filter(m -> m.at("/spec/template/spec").isObject()).toList();
-    assertThat(pods).extracting(m -> m.path("kind").asText())
+    assertThat(pods)
+        .extracting(m -> m.path("kind").asText())
         .containsExactlyInAnyOrder("Deployment", "StatefulSet");
     for (JsonNode workload : pods) {
       JsonNode spec = workload.at("/spec/template/spec");
@@ -108,9 +109,13 @@ class RenderersTest {
               .at("/spec/template/metadata/labels");
       List<String> keys = new ArrayList<>();
       selector.fieldNames().forEachRemaining(keys::add);
-      assertThat(keys).containsExactlyInAnyOrder("app.kubernetes.io/name", "app.kubernetes.io/instance");
-      selector.fields().forEachRemaining(
-          e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+      assertThat(keys)
+          .containsExactlyInAnyOrder("app.kubernetes.io/name", "app.kubernetes.io/instance");
+      selector
+          .fields()
+          .forEachRemaining(
+              e ->
+                  assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
     }
     for (byte[] file : prod.files().values()) {
       assertThat(new String(file)).doesNotContain("cdk8s.io/metadata.addr");
@@ -134,15 +139,17 @@ class RenderersTest {
   @Test
   void composeServicesAreHardenedAndStartInDependencyOrder() throws IOException {
     JsonNode services = compose(prod).path("services");
-    services.fields().forEachRemaining(
-        entry -> {
-          JsonNode s = entry.getValue();
-          assertThat(s.path("read_only").asBoolean()).as(entry.getKey()).isTrue();
-          assertThat(s.path("cap_drop").toString()).isEqualTo("[\"ALL\"]");
-          assertThat(s.path("security_opt").toString()).contains("no-new-privileges:true");
-          assertThat(s.path("user").asText()).matches("[1-9][0-9]*:[1-9][0-9]*");
-          assertThat(s.at("/healthcheck/test/0").asText()).isEqualTo("CMD");
-        });
+    services
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode s = entry.getValue();
+              assertThat(s.path("read_only").asBoolean()).as(entry.getKey()).isTrue();
+              assertThat(s.path("cap_drop").toString()).isEqualTo("[\"ALL\"]");
+              assertThat(s.path("security_opt").toString()).contains("no-new-privileges:true");
+              assertThat(s.path("user").asText()).matches("[1-9][0-9]*:[1-9][0-9]*");
+              assertThat(s.at("/healthcheck/test/0").asText()).isEqualTo("CMD");
+            });
     assertThat(services.at("/backend/depends_on/postgres/condition").asText())
         .isEqualTo("service_healthy");
     assertThat(services.at("/backend/healthcheck/test").toString()).contains("/health/ready");

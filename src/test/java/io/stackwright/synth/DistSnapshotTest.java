@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The committed {@code dist/<env>/} of every environment file is exactly what a fresh synth produces.
- * Synthesized with no variables set, so that the snapshot holds the files' defaults.
+ * The committed {@code dist/<env>/} of every environment file is exactly what a fresh synth
+ * produces. Synthesized with no variables set, so that the snapshot holds the files' defaults.
  */
 class DistSnapshotTest {
   static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
@@ -34,13 +34,19 @@ class DistSnapshotTest {
     assertThat(changes)
         .withFailMessage(
             () ->
-                "dist/" + environment + "/ is stale: " + changes.size() + " file(s) differ from a"
+                "dist/"
+                    + environment
+                    + "/ is stale: "
+                    + changes.size()
+                    + " file(s) differ from a"
                     + " fresh synth.\n"
                     + changes.stream()
                         .map(c -> c.kind() + " " + c.path() + "\n" + c.diff())
                         .collect(Collectors.joining("\n"))
                     + "\nIf the change is intended, refresh it with:\n"
-                    + "    mvn -q compile exec:java -Denv=" + environment + "\n"
+                    + "    mvn -q compile exec:java -Denv="
+                    + environment
+                    + "\n"
                     + "and commit dist/ with the change that caused it.")
         .isEmpty();
   }

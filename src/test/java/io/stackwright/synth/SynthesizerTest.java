@@ -32,8 +32,9 @@ class SynthesizerTest {
         .port("http", 8080)
         .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
         .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
-        .resources(new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100),
-            Memory.mebibytes(64)))
+        .resources(
+            new Resources(
+                Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100), Memory.mebibytes(64)))
         .dependsOn(dependency)
         .build();
   }

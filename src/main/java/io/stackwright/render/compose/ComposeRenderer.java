@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * <p>Every service is hardened the way its pod is: {@code read_only} root filesystem with a {@code
  * tmpfs} for each writable path, {@code cap_drop: [ALL]}, {@code no-new-privileges}, a numeric
  * non-root {@code user}. A service starts only once the services it depends on are healthy. Secrets
- * are files under {@code /run/secrets}: in a development environment their marked values are written
- * beside the Compose file; elsewhere Compose reads them from variables of the shell that runs it, so
- * no value is ever in {@code dist/}.
+ * are files under {@code /run/secrets}: in a development environment their marked values are
+ * written beside the Compose file; elsewhere Compose reads them from variables of the shell that
+ * runs it, so no value is ever in {@code dist/}.
  */
 public final class ComposeRenderer {
 
@@ -99,7 +99,8 @@ public final class ComposeRenderer {
           List.of(Map.of("type", "volume", "source", volume, "target", data.mountPath())));
     }
     if (service.hostPort() != null) {
-      out.put("ports", List.of("127.0.0.1:" + service.hostPort() + ":" + service.mainPort().port()));
+      out.put(
+          "ports", List.of("127.0.0.1:" + service.hostPort() + ":" + service.mainPort().port()));
     }
     out.put("healthcheck", healthcheck(service));
     if (!service.dependsOn().isEmpty()) {
@@ -135,7 +136,8 @@ public final class ComposeRenderer {
     test.add("CMD");
     if (probe.check() instanceof Probe.HttpGet http) {
       test.addAll(
-          List.of("wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + http.port() + http.path()));
+          List.of(
+              "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + http.port() + http.path()));
     } else {
       test.addAll(((Probe.Exec) probe.check()).command());
     }

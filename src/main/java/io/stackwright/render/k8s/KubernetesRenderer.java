@@ -54,11 +54,11 @@ import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaimTemplateProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
 import org.cdk8s.plus33.Probe;
+import org.cdk8s.plus33.SeccompProfile;
+import org.cdk8s.plus33.SeccompProfileType;
 import org.cdk8s.plus33.Secret;
 import org.cdk8s.plus33.SecretProps;
 import org.cdk8s.plus33.SecretVolumeOptions;
-import org.cdk8s.plus33.SeccompProfile;
-import org.cdk8s.plus33.SeccompProfileType;
 import org.cdk8s.plus33.Service;
 import org.cdk8s.plus33.ServicePort;
 import org.cdk8s.plus33.ServiceProps;
@@ -74,8 +74,8 @@ import software.constructs.Construct;
  * service, and one file per chart.
  *
  * <p>Files: {@code 00-namespace.yaml} (so that {@code kubectl apply -f}, which goes in name order,
- * creates the namespace first), {@code 01-dev-secrets.yaml} in a development environment, and {@code
- * <service>.yaml} with every object of that service.
+ * creates the namespace first), {@code 01-dev-secrets.yaml} in a development environment, and
+ * {@code <service>.yaml} with every object of that service.
  *
  * <p>Every pod runs under Pod Security "restricted": non-root, no privilege escalation, all
  * capabilities dropped, the runtime's default seccomp profile, a read-only root filesystem with an
@@ -322,7 +322,11 @@ public final class KubernetesRenderer {
     List<ServicePort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(
-          ServicePort.builder().name(port.name()).port(port.port()).targetPort(port.port()).build());
+          ServicePort.builder()
+              .name(port.name())
+              .port(port.port())
+              .targetPort(port.port())
+              .build());
     }
     ServiceProps.Builder props =
         ServiceProps.builder()
@@ -391,8 +395,9 @@ public final class KubernetesRenderer {
   private static Probe startupProbe(ServiceModel service) {
     io.stackwright.model.Probe readiness = service.readiness();
     int attempts =
-        Math.max(1, (service.startupSeconds() + readiness.periodSeconds() - 1)
-            / readiness.periodSeconds());
+        Math.max(
+            1,
+            (service.startupSeconds() + readiness.periodSeconds() - 1) / readiness.periodSeconds());
     return probe(readiness, attempts);
   }
 

@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * Post-processing of the objects cdk8s synthesizes, before they are written.
  *
- * <p>cdk8s-plus labels every pod template with {@value #ADDRESS_LABEL}, whose value is a hash of the
- * construct path and differs per environment. Our selectors use the recommended labels instead (see
- * {@link io.stackwright.render.Labels#selector}), so the label is dropped: output stays free of hashes
- * and identical across environments where the model is. Anything that still refers to it after that
- * would select nothing, so it fails the synth.
+ * <p>cdk8s-plus labels every pod template with {@value #ADDRESS_LABEL}, whose value is a hash of
+ * the construct path and differs per environment. Our selectors use the recommended labels instead
+ * (see {@link io.stackwright.render.Labels#selector}), so the label is dropped: output stays free
+ * of hashes and identical across environments where the model is. Anything that still refers to it
+ * after that would select nothing, so it fails the synth.
  */
 final class Manifests {
   static final String ADDRESS_LABEL = "cdk8s.io/metadata.addr";
@@ -21,10 +21,29 @@ final class Manifests {
   /** Helm's install order, so that a file applies cleanly from top to bottom. */
   private static final List<String> KIND_ORDER =
       List.of(
-          "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccount", "Secret",
-          "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim", "ClusterRole",
-          "ClusterRoleBinding", "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "Deployment",
-          "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "PodDisruptionBudget",
+          "Namespace",
+          "NetworkPolicy",
+          "ResourceQuota",
+          "LimitRange",
+          "ServiceAccount",
+          "Secret",
+          "ConfigMap",
+          "StorageClass",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "Role",
+          "RoleBinding",
+          "Service",
+          "DaemonSet",
+          "Pod",
+          "Deployment",
+          "HorizontalPodAutoscaler",
+          "StatefulSet",
+          "Job",
+          "CronJob",
+          "PodDisruptionBudget",
           "Ingress");
 
   private Manifests() {}
@@ -49,7 +68,11 @@ final class Manifests {
       }
       if (Yaml.write(manifest).contains(ADDRESS_LABEL)) {
         throw new IllegalStateException(
-            kind(manifest) + " " + name(manifest) + " still refers to " + ADDRESS_LABEL
+            kind(manifest)
+                + " "
+                + name(manifest)
+                + " still refers to "
+                + ADDRESS_LABEL
                 + "; select pods by Labels.selector instead");
       }
       result.add(manifest);

@@ -1,0 +1,32 @@
+package io.stackwright.model;
+
+import java.util.regex.Pattern;
+
+/** The Kubernetes name formats, checked in one place. */
+public final class Names {
+  private static final Pattern RFC_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern RFC_1123_LABEL =
+      Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern RFC_1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private Names() {}
+
+  /**
+   * A DNS label that starts with a letter (RFC 1035), at most 63 characters: what Services and
+   * namespaces need, and what we require of every service, stack and environment name.
+   */
+  public static boolean isDnsLabel(String name) {
+    return name != null && RFC_1035_LABEL.matcher(name).matches();
+  }
+
+  /** A DNS label that may start with a digit (RFC 1123), at most 63 characters: Secret names. */
+  public static boolean isLabel(String name) {
+    return name != null && RFC_1123_LABEL.matcher(name).matches();
+  }
+
+  /** A DNS subdomain (RFC 1123), at most 253 characters: StorageClass names. */
+  public static boolean isSubdomain(String name) {
+    return name != null && name.length() <= 253 && RFC_1123_SUBDOMAIN.matcher(name).matches();
+  }
+}
