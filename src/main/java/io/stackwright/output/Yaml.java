@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The one YAML style of everything written to {@code dist/}: keys sorted at every level, strings
- * quoted only where YAML would read them as something else, multi-line strings as literal blocks,
- * no line folding, LF line endings. Sorting makes the output independent of construction order, so
- * a change shows up in a review as the lines it changes and nothing else.
+ * quoted only where a YAML reader would take them for something else, multi-line strings as literal
+ * blocks, no line folding, LF line endings. Sorting makes the output independent of construction
+ * order, so a change shows up in a review as the lines it changes and nothing else.
  */
 public final class Yaml {
   private static final ObjectMapper MAPPER =
@@ -24,6 +29,7 @@ public final class Yaml {
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .stringQuotingChecker(new StrictQuoting())
                   .build())
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -45,5 +51,25 @@ public final class Yaml {
       out.append("---\n").append(write(document));
     }
     return out.toString();
+  }
+
+  /**
+   * Quotes every string that some YAML reader would resolve to another type: Jackson's own check
+   * misses {@code 0x1f}, {@code 1e3} or {@code 1:20}, which YAML 1.1 readers (kubectl's among them)
+   * take for numbers, and {@code 0o17}, an octal in YAML 1.2. A Secret named {@code 1e3} must stay
+   * a string.
+   */
+  private static final class StrictQuoting extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    private static final Resolver YAML_1_1 = new Resolver();
+    private static final Pattern YAML_1_2_ONLY =
+        Pattern.compile("[-+]?(0o[0-7]+|\\.(inf|Inf|INF))");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value)
+          || !YAML_1_1.resolve(NodeId.scalar, value, true).equals(Tag.STR)
+          || YAML_1_2_ONLY.matcher(value).matches();
+    }
   }
 }
