@@ -1,6 +1,7 @@
 package io.stackwright.output;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,12 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class SynthOutput {
   private static final Pattern SAFE_PATH =
-      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
+      Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*(/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*");
 
   private final String environment;
   private final int kubernetesObjects;
   private final int composeServices;
   private final SortedMap<String, byte[]> files = new TreeMap<>();
+  private Duration elapsed = Duration.ZERO;
 
   /**
    * An empty output.
@@ -30,6 +32,16 @@ public final class SynthOutput {
     this.environment = environment;
     this.kubernetesObjects = kubernetesObjects;
     this.composeServices = composeServices;
+  }
+
+  /** Records how long loading and rendering this environment took, for the summary. */
+  public void recordElapsed(Duration took) {
+    this.elapsed = took;
+  }
+
+  /** How long loading and rendering this environment took; zero when not recorded. */
+  public Duration elapsed() {
+    return elapsed;
   }
 
   /** How many Kubernetes objects the output holds. */
@@ -54,7 +66,9 @@ public final class SynthOutput {
    *     already taken
    */
   public void add(String path, String content) {
-    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+    if (!SAFE_PATH.matcher(path).matches()
+        || java.util.Arrays.asList(path.split("/")).stream()
+            .anyMatch(part -> part.equals(".") || part.equals(".."))) {
       throw new IllegalArgumentException("unsafe output path: " + path);
     }
     if (files.putIfAbsent(path, content.getBytes(StandardCharsets.UTF_8)) != null) {
