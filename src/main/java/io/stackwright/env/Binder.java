@@ -97,7 +97,7 @@ final class Binder {
       for (String variable : substitution.missing()) {
         report(
             slot,
-            "variable ${" + variable + "} is not set",
+            "variable ${" + variable + "} is not set (or is empty)",
             "export " + variable + "=... or write ${" + variable + ":-default}");
       }
       return INVALID;

@@ -9,7 +9,9 @@ import org.apache.commons.text.TextStringBuilder;
 
 /**
  * {@code ${VAR}} and {@code ${VAR:-default}} in scalar values; {@code $${VAR}} stays literal.
- * Substituted values are not substituted again, so a variable's content cannot inject references.
+ * Substituted values are not substituted again, so a variable's content cannot inject references. A
+ * variable set to the empty string counts as unset, as {@code :-} does in the shell and in Compose:
+ * an empty image tag or host name is always a mistake, never a value.
  */
 final class Variables {
 
@@ -46,7 +48,11 @@ final class Variables {
     private final Set<String> missing = new LinkedHashSet<>();
 
     Recording(Function<String, String> lookup) {
-      super(lookup::apply);
+      super(
+          name -> {
+            String value = lookup.apply(name);
+            return value == null || value.isEmpty() ? null : value;
+          });
     }
 
     @Override

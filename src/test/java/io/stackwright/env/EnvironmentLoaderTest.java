@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvironmentLoaderTest {
 
   private static final Map<String, String> VARIABLES =
-      Map.of("BACKEND_TAG", "1.4.2", "REPLICAS", "7", "INDIRECT", "${BACKEND_TAG}");
+      Map.of("BACKEND_TAG", "1.4.2", "REPLICAS", "7", "INDIRECT", "${BACKEND_TAG}", "BLANK", "");
 
   private static final String SERVICE_KEYS =
       "image, replicas, debug, logLevel, ports, env, resources";
@@ -834,19 +834,19 @@ class EnvironmentLoaderTest {
                 1,
                 7,
                 "name",
-                "variable ${ENV_NAME} is not set",
+                "variable ${ENV_NAME} is not set (or is empty)",
                 "export ENV_NAME=... or write ${ENV_NAME:-default}"),
             tuple(
                 4,
                 12,
                 "services.web.image",
-                "variable ${REGISTRY} is not set",
+                "variable ${REGISTRY} is not set (or is empty)",
                 "export REGISTRY=... or write ${REGISTRY:-default}"),
             tuple(
                 4,
                 12,
                 "services.web.image",
-                "variable ${WEB_TAG} is not set",
+                "variable ${WEB_TAG} is not set (or is empty)",
                 "export WEB_TAG=... or write ${WEB_TAG:-default}"));
   }
 
@@ -857,6 +857,17 @@ class EnvironmentLoaderTest {
 
     assertThat(env.name()).isEqualTo("staging");
     assertThat(env.domains()).containsExactly("1.4.2", "");
+  }
+
+  @Test
+  void aVariableSetToTheEmptyStringCountsAsUnset() throws EnvironmentException {
+    assertThat(load("name: ${BLANK:-fallback}\n").name()).isEqualTo("fallback");
+    assertThatThrownBy(() -> load("name: app-${BLANK}\n"))
+        .isInstanceOfSatisfying(
+            EnvironmentException.class,
+            e ->
+                assertThat(e.problems().get(0).message())
+                    .isEqualTo("variable ${BLANK} is not set (or is empty)"));
   }
 
   @Test
