@@ -25,6 +25,11 @@ public final class Names {
     return name != null && RFC_1123_LABEL.matcher(name).matches();
   }
 
+  /** Namespaces that belong to the cluster itself: {@code default} and {@code kube-*}. */
+  public static boolean isReservedNamespace(String name) {
+    return name.equals("default") || name.startsWith("kube-");
+  }
+
   /** A DNS subdomain (RFC 1123), at most 253 characters: StorageClass names. */
   public static boolean isSubdomain(String name) {
     return name != null && name.length() <= 253 && RFC_1123_SUBDOMAIN.matcher(name).matches();

@@ -30,8 +30,7 @@ import java.util.regex.Pattern;
  * @param liveness when it must be restarted
  * @param startupSeconds how long it may take to start before liveness applies
  * @param resources requests and limits
- * @param runAsUser numeric user id it runs as, never 0
- * @param runAsGroup numeric group id it runs as, never 0
+ * @param security how the container is confined, on both targets
  * @param dependsOn services it connects to, sorted: Compose starts it after they are healthy
  * @param hostPort Compose only: publish the main port on 127.0.0.1 at this port, or {@code null}
  */
@@ -50,8 +49,7 @@ public record ServiceModel(
     Probe liveness,
     int startupSeconds,
     Resources resources,
-    long runAsUser,
-    long runAsGroup,
+    ContainerSecurity security,
     List<String> dependsOn,
     Integer hostPort) {
 
@@ -77,9 +75,7 @@ public record ServiceModel(
     if (ports.isEmpty()) {
       throw new IllegalArgumentException(name + ": a service needs at least one port");
     }
-    if (runAsUser < 1 || runAsGroup < 1) {
-      throw new IllegalArgumentException(name + ": containers never run as user or group 0");
-    }
+    Objects.requireNonNull(security, name + ": security");
     if (startupSeconds < 0) {
       throw new IllegalArgumentException(name + ": startupSeconds must not be negative");
     }
@@ -129,8 +125,7 @@ public record ServiceModel(
     private Probe liveness;
     private int startupSeconds;
     private Resources resources;
-    private long runAsUser = 10001;
-    private long runAsGroup = 10001;
+    private ContainerSecurity security = ContainerSecurity.DEFAULT;
     private final List<String> dependsOn = new ArrayList<>();
     private Integer hostPort;
 
@@ -218,10 +213,9 @@ public record ServiceModel(
       return this;
     }
 
-    /** Numeric user and group. Default: 10001:10001. */
+    /** Numeric user and group. Default: {@link ContainerSecurity#DEFAULT}, 10001:10001. */
     public Builder runAs(long user, long group) {
-      this.runAsUser = user;
-      this.runAsGroup = group;
+      this.security = new ContainerSecurity(user, group);
       return this;
     }
 
@@ -254,8 +248,7 @@ public record ServiceModel(
           liveness,
           startupSeconds,
           resources,
-          runAsUser,
-          runAsGroup,
+          security,
           dependsOn,
           hostPort);
     }

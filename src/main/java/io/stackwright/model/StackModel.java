@@ -27,7 +27,7 @@ public record StackModel(
 
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
-   * cycle, and one meaning per Kubernetes Secret key.
+   * cycle, and, outside development, images pinned to a tag other than {@code latest} or a digest.
    */
   public StackModel {
     for (String label : new String[] {name, environment, namespace}) {
@@ -51,6 +51,18 @@ public record StackModel(
       }
     }
     checkAcyclic(byName);
+    if (!development) {
+      for (ServiceModel service : services) {
+        if (!service.image().isPinned()) {
+          throw new IllegalArgumentException(
+              service.name()
+                  + ": image "
+                  + service.image()
+                  + " is not pinned; outside development every image needs a tag other than"
+                  + " latest, or a digest, so that what runs is what was reviewed");
+        }
+      }
+    }
   }
 
   /** The service of that name. */

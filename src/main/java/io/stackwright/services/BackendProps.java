@@ -44,11 +44,11 @@ public record BackendProps(
       Range.check("hostPort", hostPort, 0, 1024, 65535);
     }
     runAsUser = Range.check("runAsUser", runAsUser, 10001, 1000, Integer.MAX_VALUE);
-    ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+    resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }
 
   /** Requests and limits with the defaults applied. */
   public Resources effectiveResources() {
-    return ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+    return resources.toResources();
   }
 }

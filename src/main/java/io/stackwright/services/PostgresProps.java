@@ -62,12 +62,12 @@ public record PostgresProps(
           "\"" + passwordSecret + "\" is not a valid Secret name",
           "use lower-case letters, digits and '-', at most 63 characters");
     }
-    ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+    resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }
 
   /** Requests and limits with the defaults applied. */
   public Resources effectiveResources() {
-    return ResourcesProps.resolve(resources, DEFAULT_RESOURCES);
+    return resources.toResources();
   }
 
   private static String identifier(String key, String value) {

@@ -35,13 +35,14 @@ public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memory
   }
 
   /**
-   * The resources these props give over {@code defaults}; {@code props} may be {@code null}.
+   * These props with every absent key filled in from {@code defaults} and checked, so that the
+   * result converts to {@link Resources} without failing; {@code props} may be {@code null}.
    *
    * @throws InvalidPropException when a limit ends up below its request
    */
-  static Resources resolve(ResourcesProps props, Resources defaults) {
+  static ResourcesProps complete(ResourcesProps props, Resources defaults) {
     if (props == null) {
-      return defaults;
+      return of(defaults);
     }
     Cpu cpu = props.cpu() != null ? props.cpu() : defaults.cpu();
     Memory memory = props.memory() != null ? props.memory() : defaults.memory();
@@ -54,13 +55,23 @@ public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memory
             ? props.memoryLimit()
             : props.memory() != null ? props.memory() : defaults.memoryLimit();
     try {
-      return new Resources(cpu, memory, cpuLimit, memoryLimit);
+      return of(new Resources(cpu, memory, cpuLimit, memoryLimit));
     } catch (IllegalArgumentException e) {
       throw new InvalidPropException(
           "resources",
           e.getMessage() + " (after applying the defaults " + describe(defaults) + ")",
           "set both the request and its limit");
     }
+  }
+
+  /** The props of fully resolved resources. */
+  private static ResourcesProps of(Resources r) {
+    return new ResourcesProps(r.cpu(), r.memory(), r.cpuLimit(), r.memoryLimit());
+  }
+
+  /** The resources, once {@link #complete} has filled in every key. */
+  Resources toResources() {
+    return new Resources(cpu, memory, cpuLimit, memoryLimit);
   }
 
   private static String describe(Resources r) {

@@ -18,7 +18,7 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
   @Override
   public StackModel define(String environment, ShopEnvironment props) {
     String namespace = props.namespace() != null ? props.namespace() : NAME + "-" + environment;
-    Stack stack = new Stack(NAME, environment, namespace, props.development());
+    Stack stack = new Stack(NAME, environment, namespace, isDevelopment(environment));
     Postgres postgres = new Postgres(stack, props.postgres());
     new Backend(stack, props.backend(), postgres);
     return stack.toModel();

@@ -20,4 +20,16 @@ public interface StackDefinition<P extends Record> {
    * @param props its settings
    */
   StackModel define(String environment, P props);
+
+  /**
+   * Whether an environment is a developer's: its secrets get generated, marked values that are
+   * written into {@code dist/}. Decided by the name, never by the file, so that no environment file
+   * can turn a production environment into one that ships a known password.
+   *
+   * @param environment the environment's name
+   * @return by default, true for {@code dev} and {@code dev-<anything>}
+   */
+  default boolean isDevelopment(String environment) {
+    return environment.equals("dev") || environment.startsWith("dev-");
+  }
 }

@@ -26,15 +26,15 @@ class RenderersTest {
 
   @BeforeAll
   static void synthesize() {
-    dev = synth("dev", true);
-    prod = synth("prod", false);
+    dev = synth("dev");
+    prod = synth("prod");
   }
 
-  private static SynthOutput synth(String env, boolean development) {
+  private static SynthOutput synth(String env) {
     BackendProps backend =
         new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), 2, null, null, null, null);
-    ShopEnvironment props = new ShopEnvironment(null, development, backend, null);
-    return Synthesizer.render(new ShopStack().define(env, props));
+    return Synthesizer.render(
+        new ShopStack().define(env, new ShopEnvironment(null, backend, null)));
   }
 
   private static List<JsonNode> manifests(SynthOutput output) throws IOException {
@@ -129,8 +129,9 @@ class RenderersTest {
     assertThat(dev.text("compose/secrets/postgres-password")).startsWith("dev-only-not-secret-");
 
     assertThat(manifests(prod)).noneMatch(m -> m.path("kind").asText().equals("Secret"));
-    assertThat(compose(prod).at("/secrets/postgres-password/environment").asText())
-        .isEqualTo("POSTGRES_PASSWORD");
+    assertThat(compose(prod).at("/secrets/postgres-password/file").asText())
+        .startsWith("${POSTGRES_PASSWORD_FILE:?");
+    assertThat(prod.text("compose/.env.example")).contains("\nPOSTGRES_PASSWORD_FILE=\n");
     for (byte[] file : prod.files().values()) {
       assertThat(new String(file)).doesNotContain("dev-only-not-secret");
     }
@@ -167,8 +168,7 @@ class RenderersTest {
             null,
             null);
     SynthOutput changed =
-        Synthesizer.render(
-            new ShopStack().define("prod", new ShopEnvironment(null, false, debug, null)));
+        Synthesizer.render(new ShopStack().define("prod", new ShopEnvironment(null, debug, null)));
     String annotation = "/spec/template/metadata/annotations/stackwright.io~1config-sha256";
 
     assertThat(find(changed, "Deployment", "backend").at(annotation).asText())
@@ -176,6 +176,26 @@ class RenderersTest {
         .isNotEqualTo(find(prod, "Deployment", "backend").at(annotation).asText());
     assertThat(find(changed, "StatefulSet", "postgres").at(annotation).asText())
         .isEqualTo(find(prod, "StatefulSet", "postgres").at(annotation).asText());
+  }
+
+  @Test
+  void onlyEnvironmentsNamedDevGetGeneratedSecrets() {
+    ShopStack stack = new ShopStack();
+    assertThat(List.of("dev", "dev-alice")).allMatch(stack::isDevelopment);
+    assertThat(List.of("prod", "staging", "devel", "prod-dev", "qa"))
+        .noneMatch(stack::isDevelopment);
+  }
+
+  @Test
+  void outsideDevelopmentAnUnpinnedImageIsRefused() {
+    for (String image : List.of("ghcr.io/acme/api", "ghcr.io/acme/api:latest")) {
+      BackendProps backend = new BackendProps(ImageRef.parse(image), 1, null, null, null, null);
+      ShopEnvironment props = new ShopEnvironment(null, backend, null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new ShopStack().define("prod", props))
+          .hasMessageContaining("backend: image " + image + " is not pinned");
+      assertThat(new ShopStack().define("dev", props).development()).isTrue();
+    }
   }
 
   @Test

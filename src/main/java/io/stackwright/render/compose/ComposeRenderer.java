@@ -1,5 +1,6 @@
 package io.stackwright.render.compose;
 
+import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
@@ -49,17 +50,46 @@ public final class ComposeRenderer {
     compose.put("services", services);
 
     Map<String, Object> secrets = new LinkedHashMap<>();
+    StringBuilder envExample = new StringBuilder();
     for (SecretFile secret : stack.secrets()) {
       if (stack.development()) {
         String path = "secrets/" + secret.name();
         secrets.put(secret.name(), Map.of("file", "./" + path));
         files.put("compose/" + path, DevSecrets.value(secret));
       } else {
-        secrets.put(secret.name(), Map.of("environment", variable(secret)));
+        String variable = variable(secret);
+        secrets.put(
+            secret.name(),
+            Map.of(
+                "file",
+                "${"
+                    + variable
+                    + ":?set "
+                    + variable
+                    + " to the path of a file holding "
+                    + secret.name()
+                    + "}"));
+        envExample
+            .append("# Path of a file holding ")
+            .append(secret.name())
+            .append(" (Kubernetes: Secret ")
+            .append(secret.secretName())
+            .append(", key ")
+            .append(secret.key())
+            .append("). Keep the file outside the repository.\n")
+            .append(variable)
+            .append("=\n");
       }
     }
     if (!secrets.isEmpty()) {
       compose.put("secrets", secrets);
+    }
+    if (envExample.length() > 0) {
+      files.put(
+          "compose/.env.example",
+          "# Variables this Compose file needs. Copy to .env beside it and fill in; never commit"
+              + " .env.\n"
+              + envExample);
     }
     if (!volumes.isEmpty()) {
       compose.put("volumes", volumes);
@@ -68,9 +98,9 @@ public final class ComposeRenderer {
     return files;
   }
 
-  /** The shell variable a non-development Compose run reads {@code secret} from. */
+  /** The variable that names the file a non-development Compose run reads {@code secret} from. */
   public static String variable(SecretFile secret) {
-    return secret.name().toUpperCase(Locale.ROOT).replace('-', '_');
+    return secret.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_FILE";
   }
 
   private static Map<String, Object> service(
@@ -78,10 +108,13 @@ public final class ComposeRenderer {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("image", service.image().toString());
     out.put("labels", Labels.of(stack, service));
-    out.put("user", service.runAsUser() + ":" + service.runAsGroup());
-    out.put("read_only", true);
-    out.put("cap_drop", List.of("ALL"));
-    out.put("security_opt", List.of("no-new-privileges:true"));
+    ContainerSecurity security = service.security();
+    out.put("user", security.runAsUser() + ":" + security.runAsGroup());
+    out.put("read_only", security.readOnlyRootFilesystem());
+    out.put("cap_drop", security.droppedCapabilities());
+    if (security.noNewPrivileges()) {
+      out.put("security_opt", List.of("no-new-privileges:true"));
+    }
     if (!service.writablePaths().isEmpty()) {
       out.put("tmpfs", service.writablePaths());
     }

@@ -1,5 +1,6 @@
 package io.stackwright.render.k8s;
 
+import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Memory;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.SecretFile;
@@ -87,6 +88,9 @@ public final class KubernetesRenderer {
   /** The Kubernetes minor version the objects and the Pod Security level target. */
   public static final String KUBERNETES_VERSION = "v1.33";
 
+  /** The file with the Namespace, named to sort, and so apply, first. */
+  public static final String NAMESPACE_FILE = "00-namespace.yaml";
+
   private static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
   private static final String DEV_SECRET_MARK = "stackwright.io/development-value";
 
@@ -110,7 +114,7 @@ public final class KubernetesRenderer {
                     .labels(podSecurityLabels())
                     .build())
             .build());
-    charts.put("00-namespace.yaml", namespaceChart);
+    charts.put(NAMESPACE_FILE, namespaceChart);
 
     Map<String, ISecret> secrets = new TreeMap<>();
     Chart secretsChart = null;
@@ -235,21 +239,7 @@ public final class KubernetesRenderer {
             .envFrom(List.of(Env.fromConfigMap(config)))
             .volumeMounts(mounts)
             .resources(resources(service))
-            .securityContext(
-                ContainerSecurityContextProps.builder()
-                    .ensureNonRoot(true)
-                    .user(service.runAsUser())
-                    .group(service.runAsGroup())
-                    .readOnlyRootFilesystem(true)
-                    .allowPrivilegeEscalation(false)
-                    .privileged(false)
-                    .capabilities(
-                        ContainerSecutiryContextCapabilities.builder()
-                            .drop(List.of(Capability.ALL))
-                            .build())
-                    .seccompProfile(
-                        SeccompProfile.builder().type(SeccompProfileType.RUNTIME_DEFAULT).build())
-                    .build())
+            .securityContext(securityContext(service.security()))
             .readiness(probe(service.readiness(), 0))
             .liveness(probe(service.liveness(), 0))
             .startup(startupProbe(service))
@@ -263,9 +253,9 @@ public final class KubernetesRenderer {
     PodSecurityContextProps podSecurity =
         PodSecurityContextProps.builder()
             .ensureNonRoot(true)
-            .user(service.runAsUser())
-            .group(service.runAsGroup())
-            .fsGroup(service.runAsGroup())
+            .user(service.security().runAsUser())
+            .group(service.security().runAsGroup())
+            .fsGroup(service.security().runAsGroup())
             .fsGroupChangePolicy(FsGroupChangePolicy.ON_ROOT_MISMATCH)
             .build();
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
@@ -315,6 +305,30 @@ public final class KubernetesRenderer {
                   .build());
     }
     workload.select(selector);
+  }
+
+  private static ContainerSecurityContextProps securityContext(ContainerSecurity security) {
+    return ContainerSecurityContextProps.builder()
+        .ensureNonRoot(true)
+        .user(security.runAsUser())
+        .group(security.runAsGroup())
+        .readOnlyRootFilesystem(security.readOnlyRootFilesystem())
+        .allowPrivilegeEscalation(!security.noNewPrivileges())
+        .privileged(false)
+        .capabilities(
+            ContainerSecutiryContextCapabilities.builder()
+                .drop(security.droppedCapabilities().stream().map(Capability::valueOf).toList())
+                .build())
+        .seccompProfile(SeccompProfile.builder().type(seccomp(security)).build())
+        .build();
+  }
+
+  private static SeccompProfileType seccomp(ContainerSecurity security) {
+    return switch (security.seccompProfile()) {
+      case "RuntimeDefault" -> SeccompProfileType.RUNTIME_DEFAULT;
+      default ->
+          throw new IllegalStateException("no mapping for seccomp " + security.seccompProfile());
+    };
   }
 
   private static Service service(
