@@ -4,27 +4,35 @@ import io.stackwright.env.EnvironmentException;
 import io.stackwright.output.Cdk8sCliOutput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.stack.ShopStack;
+import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.synth.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * The command line: {@code stackwright synth --env <name|all>}, run by {@code mvn -q compile
  * exec:java -Denv=<name|all>}.
  *
- * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} the stack failed a check
- * (nothing written), {@value #BAD_INPUT} bad input or usage (nothing written). Results go to
- * standard output, one line per environment; problems go to standard error.
+ * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} the stack failed a check or
+ * could not be written (nothing changed), {@value #BAD_INPUT} bad input or usage (nothing changed).
+ * Results go to standard output, one line per environment; problems go to standard error.
  */
 @Command(
     name = "stackwright",
@@ -41,17 +49,44 @@ public final class Main {
   /** Bad input or usage; nothing was changed. */
   public static final int BAD_INPUT = 2;
 
-  private Main() {}
+  private final Function<String, String> variables;
 
-  /** Runs the command line and exits with its code. */
-  public static void main(String[] args) {
-    // The jsii runtime keeps non-daemon threads for its Node.js child; exiting ends them.
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  private Main(Function<String, String> variables) {
+    this.variables = variables;
   }
 
-  /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+  /** Runs the command line with the process's environment variables and exits with its code. */
+  public static void main(String[] args) {
+    String[] cleaned = withoutNulls(args);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code;
+    try {
+      code = run(cleaned, new PrintWriter(System.out, true), err, System::getenv);
+    } catch (Throwable e) {
+      err.println("stackwright: internal error, please report it: " + e);
+      e.printStackTrace(err);
+      code = VALIDATION_FAILED;
+    }
+    // The jsii runtime keeps non-daemon threads for its Node.js child; exiting ends them.
+    System.exit(code);
+  }
+
+  /** exec-maven-plugin passes an empty {@code -Denv=} as a null argument: make it an empty one. */
+  static String[] withoutNulls(String[] args) {
+    return Arrays.stream(args).map(a -> Objects.requireNonNullElse(a, "")).toArray(String[]::new);
+  }
+
+  /**
+   * Runs the command line and returns the exit code.
+   *
+   * @param args the arguments
+   * @param out where results go
+   * @param err where problems go
+   * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when unset
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Function<String, String> variables) {
+    CommandLine cli = new CommandLine(new Main(variables));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -66,6 +101,8 @@ public final class Main {
   /** {@code synth}: writes {@code dist/<env>/} for one environment or all of them. */
   @Command(name = "synth", description = "Synthesizes dist/<env>/ for one environment, or all.")
   static final class Synth implements Callable<Integer> {
+    @ParentCommand Main main;
+
     @Option(
         names = "--env",
         required = true,
@@ -84,8 +121,7 @@ public final class Main {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      long start = System.nanoTime();
-      Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), projectDir, System::getenv);
+      Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), projectDir, main.variables);
       List<String> names;
       try {
         names = synthesizer.environments().select(env);
@@ -101,21 +137,14 @@ public final class Main {
         err.println(
             "stackwright: "
                 + e.problems().size()
-                + " problem(s) in environment files; nothing"
-                + " was written.");
+                + " problem(s) in environment files; nothing was written.");
         return BAD_INPUT;
       } catch (ValidationException e) {
         e.failures().forEach(f -> err.println("stackwright: " + f));
         err.println("stackwright: validation failed; nothing was written.");
         return VALIDATION_FAILED;
       }
-      Map<String, DistWriter.Result> results;
-      try {
-        results = new DistWriter(projectDir.resolve("dist")).write(outputs);
-      } catch (IOException e) {
-        err.println("stackwright: cannot write dist/: " + e.getMessage());
-        return VALIDATION_FAILED;
-      }
+      // Before dist/ is touched, so that a failure here leaves it as it was.
       String cdk8sOut = System.getenv(Cdk8sCliOutput.VARIABLE);
       if (cdk8sOut != null && !cdk8sOut.isBlank()) {
         try {
@@ -125,30 +154,47 @@ public final class Main {
           return VALIDATION_FAILED;
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      for (SynthOutput output : outputs) {
-        out.println(Summary.line(output, results.get(output.environment()), seconds));
+      // A synth of every environment also removes the folders of environments that are gone; only
+      // folders that hold our output, so nothing a user put in dist/ by hand is lost.
+      Path dist = projectDir.resolve("dist");
+      Predicate<String> isStale =
+          env.equals("all")
+              ? name ->
+                  Environments.isValidName(name)
+                      && Files.isRegularFile(
+                          dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE))
+              : name -> false;
+      Map<String, DistWriter.Result> results;
+      try {
+        results = new DistWriter(dist).write(outputs, isStale);
+      } catch (IOException e) {
+        err.println("stackwright: cannot write dist/, left as it was: " + e.getMessage());
+        return VALIDATION_FAILED;
       }
+      for (SynthOutput output : outputs) {
+        out.println(summary(output, results.get(output.environment())));
+      }
+      results.forEach(
+          (name, result) -> {
+            if (result == DistWriter.Result.REMOVED) {
+              out.println(name + ": removed dist/" + name + " (no environments/" + name + ".yaml)");
+            }
+          });
       return OK;
     }
-  }
 
-  /** Formats the one-line result of an environment. */
-  static final class Summary {
-    private Summary() {}
-
-    static String line(SynthOutput output, DistWriter.Result result, double seconds) {
+    private static String summary(SynthOutput output, DistWriter.Result result) {
       return String.format(
           Locale.ROOT,
           "%s: %s dist/%s: %d Kubernetes objects, %d Compose services, %d files; checks: model;"
-              + " %.1f s",
+              + " %.2f s",
           output.environment(),
           result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
           output.environment(),
           output.kubernetesObjects(),
           output.composeServices(),
           output.files().size(),
-          seconds);
+          output.elapsed().toNanos() / 1e9);
     }
   }
 }

@@ -3,17 +3,20 @@ package io.stackwright.synth;
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.output.Yaml;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.stack.StackDefinition;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.jsii.JsiiException;
 
 /**
  * Turns environment files into {@code dist/} content, in memory: load every selected environment
@@ -57,25 +60,47 @@ public final class Synthesizer<P extends Record> {
   public List<SynthOutput> synthesize(List<String> names)
       throws EnvironmentException, ValidationException {
     Map<String, P> props = new LinkedHashMap<>();
+    Map<String, Long> loadNanos = new LinkedHashMap<>();
     List<EnvironmentException> problems = new ArrayList<>();
     for (String name : names) {
+      long start = System.nanoTime();
       try {
         Path file = environments.file(name);
         props.put(name, loader.load(file, display(file), definition.propsType()));
       } catch (EnvironmentException e) {
         problems.add(e);
       }
+      loadNanos.put(name, System.nanoTime() - start);
     }
     if (!problems.isEmpty()) {
       throw EnvironmentException.combine(problems);
     }
     List<SynthOutput> outputs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    Map<String, String> namespaces = new LinkedHashMap<>();
     for (Map.Entry<String, P> entry : props.entrySet()) {
+      String name = entry.getKey();
+      long start = System.nanoTime();
       try {
-        outputs.add(render(definition.define(entry.getKey(), entry.getValue())));
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        failures.add(entry.getKey() + ": " + e.getMessage());
+        StackModel stack = definition.define(name, entry.getValue());
+        String other = namespaces.putIfAbsent(stack.namespace(), name);
+        if (other != null) {
+          failures.add(
+              name
+                  + ": namespace "
+                  + stack.namespace()
+                  + " is also "
+                  + other
+                  + "'s; applying one"
+                  + " would overwrite the other, so give each environment its own namespace");
+          continue;
+        }
+        SynthOutput output = render(stack);
+        output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
+        outputs.add(output);
+      } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
+        // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
+        failures.add(name + ": " + e.getMessage());
       }
     }
     if (!failures.isEmpty()) {

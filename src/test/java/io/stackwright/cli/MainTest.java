@@ -111,7 +111,7 @@ class MainTest {
   void malformedYamlIsReportedWithItsPosition() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: [3");
 
-    assertRejected("environments/prod.yaml:", "");
+    assertRejected("environments/prod.yaml:5:11: (root): invalid YAML", "']'");
   }
 
   @Test
@@ -153,6 +153,81 @@ class MainTest {
   }
 
   @Test
+  void synthOfAllRemovesTheFolderOfAnEnvironmentThatIsGone() throws IOException {
+    Files.delete(project.resolve("environments/staging.yaml"));
+    Files.createDirectories(project.resolve("dist/notes"));
+    Files.writeString(project.resolve("dist/notes/keep.txt"), "not ours\n");
+
+    assertThat(synth("prod")).isEqualTo(Main.OK);
+    assertThat(project.resolve("dist/staging")).as("kept by a synth of one environment").exists();
+
+    assertThat(synth("all")).isEqualTo(Main.OK);
+    assertThat(out).contains("staging: removed dist/staging");
+    assertThat(project.resolve("dist/staging")).doesNotExist();
+    assertThat(project.resolve("dist/notes/keep.txt")).as("not output, so not ours").exists();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"qa.yml", "QA.yaml", "1qa.yaml", "qa_1.yaml"})
+  void aFileThatLooksLikeAnEnvironmentButIsMisnamedIsRefused(String file) throws IOException {
+    Files.writeString(project.resolve("environments").resolve(file), "backend: {}\n");
+
+    assertThat(synth("all")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("not environments: " + file);
+    assertDistUntouched();
+  }
+
+  @Test
+  void twoEnvironmentsInOneNamespaceAreAValidationFailure() throws IOException {
+    Files.writeString(
+        project.resolve("environments/staging.yaml"),
+        "namespace: shop-prod\nbackend:\n  image: ghcr.io/acme/shop-api:1.4.2\n");
+
+    assertThat(synth("all")).isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err)
+        .contains("staging: namespace shop-prod is also prod's")
+        .contains("nothing was written");
+    assertDistUntouched();
+  }
+
+  @Test
+  void anUnpinnedImageOutsideDevelopmentIsAValidationFailure() throws IOException {
+    replaceInProd("${BACKEND_TAG:-1.4.2}", "latest");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err).contains("prod: backend: image ghcr.io/acme/shop-api:latest is not pinned");
+    assertDistUntouched();
+  }
+
+  @Test
+  void aReservedNamespaceIsRefused() throws IOException {
+    replaceInProd("backend:\n", "namespace: kube-system\nbackend:\n");
+
+    assertRejected("environments/prod.yaml:2:12: namespace:", "belongs to the cluster");
+  }
+
+  @Test
+  void anEmptyEnvironmentNameIsAUsageError() {
+    assertThat(synth("")).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("no environment given").contains("dev, prod, staging, or all");
+  }
+
+  @Test
+  void anEmptyEnvironmentPropertyIsAUsageErrorNotACrash() {
+    // What exec:java hands over for -Denv=: a null argument.
+    String[] args =
+        Main.withoutNulls(
+            new String[] {"synth", "--env", null, "--project-dir", project.toString()});
+
+    assertThat(run(args)).isEqualTo(Main.BAD_INPUT);
+    assertThat(err).contains("no environment given");
+  }
+
+  @Test
   void noEnvironmentIsAUsageError() {
     assertThat(run("synth")).isEqualTo(Main.BAD_INPUT);
 
@@ -190,7 +265,7 @@ class MainTest {
   private int run(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true), name -> null);
     out = o.toString();
     err = e.toString();
     return code;

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackwright.output.DistDiff;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.stack.ShopStack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +24,26 @@ class DistSnapshotTest {
 
   static List<String> environments() {
     return new Environments(PROJECT).names();
+  }
+
+  @Test
+  void distHoldsAFolderForEveryEnvironmentAndNoOther() throws IOException {
+    List<String> folders;
+    try (Stream<Path> entries = Files.list(PROJECT.resolve("dist"))) {
+      folders =
+          entries
+              .filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .filter(name -> !name.startsWith("."))
+              .sorted()
+              .toList();
+    }
+
+    assertThat(folders)
+        .withFailMessage(
+            "dist/ holds %s but environments/ defines %s; run mvn -q compile exec:java -Denv=all",
+            folders, environments())
+        .isEqualTo(environments());
   }
 
   @ParameterizedTest(name = "dist/{0}")
