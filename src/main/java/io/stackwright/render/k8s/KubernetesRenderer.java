@@ -174,7 +174,7 @@ public final class KubernetesRenderer {
                     .annotations(
                         Map.of(
                             DEV_SECRET_MARK,
-                            "true: generated for development, not a secret; never use it elsewhere"))
+                            "generated for development: not a secret, never use it elsewhere"))
                     .build())
             .stringData(Map.of(file.key(), DevSecrets.value(file)))
             .build());
