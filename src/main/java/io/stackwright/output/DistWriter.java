@@ -15,39 +15,43 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Replaces {@code dist/<env>/} folders so that a failed or killed synth leaves every folder exactly
- * as it was, or (once the last rename is done) exactly as synthesized: never a mix of old and new
- * files, and never some environments old and others new because one of them failed.
+ * Replaces {@code dist/<env>/} folders as one transaction: after a failure, or a kill at any point,
+ * every folder is as it was before the synth, or, once the transaction has committed, as
+ * synthesized; never a mix of old and new files, and never some environments old and others new.
  *
- * <p>Three steps, under a lock on {@code dist/.lock} so that two synths of one project cannot
- * interleave:
+ * <p>Under a lock on {@code dist/.lock}, so that two synths of one project cannot interleave:
  *
  * <ol>
- *   <li>Write every changed environment completely into a scratch folder {@code
- *       dist/.<env>.tmp-<pid>}. A failure here deletes the scratch folders; {@code dist/} is
- *       unchanged.
- *   <li>Swap each in with two renames: the current folder to {@code dist/.<env>.old}, the scratch
- *       folder into its place. A failure here renames back every folder already swapped.
- *   <li>Delete the {@code .old} folders.
+ *   <li>Write every changed environment completely into a scratch folder {@code dist/.<env>.tmp}.
+ *   <li>Write the journal {@code dist/.swap}: which folders this transaction replaces, creates or
+ *       removes (written aside and renamed, so it is complete or absent).
+ *   <li>Swap: each existing folder to {@code dist/.<env>.old}, each scratch folder into its place.
+ *   <li>Commit: rename the journal to {@code dist/.swap.done}.
+ *   <li>Delete the {@code .old} folders, then the journal.
  * </ol>
  *
- * <p>A process killed during step 2 leaves a {@code .old} folder behind; the next run, before
- * anything else, puts back every {@code .old} folder whose environment folder is missing, and
- * otherwise deletes it, together with any scratch folder. Environments whose files are all
- * unchanged are not touched. Files are written with mode 0644, whatever the umask, so that
- * containers running as another user can read the files a Compose file mounts.
+ * <p>{@link #recover()} finishes whatever a killed run left: with a committed journal it completes
+ * the clean-up; with an uncommitted one it undoes every swap the journal lists; without a journal
+ * it only deletes scratch folders. It runs before every write, and a synth should call it before
+ * doing anything else, so that even a synth that then fails validation leaves {@code dist/} whole.
+ *
+ * <p>Environments whose files are all unchanged (content and mode) are not touched. Files are
+ * written with mode 0644 and folders with 0755, whatever the umask, so that containers running as
+ * another user can read the files a Compose file mounts.
  */
 public final class DistWriter {
 
@@ -62,11 +66,30 @@ public final class DistWriter {
   }
 
   private static final String OLD = ".old";
+  private static final String SCRATCH = ".tmp";
+  private static final String JOURNAL = ".swap";
+  private static final String COMMITTED = ".swap.done";
+  private static final Set<PosixFilePermission> FILE_MODE =
+      PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> FOLDER_MODE =
+      PosixFilePermissions.fromString("rwxr-xr-x");
 
-  /** Renames a folder; replaceable so that tests can make a rename fail. */
+  /** Renames a folder or file; replaceable so that tests can make a rename fail. */
   @FunctionalInterface
   interface Rename {
     void move(Path from, Path to) throws IOException;
+  }
+
+  /** One journal line: an environment folder and whether it existed before the transaction. */
+  private record Entry(String environment, boolean hadOld, boolean remove) {
+    String line() {
+      return (remove ? "remove" : hadOld ? "replace" : "create") + " " + environment;
+    }
+
+    static Entry parse(String line) {
+      String[] parts = line.split(" ", 2);
+      return new Entry(parts[1], !parts[0].equals("create"), parts[0].equals("remove"));
+    }
   }
 
   private final Path dist;
@@ -83,6 +106,22 @@ public final class DistWriter {
   }
 
   /**
+   * Finishes or undoes a transaction a killed run left behind, and deletes scratch folders.
+   *
+   * @throws IOException when {@code dist/} cannot be repaired, or another synth holds the lock
+   */
+  public void recover() throws IOException {
+    if (!Files.isDirectory(dist)) {
+      return;
+    }
+    try (FileChannel channel = openLock();
+        FileLock lock = lock(channel)) {
+      assert lock.isValid();
+      recoverLocked();
+    }
+  }
+
+  /**
    * Writes every output as one transaction.
    *
    * @param outputs the environments to write
@@ -95,80 +134,146 @@ public final class DistWriter {
   public Map<String, Result> write(List<SynthOutput> outputs, Predicate<String> isStale)
       throws IOException {
     Files.createDirectories(dist);
-    try (FileChannel channel =
-            FileChannel.open(
-                dist.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
       assert lock.isValid();
-      recover();
+      recoverLocked();
       Map<String, Result> results = new LinkedHashMap<>();
-      Map<String, Path> scratch = new LinkedHashMap<>();
+      List<Entry> entries = new ArrayList<>();
       try {
         for (SynthOutput output : outputs) {
           Path target = dist.resolve(output.environment());
-          if (Files.isDirectory(target) && read(target).equals(asComparable(output.files()))) {
+          if (isUnchanged(target, output)) {
             results.put(output.environment(), Result.UNCHANGED);
           } else {
-            scratch.put(output.environment(), writeScratch(output));
+            writeScratch(output);
+            entries.add(new Entry(output.environment(), Files.exists(target), false));
             results.put(output.environment(), Result.WRITTEN);
           }
         }
         for (String stale : staleFolders(outputs, isStale)) {
-          scratch.put(stale, null);
+          entries.add(new Entry(stale, true, true));
           results.put(stale, Result.REMOVED);
         }
+        if (entries.isEmpty()) {
+          return results;
+        }
+        writeJournal(entries);
+        for (Entry entry : entries) {
+          swap(entry);
+        }
+        move(dist.resolve(JOURNAL), dist.resolve(COMMITTED));
       } catch (IOException | RuntimeException e) {
-        for (Path folder : scratch.values()) {
-          if (folder != null) {
-            deleteTree(folder);
-          }
+        try {
+          recoverLocked();
+        } catch (IOException | RuntimeException undo) {
+          e.addSuppressed(undo);
         }
         throw e;
       }
-      swap(scratch);
+      try {
+        recoverLocked();
+      } catch (IOException | RuntimeException e) {
+        // Committed: the new folders are in place. What is left is clean-up, which the next run
+        // finishes from the committed journal.
+      }
       return results;
     }
   }
 
-  /** Renames every scratch folder into place (a null scratch removes the folder), or none. */
-  private void swap(Map<String, Path> scratch) throws IOException {
-    List<String> swapped = new ArrayList<>();
-    try {
-      for (Map.Entry<String, Path> entry : scratch.entrySet()) {
-        Path target = dist.resolve(entry.getKey());
-        Path old = dist.resolve("." + entry.getKey() + OLD);
-        if (Files.exists(target)) {
-          move(target, old);
-        }
-        swapped.add(entry.getKey());
-        if (entry.getValue() != null) {
-          move(entry.getValue(), target);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      for (int i = swapped.size() - 1; i >= 0; i--) {
-        rollBack(swapped.get(i), scratch.get(swapped.get(i)));
-      }
-      for (Path folder : scratch.values()) {
-        if (folder != null) {
-          deleteTree(folder);
-        }
-      }
-      throw e;
+  private void swap(Entry entry) throws IOException {
+    Path target = dist.resolve(entry.environment());
+    if (entry.hadOld()) {
+      move(target, dist.resolve("." + entry.environment() + OLD));
     }
-    for (String environment : swapped) {
-      deleteTree(dist.resolve("." + environment + OLD));
+    if (!entry.remove()) {
+      move(dist.resolve("." + entry.environment() + SCRATCH), target);
     }
   }
 
-  private void rollBack(String environment, Path scratch) throws IOException {
-    Path target = dist.resolve(environment);
-    Path old = dist.resolve("." + environment + OLD);
-    if (scratch != null && Files.exists(target) && !Files.exists(scratch)) {
-      move(target, scratch);
+  private void recoverLocked() throws IOException {
+    Path committed = dist.resolve(COMMITTED);
+    Path journal = dist.resolve(JOURNAL);
+    if (Files.exists(committed)) {
+      for (Entry entry : readJournal(committed)) {
+        deleteTree(dist.resolve("." + entry.environment() + OLD));
+      }
+      Files.delete(committed);
+    } else if (Files.exists(journal)) {
+      List<Entry> entries = readJournal(journal);
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        undo(entries.get(i));
+      }
+      Files.delete(journal);
     }
-    if (Files.exists(old)) {
-      move(old, target);
+    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dist, ".*")) {
+      for (Path path : hidden) {
+        String name = path.getFileName().toString();
+        if (name.endsWith(SCRATCH) || name.equals(JOURNAL + SCRATCH)) {
+          deleteTree(path);
+        } else if (name.endsWith(OLD) && Files.isDirectory(path)) {
+          // Only a run from before journals existed leaves one without a journal.
+          Path target = dist.resolve(name.substring(1, name.length() - OLD.length()));
+          if (Files.exists(target)) {
+            deleteTree(path);
+          } else {
+            move(path, target);
+          }
+        }
+      }
+    }
+  }
+
+  /** Puts one environment back as it was before the transaction; safe to repeat after a kill. */
+  private void undo(Entry entry) throws IOException {
+    Path target = dist.resolve(entry.environment());
+    Path old = dist.resolve("." + entry.environment() + OLD);
+    if (entry.hadOld()) {
+      if (Files.exists(old)) {
+        deleteTree(target);
+        move(old, target);
+      }
+    } else {
+      // Nothing was there before, so whatever is there now is this transaction's.
+      deleteTree(target);
+    }
+  }
+
+  private void writeJournal(List<Entry> entries) throws IOException {
+    Path temp = dist.resolve(JOURNAL + SCRATCH);
+    StringBuilder text = new StringBuilder();
+    entries.forEach(e -> text.append(e.line()).append('\n'));
+    writeDurably(temp, text.toString().getBytes(StandardCharsets.UTF_8));
+    move(temp, dist.resolve(JOURNAL));
+  }
+
+  private static List<Entry> readJournal(Path journal) throws IOException {
+    return Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.isBlank())
+        .map(Entry::parse)
+        .toList();
+  }
+
+  private boolean isUnchanged(Path target, SynthOutput output) throws IOException {
+    return Files.isDirectory(target)
+        && read(target).equals(asComparable(output.files()))
+        && modesAreRight(target);
+  }
+
+  private static boolean modesAreRight(Path folder) throws IOException {
+    if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+      return true;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths.allMatch(
+          path -> {
+            try {
+              Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+              return mode.equals(Files.isDirectory(path) ? FOLDER_MODE : FILE_MODE);
+            } catch (IOException e) {
+              return false;
+            }
+          });
     }
   }
 
@@ -188,6 +293,11 @@ public final class DistWriter {
     return stale;
   }
 
+  private FileChannel openLock() throws IOException {
+    return FileChannel.open(
+        dist.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  }
+
   private FileLock lock(FileChannel channel) throws IOException {
     try {
       FileLock lock = channel.tryLock();
@@ -205,49 +315,40 @@ public final class DistWriter {
     }
   }
 
-  /** Puts back folders left under their {@code .old} name by a killed run; clears scratch. */
-  private void recover() throws IOException {
-    List<Path> leftovers = new ArrayList<>();
-    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dist, ".*")) {
-      hidden.forEach(leftovers::add);
-    }
-    leftovers.sort(null);
-    for (Path path : leftovers) {
-      String name = path.getFileName().toString();
-      if (!Files.isDirectory(path)) {
-        continue;
-      }
-      if (name.endsWith(OLD)) {
-        Path target = dist.resolve(name.substring(1, name.length() - OLD.length()));
-        if (Files.exists(target)) {
-          deleteTree(path);
-        } else {
-          move(path, target);
+  private void writeScratch(SynthOutput output) throws IOException {
+    Path scratch = dist.resolve("." + output.environment() + SCRATCH);
+    deleteTree(scratch);
+    Files.createDirectories(scratch);
+    setMode(scratch, FOLDER_MODE);
+    for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
+      Path path = scratch.resolve(file.getKey());
+      for (Path dir = path.getParent(); !dir.equals(scratch); dir = dir.getParent()) {
+        if (!Files.exists(dir)) {
+          Files.createDirectories(dir);
         }
-      } else if (name.contains(".tmp-")) {
-        deleteTree(path);
+        setMode(dir, FOLDER_MODE);
       }
+      writeDurably(path, file.getValue());
+      setMode(path, FILE_MODE);
     }
   }
 
-  private Path writeScratch(SynthOutput output) throws IOException {
-    Path scratch =
-        dist.resolve("." + output.environment() + ".tmp-" + ProcessHandle.current().pid());
-    deleteTree(scratch);
-    Files.createDirectories(scratch);
-    for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-      Path path = scratch.resolve(file.getKey());
-      Files.createDirectories(path.getParent());
-      try (FileChannel channel =
-          FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(file.getValue()));
-        channel.force(true);
-      }
-      if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
-      }
+  private static void writeDurably(Path path, byte[] content) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            path,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(content));
+      channel.force(true);
     }
-    return scratch;
+  }
+
+  private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+    if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(path, mode);
+    }
   }
 
   /** The files under {@code folder}, by {@code /}-separated relative path. */
