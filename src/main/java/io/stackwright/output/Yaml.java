@@ -56,20 +56,22 @@ public final class Yaml {
   /**
    * Quotes every string that some YAML reader would resolve to another type: Jackson's own check
    * misses {@code 0x1f}, {@code 1e3} or {@code 1:20}, which YAML 1.1 readers (kubectl's among them)
-   * take for numbers, and {@code 0o17}, an octal in YAML 1.2. A Secret named {@code 1e3} must stay
-   * a string.
+   * take for numbers, {@code 0o17}, an octal in YAML 1.2, and {@code 0X1F}, which Go's YAML readers
+   * take for a number. A Secret named {@code 1e3} must stay a string.
    */
   private static final class StrictQuoting extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
     private static final Resolver YAML_1_1 = new Resolver();
-    private static final Pattern YAML_1_2_ONLY =
-        Pattern.compile("[-+]?(0o[0-7]+|\\.(inf|Inf|INF))");
+    // YAML 1.2's octal and infinity, and the upper-case radix prefixes Go's YAML readers (kubectl,
+    // Compose) accept as numbers although SnakeYAML does not.
+    private static final Pattern OTHER_READERS_NUMBERS =
+        Pattern.compile("[-+]?(0[xXbBoO][0-9a-fA-F_]+|\\.(inf|Inf|INF))");
 
     @Override
     public boolean needToQuoteValue(String value) {
       return super.needToQuoteValue(value)
           || !YAML_1_1.resolve(NodeId.scalar, value, true).equals(Tag.STR)
-          || YAML_1_2_ONLY.matcher(value).matches();
+          || OTHER_READERS_NUMBERS.matcher(value).matches();
     }
   }
 }
