@@ -58,11 +58,10 @@ public final class Main {
 
   /** Runs the command line with the process's environment variables and exits with its code. */
   public static void main(String[] args) {
-    String[] cleaned = withoutNulls(args);
     PrintWriter err = new PrintWriter(System.err, true);
     int code;
     try {
-      code = run(cleaned, new PrintWriter(System.out, true), err, System::getenv);
+      code = run(args, new PrintWriter(System.out, true), err, System::getenv);
     } catch (Throwable e) {
       err.println("stackwright: internal error, please report it: " + e);
       e.printStackTrace(err);
@@ -73,7 +72,7 @@ public final class Main {
   }
 
   /** exec-maven-plugin passes an empty {@code -Denv=} as a null argument: make it an empty one. */
-  static String[] withoutNulls(String[] args) {
+  private static String[] withoutNulls(String[] args) {
     return Arrays.stream(args).map(a -> Objects.requireNonNullElse(a, "")).toArray(String[]::new);
   }
 
@@ -87,6 +86,7 @@ public final class Main {
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Function<String, String> variables) {
+    String[] cleaned = withoutNulls(args);
     CommandLine cli = new CommandLine(new Main(variables));
     cli.setOut(out);
     cli.setErr(err);
@@ -96,7 +96,7 @@ public final class Main {
           e.printStackTrace(err);
           return VALIDATION_FAILED;
         });
-    return cli.execute(args);
+    return cli.execute(cleaned);
   }
 
   /** {@code synth}: writes {@code dist/<env>/} for one environment or all of them. */
@@ -123,6 +123,15 @@ public final class Main {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+      Path dist = projectDir.resolve("dist");
+      try {
+        // First, so that dist/ is whole even if this synth then stops at bad input.
+        new DistWriter(dist).recover();
+      } catch (IOException e) {
+        err.println(
+            "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
+        return VALIDATION_FAILED;
+      }
       Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), projectDir, main.variables);
       List<String> names;
       try {
@@ -147,7 +156,7 @@ public final class Main {
         return VALIDATION_FAILED;
       }
       // Before dist/ is touched, so that a failure here leaves it as it was.
-      String cdk8sOut = System.getenv(Cdk8sCliOutput.VARIABLE);
+      String cdk8sOut = main.variables.apply(Cdk8sCliOutput.VARIABLE);
       if (cdk8sOut != null && !cdk8sOut.isBlank()) {
         try {
           Cdk8sCliOutput.write(Path.of(cdk8sOut), outputs);
@@ -158,7 +167,6 @@ public final class Main {
       }
       // A synth of every environment also removes the folders of environments that are gone; only
       // folders that hold our output, so nothing a user put in dist/ by hand is lost.
-      Path dist = projectDir.resolve("dist");
       Predicate<String> isStale =
           env.equals("all")
               ? name ->

@@ -77,7 +77,7 @@ public final class Synthesizer<P extends Record> {
     }
     List<SynthOutput> outputs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    Map<String, String> namespaces = new LinkedHashMap<>();
+    Map<String, String> namespaces = otherNamespaces(names);
     for (Map.Entry<String, P> entry : props.entrySet()) {
       String name = entry.getKey();
       long start = System.nanoTime();
@@ -107,6 +107,28 @@ public final class Synthesizer<P extends Record> {
       throw new ValidationException(failures);
     }
     return outputs;
+  }
+
+  /**
+   * The namespaces of the environments not selected, so that a synth of one environment still
+   * refuses a namespace another one uses. An environment that does not load or build is left out:
+   * its own synth reports it.
+   */
+  private Map<String, String> otherNamespaces(List<String> selected) {
+    Map<String, String> namespaces = new LinkedHashMap<>();
+    for (String name : environments.names()) {
+      if (selected.contains(name)) {
+        continue;
+      }
+      try {
+        Path file = environments.file(name);
+        P props = loader.load(file, display(file), definition.propsType());
+        namespaces.putIfAbsent(definition.define(name, props).namespace(), name);
+      } catch (EnvironmentException | RuntimeException e) {
+        // Reported by that environment's own synth.
+      }
+    }
+    return namespaces;
   }
 
   /** Renders one stack model into its {@code dist/<env>/} files. */

@@ -185,10 +185,14 @@ class MainTest {
         "namespace: shop-prod\nbackend:\n  image: ghcr.io/acme/shop-api:1.4.2\n");
 
     assertThat(synth("all")).isEqualTo(Main.VALIDATION_FAILED);
-
     assertThat(err)
         .contains("staging: namespace shop-prod is also prod's")
         .contains("nothing was written");
+
+    assertThat(synth("staging"))
+        .as("also when only one is synthesized")
+        .isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(err).contains("staging: namespace shop-prod is also prod's");
     assertDistUntouched();
   }
 
@@ -219,9 +223,7 @@ class MainTest {
   @Test
   void anEmptyEnvironmentPropertyIsAUsageErrorNotACrash() {
     // What exec:java hands over for -Denv=: a null argument.
-    String[] args =
-        Main.withoutNulls(
-            new String[] {"synth", "--env", null, "--project-dir", project.toString()});
+    String[] args = {"synth", "--env", null, "--project-dir", project.toString()};
 
     assertThat(run(args)).isEqualTo(Main.BAD_INPUT);
     assertThat(err).contains("no environment given");

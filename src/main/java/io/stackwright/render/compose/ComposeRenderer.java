@@ -87,8 +87,10 @@ public final class ComposeRenderer {
     if (envExample.length() > 0) {
       files.put(
           "compose/.env.example",
-          "# Variables this Compose file needs. Copy to .env beside it and fill in; never commit"
-              + " .env.\n"
+          "# Variables this Compose file needs. Export them, or copy this file outside the"
+              + " repository, fill it in and pass it with\n# docker compose --env-file <file> -f"
+              + " compose.yaml up. Never put files into dist/: every synth replaces it.\n"
+              + "# Paths are best absolute.\n"
               + envExample);
     }
     if (!volumes.isEmpty()) {
