@@ -199,6 +199,38 @@ class RenderersTest {
   }
 
   @Test
+  void aDevelopmentSecretHoldsEveryKeyItsServicesRead() throws IOException {
+    io.stackwright.stack.Stack stack =
+        new io.stackwright.stack.Stack("app", "dev", "app-dev", true);
+    for (String key : List.of("username", "password")) {
+      stack.add(
+          io.stackwright.model.ServiceModel.builder("reads-" + key)
+              .component("worker")
+              .image(ImageRef.parse("example/worker:1"))
+              .port("http", 8080)
+              .secret(
+                  new io.stackwright.model.SecretFile("db-" + key, "db-credentials", key),
+                  "DB_" + key.toUpperCase(java.util.Locale.ROOT) + "_FILE")
+              .readiness(probe())
+              .liveness(probe())
+              .resources(BackendProps.DEFAULT_RESOURCES)
+              .build());
+    }
+
+    JsonNode secret = find(Synthesizer.render(stack.toModel()), "Secret", "db-credentials");
+
+    assertThat(secret.at("/stringData/username").asText())
+        .isEqualTo("dev-only-not-secret-db-username");
+    assertThat(secret.at("/stringData/password").asText())
+        .isEqualTo("dev-only-not-secret-db-password");
+  }
+
+  private static io.stackwright.model.Probe probe() {
+    return new io.stackwright.model.Probe(
+        new io.stackwright.model.Probe.HttpGet("/ready", 8080), 10, 3, 3);
+  }
+
+  @Test
   void theNamespaceFileSortsFirst() {
     assertThat(prod.files().firstKey()).isEqualTo("00-namespace.yaml");
     assertThat(dev.files().keySet()).contains("01-dev-secrets.yaml");

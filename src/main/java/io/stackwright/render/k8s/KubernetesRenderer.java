@@ -116,19 +116,21 @@ public final class KubernetesRenderer {
             .build());
     charts.put(NAMESPACE_FILE, namespaceChart);
 
-    Map<String, ISecret> secrets = new TreeMap<>();
-    Chart secretsChart = null;
+    Map<String, ISecret> secrets;
     if (stack.development()) {
-      secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
+      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
       charts.put("01-dev-secrets.yaml", secretsChart);
+      secrets = devSecrets(secretsChart, stack);
+    } else {
+      secrets = new TreeMap<>();
+      for (SecretFile file : stack.secrets()) {
+        secrets.computeIfAbsent(
+            file.secretName(),
+            name -> Secret.fromSecretName(namespaceChart, "secret-" + name, name));
+      }
     }
     for (ServiceModel service : stack.services()) {
       Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service));
-      for (SecretFile file : service.secrets()) {
-        if (!secrets.containsKey(file.secretName())) {
-          secrets.put(file.secretName(), secret(stack, secretsChart, chart, file));
-        }
-      }
       renderService(chart, stack, service, secrets);
       charts.put(service.name() + ".yaml", chart);
     }
@@ -157,27 +159,36 @@ public final class KubernetesRenderer {
   }
 
   /**
-   * A development environment gets the Secret itself, with a marked value; any other refers to one
-   * that must exist in the cluster.
+   * The Secrets of a development environment, with marked values: one per Secret name, holding
+   * every key any service reads from it. Other environments only refer to Secrets that must exist.
    */
-  private static ISecret secret(StackModel stack, Chart devChart, Chart scope, SecretFile file) {
-    if (!stack.development()) {
-      return Secret.fromSecretName(scope, "secret-" + file.secretName(), file.secretName());
+  private static Map<String, ISecret> devSecrets(Chart chart, StackModel stack) {
+    Map<String, Map<String, String>> data = new TreeMap<>();
+    for (SecretFile file : stack.secrets()) {
+      data.computeIfAbsent(file.secretName(), name -> new TreeMap<>())
+          .put(file.key(), DevSecrets.value(file));
     }
-    return new Secret(
-        devChart,
-        file.secretName(),
-        SecretProps.builder()
-            .metadata(
-                ApiObjectMetadata.builder()
-                    .name(file.secretName())
-                    .annotations(
-                        Map.of(
-                            DEV_SECRET_MARK,
-                            "generated for development: not a secret, never use it elsewhere"))
-                    .build())
-            .stringData(Map.of(file.key(), DevSecrets.value(file)))
-            .build());
+    Map<String, ISecret> secrets = new TreeMap<>();
+    data.forEach(
+        (name, values) ->
+            secrets.put(
+                name,
+                new Secret(
+                    chart,
+                    name,
+                    SecretProps.builder()
+                        .metadata(
+                            ApiObjectMetadata.builder()
+                                .name(name)
+                                .annotations(
+                                    Map.of(
+                                        DEV_SECRET_MARK,
+                                        "generated for development: not a secret, never use it"
+                                            + " elsewhere"))
+                                .build())
+                        .stringData(values)
+                        .build())));
+    return secrets;
   }
 
   private static void renderService(
