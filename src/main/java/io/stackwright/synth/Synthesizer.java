@@ -65,8 +65,7 @@ public final class Synthesizer<P extends Record> {
     for (String name : names) {
       long start = System.nanoTime();
       try {
-        Path file = environments.file(name);
-        props.put(name, loader.load(file, display(file), definition.propsType()));
+        props.put(name, load(name));
       } catch (EnvironmentException e) {
         problems.add(e);
       }
@@ -121,9 +120,7 @@ public final class Synthesizer<P extends Record> {
         continue;
       }
       try {
-        Path file = environments.file(name);
-        P props = loader.load(file, display(file), definition.propsType());
-        namespaces.putIfAbsent(definition.define(name, props).namespace(), name);
+        namespaces.putIfAbsent(definition.define(name, load(name)).namespace(), name);
       } catch (EnvironmentException | RuntimeException e) {
         // Reported by that environment's own synth.
       }
@@ -139,6 +136,11 @@ public final class Synthesizer<P extends Record> {
     manifests.forEach((file, content) -> output.add(file, Yaml.writeAll(content)));
     new ComposeRenderer().render(stack).forEach(output::add);
     return output;
+  }
+
+  private P load(String environment) throws EnvironmentException {
+    Path file = environments.file(environment);
+    return loader.load(file, display(file), definition.propsType());
   }
 
   /** The file's path relative to the project, {@code /}-separated, as problems name it. */
