@@ -1,6 +1,5 @@
 package io.stackwright.render.k8s;
 
-import io.stackwright.output.Yaml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +65,7 @@ final class Manifests {
           ((Map<String, Object>) selector).remove(ADDRESS_LABEL);
         }
       }
-      if (Yaml.write(manifest).contains(ADDRESS_LABEL)) {
+      if (mentions(manifest, ADDRESS_LABEL)) {
         throw new IllegalStateException(
             kind(manifest)
                 + " "
@@ -79,6 +78,22 @@ final class Manifests {
     }
     result.sort(Comparator.comparingInt(Manifests::rank).thenComparing(Manifests::name));
     return result;
+  }
+
+  /** Whether any key or text value anywhere in {@code node} contains {@code text}. */
+  private static boolean mentions(Object node, String text) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (mentions(entry.getKey(), text) || mentions(entry.getValue(), text)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node instanceof List<?> list) {
+      return list.stream().anyMatch(item -> mentions(item, text));
+    }
+    return node instanceof String string && string.contains(text);
   }
 
   private static int rank(Map<String, Object> manifest) {
