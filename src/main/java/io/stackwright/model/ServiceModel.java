@@ -32,7 +32,18 @@ import java.util.regex.Pattern;
  * @param resources requests and limits
  * @param security how the container is confined, on both targets
  * @param dependsOn services it connects to, sorted: Compose starts it after they are healthy
- * @param hostPort Compose only: publish the main port on 127.0.0.1 at this port, or {@code null}
+ * @param command replaces the image's entrypoint, or empty for the image's own
+ * @param args arguments to the entrypoint, or empty for the image's own
+ * @param configFiles generated configuration files, sorted by name
+ * @param metrics where Prometheus scrapes it, or {@code null} when it exposes no metrics
+ * @param autoscaling Kubernetes autoscaling, or {@code null} for a fixed replica count
+ * @param exposure how it is reached from outside the stack, or {@code null} when it is not
+ * @param apiAccess Kubernetes API access it needs; empty for none (no token is mounted)
+ * @param jobs scheduled tasks (Kubernetes CronJobs), sorted by name
+ * @param composeProfile Compose only: the profile that must be enabled for it to start, or {@code
+ *     null} to start by default
+ * @param kubernetes whether it is rendered for Kubernetes at all (false for development tools that
+ *     only make sense beside a Compose stack)
  */
 public record ServiceModel(
     String name,
@@ -51,7 +62,16 @@ public record ServiceModel(
     Resources resources,
     ContainerSecurity security,
     List<String> dependsOn,
-    Integer hostPort) {
+    List<String> command,
+    List<String> args,
+    List<ConfigFile> configFiles,
+    Metrics metrics,
+    Autoscaling autoscaling,
+    Exposure exposure,
+    List<ApiAccess> apiAccess,
+    List<ScheduledJob> jobs,
+    String composeProfile,
+    boolean kubernetes) {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
@@ -97,6 +117,55 @@ public record ServiceModel(
     if (dependsOn.contains(name)) {
       throw new IllegalArgumentException(name + ": a service cannot depend on itself");
     }
+    command = List.copyOf(command);
+    args = List.copyOf(args);
+    configFiles = sortedUnique(name, "config file", configFiles, ConfigFile::name);
+    jobs = sortedUnique(name, "job", jobs, ScheduledJob::name);
+    apiAccess = List.copyOf(apiAccess);
+    if (metrics != null && ports.stream().noneMatch(p -> p.name().equals(metrics.portName()))) {
+      throw new IllegalArgumentException(
+          name + ": metrics port " + metrics.portName() + " is not one of its ports");
+    }
+    if (autoscaling != null && replicas != autoscaling.minReplicas()) {
+      throw new IllegalArgumentException(
+          name + ": replicas must equal the autoscaling minimum when autoscaling");
+    }
+    if (autoscaling != null && kind != WorkloadKind.DEPLOYMENT) {
+      throw new IllegalArgumentException(name + ": only a Deployment autoscales");
+    }
+    if (composeProfile != null && !Names.isDnsLabel(composeProfile)) {
+      throw new IllegalArgumentException(name + ": profile must be a DNS label");
+    }
+  }
+
+  private static <T> List<T> sortedUnique(
+      String service, String what, List<T> items, java.util.function.Function<T, String> key) {
+    Map<String, T> byKey = new TreeMap<>();
+    for (T item : items) {
+      if (byKey.put(key.apply(item), item) != null) {
+        throw new IllegalArgumentException(
+            service + ": two " + what + "s are named " + key.apply(item));
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  /** Whether Kubernetes runs more than one replica of it at some time. */
+  public boolean replicated() {
+    return replicas > 1 || (autoscaling != null && autoscaling.maxReplicas() > 1);
+  }
+
+  /** The port of that name. */
+  public ServicePort port(String portName) {
+    return ports.stream()
+        .filter(p -> p.name().equals(portName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(name + " has no port " + portName));
+  }
+
+  /** Compose: the published host port, or {@code null}. */
+  public Integer hostPort() {
+    return exposure == null ? null : exposure.hostPort();
   }
 
   /** The main port: the first one declared. */
@@ -127,7 +196,17 @@ public record ServiceModel(
     private Resources resources;
     private ContainerSecurity security = ContainerSecurity.DEFAULT;
     private final List<String> dependsOn = new ArrayList<>();
+    private final List<String> command = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
+    private final List<ConfigFile> configFiles = new ArrayList<>();
+    private Metrics metrics;
+    private Autoscaling autoscaling;
     private Integer hostPort;
+    private Exposure.Ingress ingress;
+    private final List<ApiAccess> apiAccess = new ArrayList<>();
+    private final List<ScheduledJob> jobs = new ArrayList<>();
+    private String composeProfile;
+    private boolean kubernetes = true;
 
     private Builder(String name) {
       this.name = name;
@@ -231,6 +310,70 @@ public record ServiceModel(
       return this;
     }
 
+    /** Kubernetes: an Ingress to the main port. Default: none. */
+    public Builder ingress(Exposure.Ingress ingress) {
+      this.ingress = ingress;
+      return this;
+    }
+
+    /** Replaces the image's entrypoint. Default: the image's. */
+    public Builder command(List<String> command) {
+      this.command.addAll(command);
+      return this;
+    }
+
+    /** Arguments to the entrypoint. Default: the image's. */
+    public Builder args(List<String> args) {
+      this.args.addAll(args);
+      return this;
+    }
+
+    /** Mounts a generated configuration file. Default: none. */
+    public Builder config(ConfigFile file) {
+      configFiles.add(file);
+      return this;
+    }
+
+    /** Declares Prometheus metrics. Default: none. */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    /**
+     * Scales on Kubernetes between the bounds; also sets {@link #replicas} to the minimum. Default:
+     * a fixed count.
+     */
+    public Builder autoscaling(Autoscaling autoscaling) {
+      this.autoscaling = autoscaling;
+      if (autoscaling != null) {
+        this.replicas = autoscaling.minReplicas();
+      }
+      return this;
+    }
+
+    /** Grants access to the Kubernetes API in its namespace. Default: none, and no token. */
+    public Builder apiAccess(ApiAccess access) {
+      apiAccess.add(access);
+      return this;
+    }
+
+    /** Adds a scheduled task. Default: none. */
+    public Builder job(ScheduledJob job) {
+      jobs.add(job);
+      return this;
+    }
+
+    /**
+     * Marks it as a development tool: Compose only, started only with this profile. Default: a
+     * service of both targets that always starts.
+     */
+    public Builder composeOnly(String profile) {
+      this.composeProfile = profile;
+      this.kubernetes = false;
+      return this;
+    }
+
     /** Builds and checks the model. */
     public ServiceModel build() {
       return new ServiceModel(
@@ -250,7 +393,16 @@ public record ServiceModel(
           resources,
           security,
           dependsOn,
-          hostPort);
+          command,
+          args,
+          configFiles,
+          metrics,
+          autoscaling,
+          hostPort == null && ingress == null ? null : new Exposure(hostPort, ingress),
+          apiAccess,
+          jobs,
+          composeProfile,
+          kubernetes);
     }
   }
 }

@@ -17,13 +17,16 @@ import java.util.Set;
  *     values that are written into {@code dist/}; false everywhere else, where secrets are only
  *     referenced
  * @param services the services, in declaration order
+ * @param metricsScraper the service that scrapes every service's {@link Metrics} (the network
+ *     policy lets it in on those ports), or {@code null}
  */
 public record StackModel(
     String name,
     String environment,
     String namespace,
     boolean development,
-    List<ServiceModel> services) {
+    List<ServiceModel> services,
+    String metricsScraper) {
 
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
@@ -51,6 +54,30 @@ public record StackModel(
       }
     }
     checkAcyclic(byName);
+    for (ServiceModel service : services) {
+      for (String dependency : service.dependsOn()) {
+        if (service.kubernetes() && !byName.get(dependency).kubernetes()) {
+          throw new IllegalArgumentException(
+              service.name() + " depends on " + dependency + ", which only runs in Compose");
+        }
+      }
+      for (ScheduledJob job : service.jobs()) {
+        for (String target : job.connectsTo()) {
+          if (!byName.containsKey(target)) {
+            throw new IllegalArgumentException(
+                service.name()
+                    + "-"
+                    + job.name()
+                    + " connects to "
+                    + target
+                    + ", not in the stack");
+          }
+        }
+      }
+    }
+    if (metricsScraper != null && !byName.containsKey(metricsScraper)) {
+      throw new IllegalArgumentException("metrics scraper " + metricsScraper + " is not a service");
+    }
     if (!development) {
       for (ServiceModel service : services) {
         if (!service.image().isPinned()) {
@@ -77,7 +104,9 @@ public record StackModel(
   public List<SecretFile> secrets() {
     Map<String, SecretFile> byName = new java.util.TreeMap<>();
     for (ServiceModel service : services) {
-      for (SecretFile secret : service.secrets()) {
+      List<SecretFile> all = new ArrayList<>(service.secrets());
+      service.jobs().forEach(job -> all.addAll(job.secrets()));
+      for (SecretFile secret : all) {
         SecretFile earlier = byName.putIfAbsent(secret.name(), secret);
         if (earlier != null && !earlier.equals(secret)) {
           throw new IllegalArgumentException(
@@ -86,6 +115,36 @@ public record StackModel(
       }
     }
     return List.copyOf(byName.values());
+  }
+
+  /**
+   * The Secrets the Kubernetes objects refer to but do not create, sorted: they must exist in the
+   * namespace before the stack is applied. Outside development that is every secret the services
+   * read; everywhere it includes Ingress certificates.
+   */
+  public java.util.SortedSet<String> externalSecrets() {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    if (!development) {
+      secrets().forEach(secret -> names.add(secret.secretName()));
+    }
+    for (ServiceModel service : services) {
+      if (service.exposure() != null
+          && service.exposure().ingress() != null
+          && service.exposure().ingress().tls()) {
+        names.add(service.exposure().ingress().tlsSecret());
+      }
+    }
+    return names;
+  }
+
+  /** The services that run on Kubernetes, in declaration order. */
+  public List<ServiceModel> kubernetesServices() {
+    return services.stream().filter(ServiceModel::kubernetes).toList();
+  }
+
+  /** The services that expose metrics, in declaration order. */
+  public List<ServiceModel> metricsServices() {
+    return services.stream().filter(s -> s.metrics() != null).toList();
   }
 
   private static void checkAcyclic(Map<String, ServiceModel> byName) {

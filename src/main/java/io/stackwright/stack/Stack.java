@@ -15,6 +15,7 @@ public final class Stack {
   private final String namespace;
   private final boolean development;
   private final List<ServiceModel> services = new ArrayList<>();
+  private String metricsScraper;
 
   /**
    * Starts an empty stack.
@@ -37,6 +38,18 @@ public final class Stack {
     services.add(service);
   }
 
+  /**
+   * Declares the service that scrapes every service's metrics; at most one per stack.
+   *
+   * @param service its name
+   */
+  public void scrapedBy(String service) {
+    if (metricsScraper != null) {
+      throw new IllegalStateException("metrics are already scraped by " + metricsScraper);
+    }
+    metricsScraper = service;
+  }
+
   /** The environment being synthesized. */
   public String environment() {
     return environment;
@@ -49,6 +62,6 @@ public final class Stack {
 
   /** The finished, checked model. */
   public StackModel toModel() {
-    return new StackModel(name, environment, namespace, development, services);
+    return new StackModel(name, environment, namespace, development, services, metricsScraper);
   }
 }

@@ -1,0 +1,44 @@
+package io.stackwright.model;
+
+/**
+ * How a service is reached from outside the stack.
+ *
+ * @param hostPort Compose: publish the main port on {@code 127.0.0.1:<hostPort>}, or {@code null}
+ * @param ingress Kubernetes: an Ingress to the main port, or {@code null}
+ */
+public record Exposure(Integer hostPort, Ingress ingress) {
+
+  /**
+   * A Kubernetes Ingress with TLS terminated by the ingress controller.
+   *
+   * @param host public host name
+   * @param tlsSecret Secret of type {@code kubernetes.io/tls} holding the certificate, created
+   *     outside the stack (for instance by cert-manager), or {@code null} for plain HTTP
+   * @param className IngressClass
+   * @param controllerNamespace namespace of the ingress controller's pods, the only source the
+   *     network policy admits
+   */
+  public record Ingress(
+      String host, String tlsSecret, String className, String controllerNamespace) {
+    /** Checks the names. */
+    public Ingress {
+      if (!Names.isSubdomain(host) || !host.contains(".")) {
+        throw new IllegalArgumentException("ingress host \"" + host + "\" must be a DNS name");
+      }
+      if (tlsSecret != null && !Names.isSubdomain(tlsSecret)) {
+        throw new IllegalArgumentException("\"" + tlsSecret + "\" is not a Secret name");
+      }
+      if (!Names.isSubdomain(className)) {
+        throw new IllegalArgumentException("\"" + className + "\" is not an IngressClass name");
+      }
+      if (!Names.isDnsLabel(controllerNamespace)) {
+        throw new IllegalArgumentException("\"" + controllerNamespace + "\" is not a namespace");
+      }
+    }
+
+    /** Whether clients reach it over HTTPS. */
+    public boolean tls() {
+      return tlsSecret != null;
+    }
+  }
+}

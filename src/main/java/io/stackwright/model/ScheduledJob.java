@@ -1,0 +1,58 @@
+package io.stackwright.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A task a service runs on a schedule, such as a database backup: a Kubernetes CronJob whose pods
+ * are hardened like the service's. Compose has no scheduler, so it has no Compose form.
+ *
+ * @param name job name, a DNS label; the CronJob is {@code <service>-<name>}
+ * @param schedule cron schedule, five fields, in the cluster's time zone
+ * @param image container image
+ * @param command program and arguments
+ * @param env environment variables
+ * @param secrets secret files it reads
+ * @param volume a volume of its own (a PersistentVolumeClaim {@code <service>-<name>}), or {@code
+ *     null}
+ * @param resources requests and limits
+ * @param security how the container is confined
+ * @param deadlineSeconds a run taking longer than this is stopped
+ * @param connectsTo services it connects to: the network policy admits exactly these
+ */
+public record ScheduledJob(
+    String name,
+    String schedule,
+    ImageRef image,
+    List<String> command,
+    Map<String, EnvValue> env,
+    List<SecretFile> secrets,
+    PersistentData volume,
+    Resources resources,
+    ContainerSecurity security,
+    int deadlineSeconds,
+    List<String> connectsTo) {
+
+  /** Checks the name and schedule; copies the collections. */
+  public ScheduledJob {
+    if (!Names.isDnsLabel(name)) {
+      throw new IllegalArgumentException("job name \"" + name + "\" must be a DNS label");
+    }
+    if (schedule == null || schedule.trim().split("\\s+").length != 5) {
+      throw new IllegalArgumentException(
+          "job " + name + ": schedule \"" + schedule + "\" must have five cron fields");
+    }
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(security, "security");
+    command = List.copyOf(command);
+    env = java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+    secrets = List.copyOf(secrets);
+    connectsTo = List.copyOf(new java.util.TreeSet<>(connectsTo));
+    if (deadlineSeconds < 1) {
+      throw new IllegalArgumentException("job " + name + ": deadline must be positive");
+    }
+  }
+}
