@@ -1,5 +1,6 @@
 package io.stackwright.render;
 
+import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import java.util.Map;
@@ -28,6 +29,25 @@ public final class Labels {
     Map<String, String> labels = new TreeMap<>(stackWide(stack));
     labels.putAll(selector(stack, service));
     labels.put("app.kubernetes.io/component", service.component());
+    return labels;
+  }
+
+  /** Labels that select the pods of a scheduled job of {@code service}. */
+  public static Map<String, String> jobSelector(
+      StackModel stack, ServiceModel service, ScheduledJob job) {
+    return Map.of(
+        "app.kubernetes.io/name",
+        service.name() + "-" + job.name(),
+        "app.kubernetes.io/instance",
+        stack.name());
+  }
+
+  /** Every label of an object of a scheduled job of {@code service}. */
+  public static Map<String, String> ofJob(
+      StackModel stack, ServiceModel service, ScheduledJob job) {
+    Map<String, String> labels = new TreeMap<>(stackWide(stack));
+    labels.putAll(jobSelector(stack, service, job));
+    labels.put("app.kubernetes.io/component", job.name());
     return labels;
   }
 

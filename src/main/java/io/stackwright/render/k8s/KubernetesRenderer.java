@@ -1,8 +1,14 @@
 package io.stackwright.render.k8s;
 
+import io.stackwright.model.ApiAccess;
+import io.stackwright.model.Autoscaling;
+import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
+import io.stackwright.model.Exposure;
 import io.stackwright.model.Memory;
 import io.stackwright.model.PersistentData;
+import io.stackwright.model.Resources;
+import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
@@ -20,15 +26,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
+import org.cdk8s.ApiObjectProps;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import org.cdk8s.Duration;
+import org.cdk8s.JsonPatch;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Capability;
 import org.cdk8s.plus33.ConfigMap;
 import org.cdk8s.plus33.ConfigMapProps;
+import org.cdk8s.plus33.ConfigMapVolumeOptions;
 import org.cdk8s.plus33.ContainerPort;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.ContainerResources;
@@ -41,12 +51,17 @@ import org.cdk8s.plus33.DeploymentStrategy;
 import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.Env;
 import org.cdk8s.plus33.FsGroupChangePolicy;
+import org.cdk8s.plus33.HorizontalPodAutoscaler;
+import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.HttpGetProbeOptions;
 import org.cdk8s.plus33.ISecret;
+import org.cdk8s.plus33.IServiceAccount;
 import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.LabelSelector;
 import org.cdk8s.plus33.LabelSelectorOptions;
 import org.cdk8s.plus33.MemoryResources;
+import org.cdk8s.plus33.Metric;
+import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
 import org.cdk8s.plus33.PathMapping;
@@ -61,6 +76,7 @@ import org.cdk8s.plus33.Secret;
 import org.cdk8s.plus33.SecretProps;
 import org.cdk8s.plus33.SecretVolumeOptions;
 import org.cdk8s.plus33.Service;
+import org.cdk8s.plus33.ServiceAccount;
 import org.cdk8s.plus33.ServicePort;
 import org.cdk8s.plus33.ServiceProps;
 import org.cdk8s.plus33.StatefulSet;
@@ -114,6 +130,14 @@ public final class KubernetesRenderer {
                     .labels(podSecurityLabels())
                     .build())
             .build());
+    raw(
+            namespaceChart,
+            "default-deny",
+            "networking.k8s.io/v1",
+            "NetworkPolicy",
+            NetworkPolicies.DEFAULT_DENY,
+            Map.of("spec", NetworkPolicies.defaultDeny()))
+        .addJsonPatch(JsonPatch.add("/metadata/namespace", stack.namespace()));
     charts.put(NAMESPACE_FILE, namespaceChart);
 
     Map<String, ISecret> secrets;
@@ -129,7 +153,7 @@ public final class KubernetesRenderer {
             name -> Secret.fromSecretName(namespaceChart, "secret-" + name, name));
       }
     }
-    for (ServiceModel service : stack.services()) {
+    for (ServiceModel service : stack.kubernetesServices()) {
       Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service));
       renderService(chart, stack, service, secrets);
       charts.put(service.name() + ".yaml", chart);
@@ -205,29 +229,46 @@ public final class KubernetesRenderer {
                 .build());
 
     List<VolumeMount> mounts = new ArrayList<>();
+    Map<String, String> files = new TreeMap<>();
+    service.configFiles().forEach(file -> files.put(file.name(), file.kubernetes()));
+    if (!files.isEmpty()) {
+      ConfigMap configFiles =
+          new ConfigMap(
+              chart,
+              "config",
+              ConfigMapProps.builder()
+                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-config").build())
+                  .data(files)
+                  .build());
+      Map<String, PathMapping> items = new TreeMap<>();
+      files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
+      Volume volume =
+          Volume.fromConfigMap(
+              chart,
+              "config-volume",
+              configFiles,
+              ConfigMapVolumeOptions.builder()
+                  .name("config")
+                  .defaultMode(0444)
+                  .items(items)
+                  .build());
+      for (ConfigFile file : service.configFiles()) {
+        // One file at its own path, leaving the rest of the image's directory as it is.
+        mounts.add(
+            VolumeMount.builder()
+                .path(file.mountPath())
+                .subPath(file.name())
+                .readOnly(true)
+                .volume(volume)
+                .build());
+      }
+    }
     for (String path : service.writablePaths()) {
       Volume scratch = Volume.fromEmptyDir(chart, "scratch" + path, volumeName(path));
       mounts.add(VolumeMount.builder().path(path).volume(scratch).build());
     }
     for (SecretFile file : service.secrets()) {
-      Volume volume =
-          Volume.fromSecret(
-              chart,
-              "secret-volume-" + file.name(),
-              secrets.get(file.secretName()),
-              SecretVolumeOptions.builder()
-                  .name("secret-" + file.name())
-                  .defaultMode(0440)
-                  .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
-                  .build());
-      // A single file at the same path as Compose's /run/secrets/<name>, rather than a directory.
-      mounts.add(
-          VolumeMount.builder()
-              .path(file.path())
-              .subPath(file.name())
-              .readOnly(true)
-              .volume(volume)
-              .build());
+      mounts.add(secretMount(chart, file, secrets));
     }
     PersistentData data = service.data();
     if (data != null) {
@@ -241,7 +282,7 @@ public final class KubernetesRenderer {
       ports.add(ContainerPort.builder().name(port.name()).number(port.port()).build());
     }
 
-    ContainerProps container =
+    ContainerProps.Builder containerBuilder =
         ContainerProps.builder()
             .name(service.name())
             .image(service.image().toString())
@@ -253,23 +294,26 @@ public final class KubernetesRenderer {
             .securityContext(securityContext(service.security()))
             .readiness(probe(service.readiness(), 0))
             .liveness(probe(service.liveness(), 0))
-            .startup(startupProbe(service))
-            .build();
+            .startup(startupProbe(service));
+    if (!service.command().isEmpty()) {
+      containerBuilder.command(service.command());
+    }
+    if (!service.args().isEmpty()) {
+      containerBuilder.args(service.args());
+    }
+    ContainerProps container = containerBuilder.build();
 
+    Map<String, String> hashed = new TreeMap<>();
+    env.forEach((key, value) -> hashed.put("env/" + key, value));
+    files.forEach((name, content) -> hashed.put("file/" + name, content));
     ApiObjectMetadata podMetadata =
         ApiObjectMetadata.builder()
             .labels(Labels.of(stack, service))
-            .annotations(Map.of(CONFIG_CHECKSUM, sha256(env)))
+            .annotations(Map.of(CONFIG_CHECKSUM, sha256(hashed)))
             .build();
-    PodSecurityContextProps podSecurity =
-        PodSecurityContextProps.builder()
-            .ensureNonRoot(true)
-            .user(service.security().runAsUser())
-            .group(service.security().runAsGroup())
-            .fsGroup(service.security().runAsGroup())
-            .fsGroupChangePolicy(FsGroupChangePolicy.ON_ROOT_MISMATCH)
-            .build();
+    PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
+    IServiceAccount account = serviceAccount(chart, stack, service);
     LabelSelector selector =
         LabelSelector.of(
             LabelSelectorOptions.builder().labels(Labels.selector(stack, service)).build());
@@ -289,36 +333,232 @@ public final class KubernetesRenderer {
                   .replicas(service.replicas())
                   .containers(List.of(container))
                   .securityContext(podSecurity)
-                  .automountServiceAccountToken(false)
+                  .serviceAccount(account)
+                  .automountServiceAccountToken(account != null)
                   .volumeClaimTemplates(List.of(claimTemplate(data)))
                   .build());
     } else {
       service(chart, stack, service, null);
-      workload =
-          new Deployment(
-              chart,
-              "workload",
-              DeploymentProps.builder()
-                  .metadata(objectMetadata)
-                  .podMetadata(podMetadata)
-                  .select(false)
-                  .replicas(service.replicas())
-                  // Never below the desired count during a rollout.
-                  .strategy(
-                      DeploymentStrategy.rollingUpdate(
-                          DeploymentStrategyRollingUpdateOptions.builder()
-                              .maxSurge(PercentOrAbsolute.absolute(1))
-                              .maxUnavailable(PercentOrAbsolute.absolute(0))
-                              .build()))
-                  .containers(List.of(container))
-                  .securityContext(podSecurity)
-                  .automountServiceAccountToken(false)
-                  .build());
+      DeploymentProps.Builder deployment =
+          DeploymentProps.builder()
+              .metadata(objectMetadata)
+              .podMetadata(podMetadata)
+              .select(false)
+              // Never below the desired count during a rollout.
+              .strategy(
+                  DeploymentStrategy.rollingUpdate(
+                      DeploymentStrategyRollingUpdateOptions.builder()
+                          .maxSurge(PercentOrAbsolute.absolute(1))
+                          .maxUnavailable(PercentOrAbsolute.absolute(0))
+                          .build()))
+              .containers(List.of(container))
+              .securityContext(podSecurity)
+              .serviceAccount(account)
+              .automountServiceAccountToken(account != null);
+      if (service.autoscaling() == null) {
+        deployment.replicas(service.replicas());
+      }
+      Deployment created = new Deployment(chart, "workload", deployment.build());
+      if (service.autoscaling() != null) {
+        autoscaler(chart, service, created);
+      }
+      workload = created;
     }
     workload.select(selector);
+    if (service.replicated()) {
+      spread(workload, Labels.selector(stack, service));
+      disruptionBudget(chart, service.name(), Labels.selector(stack, service));
+    }
+    raw(
+        chart,
+        "network-policy",
+        "networking.k8s.io/v1",
+        "NetworkPolicy",
+        service.name(),
+        Map.of("spec", NetworkPolicies.forService(stack, service)));
+    if (service.exposure() != null && service.exposure().ingress() != null) {
+      ingress(chart, service, service.exposure().ingress());
+    }
+    for (ScheduledJob job : service.jobs()) {
+      CronJobs.render(chart, stack, service, job, secrets);
+    }
   }
 
-  private static ContainerSecurityContextProps securityContext(ContainerSecurity security) {
+  /**
+   * Spreads replicas over nodes (and zones, where the cluster has them) so that losing one node
+   * does not take every replica. {@code pod-template-hash} keeps a rollout's old and new pods from
+   * counting against each other.
+   */
+  private static void spread(Workload workload, Map<String, String> selector) {
+    List<Object> constraints = new ArrayList<>();
+    for (String key : List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone")) {
+      Map<String, Object> constraint = new LinkedHashMap<>();
+      constraint.put("maxSkew", 1);
+      constraint.put("topologyKey", key);
+      constraint.put("whenUnsatisfiable", "ScheduleAnyway");
+      constraint.put("labelSelector", Map.of("matchLabels", new TreeMap<>(selector)));
+      constraint.put("matchLabelKeys", List.of("pod-template-hash"));
+      constraints.add(constraint);
+    }
+    ApiObject.of(workload)
+        .addJsonPatch(JsonPatch.add("/spec/template/spec/topologySpreadConstraints", constraints));
+  }
+
+  /** At most one pod of a replicated service is evicted at a time (drains, upgrades). */
+  static void disruptionBudget(Construct chart, String name, Map<String, String> selector) {
+    raw(
+        chart,
+        "disruption-budget",
+        "policy/v1",
+        "PodDisruptionBudget",
+        name,
+        Map.of(
+            "spec",
+            Map.of(
+                "maxUnavailable", 1, "selector", Map.of("matchLabels", new TreeMap<>(selector)))));
+  }
+
+  private static void autoscaler(Construct chart, ServiceModel service, Deployment deployment) {
+    Autoscaling scaling = service.autoscaling();
+    new HorizontalPodAutoscaler(
+        chart,
+        "autoscaler",
+        HorizontalPodAutoscalerProps.builder()
+            .metadata(ApiObjectMetadata.builder().name(service.name()).build())
+            .target(deployment)
+            .minReplicas(scaling.minReplicas())
+            .maxReplicas(scaling.maxReplicas())
+            .metrics(
+                List.of(
+                    Metric.resourceCpu(MetricTarget.averageUtilization(scaling.cpuUtilization()))))
+            .build());
+  }
+
+  private static void ingress(Construct chart, ServiceModel service, Exposure.Ingress ingress) {
+    Map<String, Object> backend =
+        Map.of(
+            "service",
+            Map.of("name", service.name(), "port", Map.of("name", service.mainPort().name())));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("ingressClassName", ingress.className());
+    if (ingress.tls()) {
+      spec.put(
+          "tls",
+          List.of(Map.of("hosts", List.of(ingress.host()), "secretName", ingress.tlsSecret())));
+    }
+    spec.put(
+        "rules",
+        List.of(
+            Map.of(
+                "host",
+                ingress.host(),
+                "http",
+                Map.of(
+                    "paths",
+                    List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))))));
+    raw(chart, "ingress", "networking.k8s.io/v1", "Ingress", service.name(), Map.of("spec", spec));
+  }
+
+  /**
+   * The service's own ServiceAccount, Role and RoleBinding when it needs the Kubernetes API, else
+   * {@code null}: the pod then runs with no token at all.
+   */
+  private static IServiceAccount serviceAccount(
+      Construct chart, StackModel stack, ServiceModel service) {
+    if (service.apiAccess().isEmpty()) {
+      return null;
+    }
+    String name = service.name();
+    raw(
+        chart,
+        "service-account",
+        "v1",
+        "ServiceAccount",
+        name,
+        Map.of("automountServiceAccountToken", false));
+    List<Object> rules = new ArrayList<>();
+    for (ApiAccess access : service.apiAccess()) {
+      rules.add(
+          Map.of(
+              "apiGroups", access.apiGroups(),
+              "resources", access.resources(),
+              "verbs", access.verbs()));
+    }
+    raw(chart, "role", "rbac.authorization.k8s.io/v1", "Role", name, Map.of("rules", rules));
+    raw(
+        chart,
+        "role-binding",
+        "rbac.authorization.k8s.io/v1",
+        "RoleBinding",
+        name,
+        Map.of(
+            "roleRef",
+            Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", name),
+            "subjects",
+            List.of(
+                Map.of("kind", "ServiceAccount", "name", name, "namespace", stack.namespace()))));
+    return ServiceAccount.fromServiceAccountName(chart, "service-account-ref", name);
+  }
+
+  /**
+   * An object cdk8s-plus has no construct for, or whose construct adds what we do not want, built
+   * from its fields: still a cdk8s object of the chart, with the chart's labels and namespace.
+   */
+  static ApiObject raw(
+      Construct chart,
+      String id,
+      String apiVersion,
+      String kind,
+      String name,
+      Map<String, Object> fields) {
+    ApiObject object =
+        new ApiObject(
+            chart,
+            id,
+            ApiObjectProps.builder()
+                .apiVersion(apiVersion)
+                .kind(kind)
+                .metadata(ApiObjectMetadata.builder().name(name).build())
+                .build());
+    new TreeMap<>(fields)
+        .forEach((key, value) -> object.addJsonPatch(JsonPatch.add("/" + key, value)));
+    return object;
+  }
+
+  /**
+   * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
+   * directory.
+   */
+  static VolumeMount secretMount(Construct chart, SecretFile file, Map<String, ISecret> secrets) {
+    Volume volume =
+        Volume.fromSecret(
+            chart,
+            "secret-volume-" + file.name(),
+            secrets.get(file.secretName()),
+            SecretVolumeOptions.builder()
+                .name("secret-" + file.name())
+                .defaultMode(0440)
+                .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
+                .build());
+    return VolumeMount.builder()
+        .path(file.path())
+        .subPath(file.name())
+        .readOnly(true)
+        .volume(volume)
+        .build();
+  }
+
+  static PodSecurityContextProps podSecurity(ContainerSecurity security) {
+    return PodSecurityContextProps.builder()
+        .ensureNonRoot(true)
+        .user(security.runAsUser())
+        .group(security.runAsGroup())
+        .fsGroup(security.runAsGroup())
+        .fsGroupChangePolicy(FsGroupChangePolicy.ON_ROOT_MISMATCH)
+        .build();
+  }
+
+  static ContainerSecurityContextProps securityContext(ContainerSecurity security) {
     return ContainerSecurityContextProps.builder()
         .ensureNonRoot(true)
         .user(security.runAsUser())
@@ -378,16 +618,20 @@ public final class KubernetesRenderer {
   }
 
   private static ContainerResources resources(ServiceModel service) {
+    return resources(service.resources());
+  }
+
+  static ContainerResources resources(Resources resources) {
     return ContainerResources.builder()
         .cpu(
             CpuResources.builder()
-                .request(org.cdk8s.plus33.Cpu.millis(service.resources().cpu().millis()))
-                .limit(org.cdk8s.plus33.Cpu.millis(service.resources().cpuLimit().millis()))
+                .request(org.cdk8s.plus33.Cpu.millis(resources.cpu().millis()))
+                .limit(org.cdk8s.plus33.Cpu.millis(resources.cpuLimit().millis()))
                 .build())
         .memory(
             MemoryResources.builder()
-                .request(size(service.resources().memory()))
-                .limit(size(service.resources().memoryLimit()))
+                .request(size(resources.memory()))
+                .limit(size(resources.memoryLimit()))
                 .build())
         .build();
   }
@@ -426,13 +670,13 @@ public final class KubernetesRenderer {
     return probe(readiness, attempts);
   }
 
-  private static Size size(Memory memory) {
+  static Size size(Memory memory) {
     return memory.mebibytes() % 1024 == 0
         ? Size.gibibytes(memory.mebibytes() >> 10)
         : Size.mebibytes(memory.mebibytes());
   }
 
-  private static String volumeName(String path) {
+  static String volumeName(String path) {
     String name = path.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-|-$", "");
     return name.toLowerCase(Locale.ROOT);
   }
