@@ -1,5 +1,6 @@
 package io.stackwright.render.compose;
 
+import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
@@ -44,14 +45,27 @@ public final class ComposeRenderer {
 
     Map<String, Object> services = new LinkedHashMap<>();
     Map<String, Object> volumes = new LinkedHashMap<>();
+    Map<String, Object> configs = new LinkedHashMap<>();
     for (ServiceModel service : stack.services()) {
-      services.put(service.name(), service(stack, service, volumes));
+      services.put(service.name(), literal(service(stack, service, volumes)));
+      for (ConfigFile file : service.configFiles()) {
+        String path = "config/" + service.name() + "/" + file.name();
+        configs.put(configName(service, file), Map.of("file", "./" + path));
+        files.put("compose/" + path, file.compose());
+      }
     }
     compose.put("services", services);
+    if (!configs.isEmpty()) {
+      compose.put("configs", configs);
+    }
 
     Map<String, Object> secrets = new LinkedHashMap<>();
     StringBuilder envExample = new StringBuilder();
-    for (SecretFile secret : stack.secrets()) {
+    // Scheduled jobs have no Compose form, so only what services read.
+    java.util.Set<SecretFile> read =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(SecretFile::name));
+    stack.services().forEach(service -> read.addAll(service.secrets()));
+    for (SecretFile secret : read) {
       if (stack.development()) {
         String path = "secrets/" + secret.name();
         secrets.put(secret.name(), Map.of("file", "./" + path));
@@ -100,15 +114,51 @@ public final class ComposeRenderer {
     return files;
   }
 
+  private static final Map<String, Object> LOGGING =
+      Map.of("driver", "json-file", "options", Map.of("max-size", "10m", "max-file", "3"));
+
   /** The variable that names the file a non-development Compose run reads {@code secret} from. */
   public static String variable(SecretFile secret) {
     return secret.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_FILE";
+  }
+
+  /**
+   * {@code node} with every {@code $} doubled: Compose interpolates {@code $VAR} and {@code ${VAR}}
+   * from the shell that runs it, so a command such as {@code sh -c '... "$password"'} would
+   * otherwise lose its variables, or fail to load.
+   */
+  static Object literal(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((key, value) -> out.put(key, literal(value)));
+      return out;
+    }
+    if (node instanceof List<?> list) {
+      return list.stream().map(ComposeRenderer::literal).toList();
+    }
+    if (node instanceof String text) {
+      return text.replace("$", "$$");
+    }
+    return node;
+  }
+
+  private static String configName(ServiceModel service, ConfigFile file) {
+    return service.name() + "-" + file.name();
   }
 
   private static Map<String, Object> service(
       StackModel stack, ServiceModel service, Map<String, Object> volumes) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("image", service.image().toString());
+    if (service.composeProfile() != null) {
+      out.put("profiles", List.of(service.composeProfile()));
+    }
+    if (!service.command().isEmpty()) {
+      out.put("entrypoint", service.command());
+    }
+    if (!service.args().isEmpty()) {
+      out.put("command", service.args());
+    }
     out.put("labels", Labels.of(stack, service));
     ContainerSecurity security = service.security();
     out.put("user", security.runAsUser() + ":" + security.runAsGroup());
@@ -121,9 +171,20 @@ public final class ComposeRenderer {
       out.put("tmpfs", service.writablePaths());
     }
     out.put("restart", "unless-stopped");
-    out.put("environment", Addresses.resolve(service.env(), host -> host));
+    // Docker's default json-file log grows without bound.
+    out.put("logging", LOGGING);
+    if (!service.env().isEmpty()) {
+      out.put("environment", Addresses.resolve(service.env(), host -> host));
+    }
     if (!service.secrets().isEmpty()) {
       out.put("secrets", service.secrets().stream().map(SecretFile::name).toList());
+    }
+    if (!service.configFiles().isEmpty()) {
+      List<Object> mounted = new ArrayList<>();
+      for (ConfigFile file : service.configFiles()) {
+        mounted.add(Map.of("source", configName(service, file), "target", file.mountPath()));
+      }
+      out.put("configs", mounted);
     }
     PersistentData data = service.data();
     if (data != null) {
@@ -141,7 +202,9 @@ public final class ComposeRenderer {
     if (!service.dependsOn().isEmpty()) {
       Map<String, Object> dependsOn = new LinkedHashMap<>();
       for (String dependency : service.dependsOn()) {
-        dependsOn.put(dependency, Map.of("condition", "service_healthy"));
+        // restart: a client that resolved its dependency's address at start (nginx does) is
+        // restarted with it when Compose recreates the dependency.
+        dependsOn.put(dependency, Map.of("condition", "service_healthy", "restart", true));
       }
       out.put("depends_on", dependsOn);
     }

@@ -43,15 +43,17 @@ final class CronJobs {
       ServiceModel owner,
       ScheduledJob job,
       Map<String, ISecret> secrets) {
+    // A scope of its own, so that its volumes may share names with the service's.
+    Construct scope = new Construct(chart, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(
         VolumeMount.builder()
             .path("/tmp")
-            .volume(Volume.fromEmptyDir(chart, job.name() + "-tmp", "tmp"))
+            .volume(Volume.fromEmptyDir(scope, "tmp", "tmp"))
             .build());
     for (SecretFile file : job.secrets()) {
-      mounts.add(KubernetesRenderer.secretMount(chart, file, secrets));
+      mounts.add(KubernetesRenderer.secretMount(scope, file, secrets));
     }
     PersistentData data = job.volume();
     if (data != null) {
@@ -63,12 +65,11 @@ final class CronJobs {
       if (data.storageClass() != null) {
         claim.storageClassName(data.storageClass());
       }
-      PersistentVolumeClaim pvc =
-          new PersistentVolumeClaim(chart, job.name() + "-claim", claim.build());
+      PersistentVolumeClaim pvc = new PersistentVolumeClaim(scope, "claim", claim.build());
       mounts.add(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(Volume.fromPersistentVolumeClaim(chart, job.name() + "-volume", pvc))
+              .volume(Volume.fromPersistentVolumeClaim(scope, "volume", pvc))
               .build());
     }
     Map<String, EnvValue> env = new java.util.TreeMap<>();
@@ -86,8 +87,8 @@ final class CronJobs {
             .securityContext(KubernetesRenderer.securityContext(job.security()))
             .build();
     new CronJob(
-        chart,
-        job.name(),
+        scope,
+        "cron-job",
         CronJobProps.builder()
             .metadata(ApiObjectMetadata.builder().name(name).build())
             .podMetadata(
@@ -107,8 +108,8 @@ final class CronJobs {
             .automountServiceAccountToken(false)
             .build());
     KubernetesRenderer.raw(
-        chart,
-        job.name() + "-network-policy",
+        scope,
+        "network-policy",
         "networking.k8s.io/v1",
         "NetworkPolicy",
         name,

@@ -50,6 +50,7 @@ import org.cdk8s.plus33.DeploymentProps;
 import org.cdk8s.plus33.DeploymentStrategy;
 import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.Env;
+import org.cdk8s.plus33.EnvFrom;
 import org.cdk8s.plus33.FsGroupChangePolicy;
 import org.cdk8s.plus33.HorizontalPodAutoscaler;
 import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
@@ -219,14 +220,18 @@ public final class KubernetesRenderer {
       Chart chart, StackModel stack, ServiceModel service, Map<String, ISecret> secrets) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
-    ConfigMap config =
-        new ConfigMap(
-            chart,
-            "env",
-            ConfigMapProps.builder()
-                .metadata(ApiObjectMetadata.builder().name(service.name() + "-env").build())
-                .data(env)
-                .build());
+    List<EnvFrom> envFrom = new ArrayList<>();
+    if (!env.isEmpty()) {
+      ConfigMap config =
+          new ConfigMap(
+              chart,
+              "env",
+              ConfigMapProps.builder()
+                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-env").build())
+                  .data(env)
+                  .build());
+      envFrom.add(Env.fromConfigMap(config));
+    }
 
     List<VolumeMount> mounts = new ArrayList<>();
     Map<String, String> files = new TreeMap<>();
@@ -288,7 +293,7 @@ public final class KubernetesRenderer {
             .image(service.image().toString())
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .ports(ports)
-            .envFrom(List.of(Env.fromConfigMap(config)))
+            .envFrom(envFrom)
             .volumeMounts(mounts)
             .resources(resources(service))
             .securityContext(securityContext(service.security()))

@@ -55,10 +55,11 @@ final class Manifests {
       Map<String, Object> manifest = (Map<String, Object>) object;
       Object spec = manifest.get("spec");
       if (spec instanceof Map<?, ?> specMap) {
-        if (specMap.get("template") instanceof Map<?, ?> t
-            && t.get("metadata") instanceof Map<?, ?> meta
-            && meta.get("labels") instanceof Map<?, ?> labels) {
-          ((Map<String, Object>) labels).remove(ADDRESS_LABEL);
+        dropFromTemplate(specMap);
+        // A CronJob's pod template is one level further down.
+        if (specMap.get("jobTemplate") instanceof Map<?, ?> job
+            && job.get("spec") instanceof Map<?, ?> jobSpec) {
+          dropFromTemplate(jobSpec);
         }
         // cdk8s-plus also adds it to a Service a StatefulSet governs, beside our own labels.
         if (specMap.get("selector") instanceof Map<?, ?> selector && selector.size() > 1) {
@@ -78,6 +79,15 @@ final class Manifests {
     }
     result.sort(Comparator.comparingInt(Manifests::rank).thenComparing(Manifests::name));
     return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void dropFromTemplate(Map<?, ?> spec) {
+    if (spec.get("template") instanceof Map<?, ?> t
+        && t.get("metadata") instanceof Map<?, ?> meta
+        && meta.get("labels") instanceof Map<?, ?> labels) {
+      ((Map<String, Object>) labels).remove(ADDRESS_LABEL);
+    }
   }
 
   /** Whether any key or text value anywhere in {@code node} contains {@code text}. */
