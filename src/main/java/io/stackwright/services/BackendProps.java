@@ -10,22 +10,22 @@ import io.stackwright.model.Resources;
  * What an environment file may set for the backend API ({@code backend:}).
  *
  * @param image the API's container image. Required; it must listen on {@link Backend#HTTP_PORT},
- *     serve {@link Backend#LIVE_PATH} and {@link Backend#READY_PATH}, run as a non-root user, and
- *     contain {@code wget} for the Compose health check.
+ *     serve {@link Backend#LIVE_PATH}, {@link Backend#READY_PATH} and Prometheus metrics on {@link
+ *     Backend#METRICS_PATH}, run as a non-root user, and contain {@code wget} for the Compose
+ *     health check.
  * @param replicas Kubernetes replicas, 1–100. Default: 1.
+ * @param autoscaling Kubernetes autoscaling on CPU; replaces {@code replicas}. Default: none.
  * @param resources requests and limits. Default: cpu 250m (limit 500m), memory 256Mi (limit 256Mi).
  * @param logLevel passed as {@code LOG_LEVEL}. Default: {@code info}.
- * @param hostPort Compose only: publish the API on {@code 127.0.0.1:<hostPort>}, 1024–65535.
- *     Default: not published.
  * @param runAsUser numeric user and group id the container runs as, 1000–2147483647. Default:
  *     10001.
  */
 public record BackendProps(
     ImageRef image,
     Integer replicas,
+    AutoscalingProps autoscaling,
     ResourcesProps resources,
     LogLevel logLevel,
-    Integer hostPort,
     Integer runAsUser) {
 
   /** Default requests and limits. */
@@ -40,9 +40,6 @@ public record BackendProps(
     }
     replicas = Range.check("replicas", replicas, 1, 1, 100);
     logLevel = logLevel == null ? LogLevel.INFO : logLevel;
-    if (hostPort != null) {
-      Range.check("hostPort", hostPort, 0, 1024, 65535);
-    }
     runAsUser = Range.check("runAsUser", runAsUser, 10001, 1000, Integer.MAX_VALUE);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }

@@ -1,13 +1,22 @@
 package io.stackwright.services;
 
+import io.stackwright.config.PostgresTuning;
+import io.stackwright.model.ConfigFile;
+import io.stackwright.model.ContainerSecurity;
+import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.EnvValue;
+import io.stackwright.model.Memory;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
+import io.stackwright.model.Resources;
+import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * PostgreSQL: a single-replica StatefulSet with its own volume on Kubernetes, a service with a
@@ -25,6 +34,13 @@ public final class Postgres {
   public static final int POSTGRES_UID = 999;
 
   private static final String DATA_DIR = "/var/lib/postgresql/data";
+
+  /** Statements slower than this are logged. */
+  private static final int SLOW_QUERY_MILLIS = 500;
+
+  private static final Resources BACKUP_RESOURCES =
+      new Resources(
+          Cpu.millis(100), Memory.mebibytes(256), Cpu.millis(1000), Memory.mebibytes(256));
 
   private final String name;
   private final PostgresProps props;
@@ -62,7 +78,10 @@ public final class Postgres {
             props.user(),
             "-d",
             props.database());
-    stack.add(
+    PostgresTuning tuning =
+        PostgresTuning.forLimit(
+            props.effectiveResources().memoryLimit(), props.maxConnections(), props.storage());
+    ServiceModel.Builder service =
         ServiceModel.builder(name)
             .component("database")
             .image(props.image())
@@ -74,6 +93,9 @@ public final class Postgres {
             // A sub-directory, because the mount point of a fresh volume is not empty (lost+found)
             // and initdb refuses a non-empty directory.
             .env("PGDATA", DATA_DIR + "/pgdata")
+            .args(List.of("postgres", "-c", "config_file=" + PostgresTuning.CONFIG_PATH))
+            .config(
+                ConfigFile.of(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS)))
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
             .writable("/var/run/postgresql")
@@ -81,8 +103,52 @@ public final class Postgres {
             .liveness(new Probe(new Probe.Exec(ready), 20, 5, 6))
             .startupSeconds(120)
             .resources(props.effectiveResources())
-            .runAs(POSTGRES_UID, POSTGRES_UID)
-            .build());
+            .runAs(POSTGRES_UID, POSTGRES_UID);
+    if (props.backup() != null) {
+      service.job(backupJob(props));
+    }
+    stack.add(service.build());
+  }
+
+  /**
+   * A nightly-style {@code pg_dump} in PostgreSQL's custom format (compressed, restorable table by
+   * table with {@code pg_restore}), written under a temporary name and renamed when complete, then
+   * dumps older than the retention are deleted.
+   */
+  private ScheduledJob backupJob(PostgresProps props) {
+    BackupProps backup = props.backup();
+    String script =
+        "set -eu\n"
+            + "export PGPASSWORD=\"$(cat "
+            + password.path()
+            + ")\"\n"
+            + "f=\"/backups/"
+            + props.database()
+            + "-$(date -u +%Y%m%dT%H%M%SZ).dump\"\n"
+            + "pg_dump --format=custom --file=\"$f.partial\"\n"
+            + "mv \"$f.partial\" \"$f\"\n"
+            + "find /backups -name '"
+            + props.database()
+            + "-*.dump' -mtime +"
+            + (backup.retentionDays() - 1)
+            + " -delete\n";
+    Map<String, EnvValue> env = new TreeMap<>();
+    env.put("PGHOST", endpoint().host());
+    env.put("PGPORT", endpoint().portValue());
+    env.put("PGDATABASE", database());
+    env.put("PGUSER", user());
+    return new ScheduledJob(
+        "backup",
+        backup.schedule(),
+        props.image(),
+        List.of("sh", "-c", script),
+        env,
+        List.of(password),
+        new PersistentData("backups", "/backups", backup.storage(), backup.storageClass()),
+        BACKUP_RESOURCES,
+        new ContainerSecurity(POSTGRES_UID, POSTGRES_UID),
+        6 * 3600,
+        List.of(name));
   }
 
   /** Where clients connect. */

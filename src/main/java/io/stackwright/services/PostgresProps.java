@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * @param passwordSecret Kubernetes Secret holding the password under the key {@code password}.
  *     Outside development it must exist before the stack is applied. Default: {@code
  *     postgres-credentials}.
+ * @param maxConnections most client connections, 10–5000; {@code work_mem} is sized from it.
+ *     Default: 100.
+ * @param backup scheduled backups (Kubernetes). Default: none.
  */
 public record PostgresProps(
     ImageRef image,
@@ -30,7 +33,9 @@ public record PostgresProps(
     Memory storage,
     String storageClass,
     ResourcesProps resources,
-    String passwordSecret) {
+    String passwordSecret,
+    Integer maxConnections,
+    BackupProps backup) {
 
   /** Default requests and limits. */
   public static final Resources DEFAULT_RESOURCES =
@@ -38,6 +43,11 @@ public record PostgresProps(
           Cpu.millis(250), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  /** Every key at its default, as for a missing section. */
+  public static PostgresProps defaults() {
+    return new PostgresProps(null, null, null, null, null, null, null, null, null);
+  }
 
   /** Applies the defaults and checks names. */
   public PostgresProps {
@@ -63,6 +73,7 @@ public record PostgresProps(
           "use lower-case letters, digits and '-', at most 63 characters");
     }
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
+    maxConnections = Range.check("maxConnections", maxConnections, 100, 10, 5000);
   }
 
   /** Requests and limits with the defaults applied. */

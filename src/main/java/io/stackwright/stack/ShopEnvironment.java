@@ -3,7 +3,12 @@ package io.stackwright.stack;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Names;
 import io.stackwright.services.BackendProps;
+import io.stackwright.services.DevToolsProps;
+import io.stackwright.services.FrontendProps;
+import io.stackwright.services.NginxProps;
 import io.stackwright.services.PostgresProps;
+import io.stackwright.services.PrometheusProps;
+import io.stackwright.services.RedisProps;
 
 /**
  * The root of an environment file of the shop stack ({@code environments/<env>.yaml}).
@@ -11,9 +16,23 @@ import io.stackwright.services.PostgresProps;
  * @param namespace Kubernetes namespace, a DNS label other than {@code default} and {@code kube-*}.
  *     Default: {@code shop-<env>}.
  * @param backend the backend API. Required.
+ * @param frontend the single-page app. Required.
  * @param postgres PostgreSQL. Default: every {@link PostgresProps} default.
+ * @param redis Redis. Default: every {@link RedisProps} default.
+ * @param nginx the edge. Default: every {@link NginxProps} default.
+ * @param prometheus Prometheus. Default: every {@link PrometheusProps} default.
+ * @param devTools development tools beside the Compose stack; development environments only.
+ *     Default: every {@link DevToolsProps} default in a development environment.
  */
-public record ShopEnvironment(String namespace, BackendProps backend, PostgresProps postgres) {
+public record ShopEnvironment(
+    String namespace,
+    BackendProps backend,
+    FrontendProps frontend,
+    PostgresProps postgres,
+    RedisProps redis,
+    NginxProps nginx,
+    PrometheusProps prometheus,
+    DevToolsProps devTools) {
 
   /** Applies the defaults and checks the namespace. */
   public ShopEnvironment {
@@ -33,7 +52,13 @@ public record ShopEnvironment(String namespace, BackendProps backend, PostgresPr
       throw new InvalidPropException(
           "backend", "missing required key \"backend\"", "add a backend: section with an image");
     }
-    postgres =
-        postgres == null ? new PostgresProps(null, null, null, null, null, null, null) : postgres;
+    if (frontend == null) {
+      throw new InvalidPropException(
+          "frontend", "missing required key \"frontend\"", "add a frontend: section with an image");
+    }
+    postgres = postgres == null ? PostgresProps.defaults() : postgres;
+    redis = redis == null ? RedisProps.defaults() : redis;
+    nginx = nginx == null ? NginxProps.defaults() : nginx;
+    prometheus = prometheus == null ? PrometheusProps.defaults() : prometheus;
   }
 }

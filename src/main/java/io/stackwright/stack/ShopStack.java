@@ -2,9 +2,19 @@ package io.stackwright.stack;
 
 import io.stackwright.model.StackModel;
 import io.stackwright.services.Backend;
+import io.stackwright.services.DevTools;
+import io.stackwright.services.DevToolsProps;
+import io.stackwright.services.Frontend;
+import io.stackwright.services.Nginx;
 import io.stackwright.services.Postgres;
+import io.stackwright.services.Prometheus;
+import io.stackwright.services.Redis;
 
-/** The flagship stack: a backend API and the PostgreSQL database it uses. */
+/**
+ * The flagship stack: an edge (nginx) in front of a single-page app and a backend API, which uses
+ * PostgreSQL and Redis; Prometheus scrapes what exposes metrics. A development environment adds a
+ * database UI and a Redis UI to its Compose file.
+ */
 public final class ShopStack implements StackDefinition<ShopEnvironment> {
 
   /** The stack's name: {@code app.kubernetes.io/part-of} and the namespace prefix. */
@@ -20,7 +30,22 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
     String namespace = props.namespace() != null ? props.namespace() : NAME + "-" + environment;
     Stack stack = new Stack(NAME, environment, namespace, isDevelopment(environment));
     Postgres postgres = new Postgres(stack, props.postgres());
-    new Backend(stack, props.backend(), postgres);
+    Redis redis = new Redis(stack, props.redis());
+    Backend backend = new Backend(stack, props.backend(), postgres, redis);
+    Frontend frontend = new Frontend(stack, props.frontend());
+    new Nginx(stack, props.nginx(), frontend, backend);
+    if (stack.development()) {
+      DevToolsProps tools = props.devTools() != null ? props.devTools() : DevToolsProps.defaults();
+      new DevTools(stack, tools, postgres, redis);
+    } else if (props.devTools() != null) {
+      throw new IllegalArgumentException(
+          "devTools: development tools are for development environments (dev, dev-*) only;"
+              + " remove the devTools section from environments/"
+              + environment
+              + ".yaml");
+    }
+    // Last, so that it sees every service that exposes metrics.
+    new Prometheus(stack, props.prometheus());
     return stack.toModel();
   }
 }

@@ -50,6 +50,16 @@ public final class Stack {
     metricsScraper = service;
   }
 
+  /** The services added so far, in order. */
+  public List<ServiceModel> services() {
+    return List.copyOf(services);
+  }
+
+  /** The Kubernetes namespace. */
+  public String namespace() {
+    return namespace;
+  }
+
   /** The environment being synthesized. */
   public String environment() {
     return environment;

@@ -90,7 +90,7 @@ class MainTest {
   void anUnknownKeyIsReportedWithFileLineAndSuggestion() throws IOException {
     replaceInProd("  replicas: 3", "  replcas: 3");
 
-    assertRejected("environments/prod.yaml:4:3:", "backend.replcas", "did you mean \"replicas\"");
+    assertRejected("environments/prod.yaml:35:3:", "nginx.replcas", "did you mean \"replicas\"");
   }
 
   @Test
@@ -104,21 +104,21 @@ class MainTest {
   void aWrongTypeIsReported() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: three");
 
-    assertRejected("environments/prod.yaml:4:", "backend.replicas", "integer");
+    assertRejected("environments/prod.yaml:35:", "nginx.replicas", "integer");
   }
 
   @Test
   void malformedYamlIsReportedWithItsPosition() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: [3");
 
-    assertRejected("environments/prod.yaml:5:11: (root): invalid YAML", "']'");
+    assertRejected("environments/prod.yaml:36:21: (root): invalid YAML", "']'");
   }
 
   @Test
   void aDuplicateKeyIsReportedWithBothLines() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: 3\n  replicas: 4");
 
-    assertRejected("environments/prod.yaml:5:", "duplicate key \"replicas\"", "line 4");
+    assertRejected("environments/prod.yaml:36:", "duplicate key \"replicas\"", "line 35");
   }
 
   @Test
@@ -132,7 +132,7 @@ class MainTest {
   void anOutOfRangeValueIsReported() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: 0");
 
-    assertRejected("environments/prod.yaml:4:", "backend.replicas", "between 1 and 100");
+    assertRejected("environments/prod.yaml:35:", "nginx.replicas", "between 1 and 100");
   }
 
   @Test
@@ -145,7 +145,7 @@ class MainTest {
     assertThat(synth("all")).isEqualTo(Main.BAD_INPUT);
 
     assertThat(err)
-        .contains("environments/prod.yaml:4:3: backend.replcas")
+        .contains("environments/prod.yaml:35:3: nginx.replcas")
         .contains("environments/staging.yaml:")
         .contains("postgres.storage")
         .contains("nothing was written");
@@ -182,7 +182,8 @@ class MainTest {
   void twoEnvironmentsInOneNamespaceAreAValidationFailure() throws IOException {
     Files.writeString(
         project.resolve("environments/staging.yaml"),
-        "namespace: shop-prod\nbackend:\n  image: ghcr.io/acme/shop-api:1.4.2\n");
+        "namespace: shop-prod\nbackend:\n  image: ghcr.io/acme/shop-api:1.4.2\n"
+            + "frontend:\n  image: ghcr.io/acme/shop-web:2.1.0\n");
 
     assertThat(synth("all")).isEqualTo(Main.VALIDATION_FAILED);
     assertThat(err)

@@ -33,8 +33,30 @@ class RenderersTest {
   private static SynthOutput synth(String env) {
     BackendProps backend =
         new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), 2, null, null, null, null);
-    return Synthesizer.render(
-        new ShopStack().define(env, new ShopEnvironment(null, backend, null)));
+    return Synthesizer.render(new ShopStack().define(env, shop(backend)));
+  }
+
+  /** The shop stack with this backend and every other default. */
+  static ShopEnvironment shop(BackendProps backend) {
+    return new ShopEnvironment(
+        null,
+        backend,
+        new io.stackwright.services.FrontendProps(
+            ImageRef.parse("ghcr.io/acme/web:1.0.0"), null, null, null),
+        new io.stackwright.services.PostgresProps(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new io.stackwright.services.BackupProps(null, null, null, null)),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static List<JsonNode> manifests(SynthOutput output) throws IOException {
@@ -71,15 +93,36 @@ class RenderersTest {
 
   @Test
   void everyPodMeetsPodSecurityRestricted() throws IOException {
-    List<JsonNode> pods =
-        manifests(prod).stream().filter(m -> m.at("/spec/template/spec").isObject()).toList();
-    assertThat(pods)
-        .extracting(m -> m.path("kind").asText())
-        .containsExactlyInAnyOrder("Deployment", "StatefulSet");
-    for (JsonNode workload : pods) {
-      JsonNode spec = workload.at("/spec/template/spec");
+    List<JsonNode> workloads = new ArrayList<>();
+    List<JsonNode> podSpecs = new ArrayList<>();
+    for (JsonNode m : manifests(prod)) {
+      for (String path : List.of("/spec/template/spec", "/spec/jobTemplate/spec/template/spec")) {
+        if (m.at(path).isObject()) {
+          workloads.add(m);
+          podSpecs.add(m.at(path));
+        }
+      }
+    }
+    assertThat(workloads)
+        .extracting(m -> m.path("kind").asText() + "/" + m.at("/metadata/name").asText())
+        .containsExactlyInAnyOrder(
+            "Deployment/backend",
+            "Deployment/frontend",
+            "Deployment/nginx",
+            "StatefulSet/postgres",
+            "StatefulSet/redis",
+            "StatefulSet/prometheus",
+            "CronJob/postgres-backup");
+    for (int i = 0; i < podSpecs.size(); i++) {
+      JsonNode spec = podSpecs.get(i);
+      String name = workloads.get(i).at("/metadata/name").asText();
       assertThat(spec.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
-      assertThat(spec.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+      // Only the service that reads the API gets a token, of its own account.
+      assertThat(spec.path("automountServiceAccountToken").asBoolean(true))
+          .as(name)
+          .isEqualTo(name.equals("prometheus"));
+      assertThat(spec.path("serviceAccountName").asText())
+          .isEqualTo(name.equals("prometheus") ? "prometheus" : "");
       for (JsonNode container : spec.path("containers")) {
         JsonNode sc = container.path("securityContext");
         assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
@@ -90,8 +133,10 @@ class RenderersTest {
         assertThat(sc.at("/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
         assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
         assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
-        assertThat(container.has("readinessProbe")).isTrue();
-        assertThat(container.has("livenessProbe")).isTrue();
+        if (!name.endsWith("-backup")) {
+          assertThat(container.has("readinessProbe")).isTrue();
+          assertThat(container.has("livenessProbe")).isTrue();
+        }
       }
     }
     JsonNode namespace = find(prod, "Namespace", "shop-prod");
@@ -164,11 +209,10 @@ class RenderersTest {
             ImageRef.parse("ghcr.io/acme/api:1.0.0"),
             2,
             null,
-            io.stackwright.services.LogLevel.DEBUG,
             null,
+            io.stackwright.services.LogLevel.DEBUG,
             null);
-    SynthOutput changed =
-        Synthesizer.render(new ShopStack().define("prod", new ShopEnvironment(null, debug, null)));
+    SynthOutput changed = Synthesizer.render(new ShopStack().define("prod", shop(debug)));
     String annotation = "/spec/template/metadata/annotations/stackwright.io~1config-sha256";
 
     assertThat(find(changed, "Deployment", "backend").at(annotation).asText())
@@ -190,7 +234,7 @@ class RenderersTest {
   void outsideDevelopmentAnUnpinnedImageIsRefused() {
     for (String image : List.of("ghcr.io/acme/api", "ghcr.io/acme/api:latest")) {
       BackendProps backend = new BackendProps(ImageRef.parse(image), 1, null, null, null, null);
-      ShopEnvironment props = new ShopEnvironment(null, backend, null);
+      ShopEnvironment props = shop(backend);
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> new ShopStack().define("prod", props))
           .hasMessageContaining("backend: image " + image + " is not pinned");

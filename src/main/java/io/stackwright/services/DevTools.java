@@ -1,0 +1,80 @@
+package io.stackwright.services;
+
+import io.stackwright.model.Probe;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.render.DevSecrets;
+import io.stackwright.stack.Stack;
+import java.util.List;
+
+/**
+ * A database UI and a Redis UI for a developer's Compose stack, behind the {@value #PROFILE}
+ * profile: {@code docker compose --profile devtools up}. Development only: they hold development
+ * credentials and publish on {@code 127.0.0.1} alone. Hardened like every service.
+ */
+public final class DevTools {
+  /** The Compose profile that starts them. */
+  public static final String PROFILE = "devtools";
+
+  /** Default database UI: Adminer, a single PHP file served by PHP's built-in server. */
+  public static final String DEFAULT_DATABASE_UI = "adminer:4.8.1-standalone";
+
+  /** Default Redis UI: Redis Commander. */
+  public static final String DEFAULT_REDIS_UI = "ghcr.io/joeferner/redis-commander:0.9.0";
+
+  private static final int UI_PORT = 8080;
+  private static final int COMMANDER_PORT = 8081;
+
+  /**
+   * Adds the tools to a development stack.
+   *
+   * @param stack the stack; must be a development one
+   * @param props the environment's settings
+   * @param postgres the database the database UI opens
+   * @param redis the Redis the Redis UI opens
+   */
+  public DevTools(Stack stack, DevToolsProps props, Postgres postgres, Redis redis) {
+    if (!stack.development()) {
+      throw new IllegalStateException("development tools belong to development environments only");
+    }
+    List<String> adminerUp =
+        List.of("php", "-r", "exit(@fsockopen('127.0.0.1', " + UI_PORT + ") ? 0 : 1);");
+    stack.add(
+        ServiceModel.builder("database-ui")
+            .component("dev-tool")
+            .image(props.databaseUiImage())
+            .composeOnly(PROFILE)
+            .port("http", UI_PORT)
+            .env("ADMINER_DEFAULT_SERVER", postgres.endpoint().host())
+            .dependsOn(postgres.endpoint().service())
+            .writable("/tmp")
+            .readiness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
+            .liveness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
+            .resources(FrontendProps.DEFAULT_RESOURCES)
+            .hostPort(props.databaseUiPort())
+            .build());
+    List<String> commanderUp =
+        List.of(
+            "node",
+            "-e",
+            "require('http').get('http://127.0.0.1:"
+                + COMMANDER_PORT
+                + "/',r=>process.exit(r.statusCode<500?0:1)).on('error',()=>process.exit(1))");
+    stack.add(
+        ServiceModel.builder("redis-ui")
+            .component("dev-tool")
+            .image(props.redisUiImage())
+            .composeOnly(PROFILE)
+            .port("http", COMMANDER_PORT)
+            .env("REDIS_HOST", redis.endpoint().host())
+            .env("REDIS_PORT", redis.endpoint().portValue())
+            // Redis Commander reads no password file; this is the marked development value.
+            .env("REDIS_PASSWORD", DevSecrets.value(redis.password()))
+            .dependsOn(redis.endpoint().service())
+            .writable("/tmp")
+            .readiness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
+            .liveness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
+            .resources(RedisProps.DEFAULT_RESOURCES)
+            .hostPort(props.redisUiPort())
+            .build());
+  }
+}

@@ -1,0 +1,75 @@
+package io.stackwright.services;
+
+import io.stackwright.config.EdgeSettings;
+import io.stackwright.model.Cpu;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Memory;
+import io.stackwright.model.Resources;
+import java.util.List;
+
+/**
+ * What an environment file may set for the edge ({@code nginx:}). Every key is optional.
+ *
+ * @param image container image. Default: {@value Nginx#DEFAULT_IMAGE}, the unprivileged variant,
+ *     which runs as uid 101 and listens on 8080: the official image starts as root to bind port 80.
+ * @param replicas Kubernetes replicas, 1–100. Default: 1.
+ * @param autoscaling Kubernetes autoscaling; replaces {@code replicas}. Default: none.
+ * @param resources requests and limits. Default: cpu 100m (limit 500m), memory 64Mi (limit 128Mi).
+ * @param hostPort Compose: the stack's one published port, on {@code 127.0.0.1}, 1024–65535.
+ *     Default: 8080.
+ * @param rateLimitPerSecond requests per second one client address may make to the API, 1–100000.
+ *     Default: 20.
+ * @param rateLimitBurst requests above the rate a client may queue before getting 429, 0–100000.
+ *     Default: twice the rate.
+ * @param maxBodySize largest request body accepted. Default: {@code 10Mi}.
+ * @param contentSecurityPolicy the {@code Content-Security-Policy} header. Default: same-origin
+ *     only, no framing, no plugins.
+ * @param ingress Kubernetes: an Ingress with this host (and certificate). Default: none.
+ * @param trustedProxies addresses (CIDR) whose {@code X-Forwarded-For} is believed, so that the
+ *     rate limit counts clients rather than the ingress controller in front. Default: the private
+ *     ranges {@code 10.0.0.0/8}, {@code 172.16.0.0/12} and {@code 192.168.0.0/16}, where ingress
+ *     controllers and Docker networks live; the network policy admits only the controller anyway.
+ */
+public record NginxProps(
+    ImageRef image,
+    Integer replicas,
+    AutoscalingProps autoscaling,
+    ResourcesProps resources,
+    Integer hostPort,
+    Integer rateLimitPerSecond,
+    Integer rateLimitBurst,
+    Memory maxBodySize,
+    String contentSecurityPolicy,
+    IngressProps ingress,
+    List<String> trustedProxies) {
+
+  /** Default requests and limits. */
+  public static final Resources DEFAULT_RESOURCES =
+      new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(500), Memory.mebibytes(128));
+
+  /** The default trusted proxies: the private address ranges. */
+  public static final List<String> DEFAULT_TRUSTED_PROXIES =
+      List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+  /** Every key at its default, as for a missing section. */
+  public static NginxProps defaults() {
+    return new NginxProps(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Applies the defaults and checks ranges; the generated configuration checks the text. */
+  public NginxProps {
+    image = image == null ? ImageRef.parse(Nginx.DEFAULT_IMAGE) : image;
+    replicas = Range.check("replicas", replicas, 1, 1, 100);
+    resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
+    hostPort = Range.check("hostPort", hostPort, 8080, 1024, 65535);
+    rateLimitPerSecond = Range.check("rateLimitPerSecond", rateLimitPerSecond, 20, 1, 100000);
+    rateLimitBurst =
+        Range.check("rateLimitBurst", rateLimitBurst, 2 * rateLimitPerSecond, 0, 100000);
+    maxBodySize = maxBodySize == null ? Memory.mebibytes(10) : maxBodySize;
+    contentSecurityPolicy =
+        contentSecurityPolicy == null
+            ? EdgeSettings.DEFAULT_CONTENT_SECURITY_POLICY
+            : contentSecurityPolicy;
+    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : List.copyOf(trustedProxies);
+  }
+}

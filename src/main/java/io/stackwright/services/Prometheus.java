@@ -1,0 +1,91 @@
+package io.stackwright.services;
+
+import io.stackwright.config.PrometheusConf;
+import io.stackwright.config.RbacRule;
+import io.stackwright.config.ScrapeTarget;
+import io.stackwright.model.ApiAccess;
+import io.stackwright.model.ConfigFile;
+import io.stackwright.model.Metrics;
+import io.stackwright.model.PersistentData;
+import io.stackwright.model.Probe;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.stack.Stack;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prometheus, scraping every service of the stack that declares {@link Metrics}: add it after the
+ * services it watches. On Kubernetes it discovers their endpoints through the API, with a
+ * ServiceAccount whose Role may only list and watch in the stack's namespace; in Compose it lists
+ * them statically. Data on its own volume; runs as {@code nobody} (65534), as the image does.
+ */
+public final class Prometheus {
+  /** The image used when the environment file names none: pinned. */
+  public static final String DEFAULT_IMAGE = "prom/prometheus:v3.1.0";
+
+  /** The service name. */
+  public static final String NAME = "prometheus";
+
+  /** Prometheus's port. */
+  public static final int PORT = 9090;
+
+  private static final int NOBODY = 65534;
+  private static final String CONFIG_PATH = "/etc/prometheus/prometheus.yml";
+  private static final String DATA_DIR = "/prometheus";
+
+  /**
+   * Adds Prometheus to the stack as the service {@code prometheus}.
+   *
+   * @param stack the stack, holding every service it should scrape
+   * @param props the environment's settings
+   */
+  public Prometheus(Stack stack, PrometheusProps props) {
+    List<ScrapeTarget> targets = new ArrayList<>();
+    for (ServiceModel service : stack.services()) {
+      if (service.metrics() != null) {
+        Metrics metrics = service.metrics();
+        targets.add(
+            new ScrapeTarget(
+                service.name(),
+                service.name(),
+                service.port(metrics.portName()).port(),
+                metrics.portName(),
+                metrics.path()));
+      }
+    }
+    int interval = props.scrapeIntervalSeconds();
+    ConfigFile config =
+        new ConfigFile(
+            "prometheus.yml",
+            CONFIG_PATH,
+            PrometheusConf.kubernetes(stack.namespace(), interval, targets),
+            PrometheusConf.compose(interval, targets));
+    // Leave a fifth of the volume free: the size limit is checked only per block.
+    long retentionMebibytes = props.storage().mebibytes() * 8 / 10;
+    ServiceModel.Builder service =
+        ServiceModel.builder(NAME)
+            .component("monitoring")
+            .image(props.image())
+            .statefulWith(
+                new PersistentData("data", DATA_DIR, props.storage(), props.storageClass()))
+            .port("http", PORT)
+            .args(
+                List.of(
+                    "--config.file=" + CONFIG_PATH,
+                    "--storage.tsdb.path=" + DATA_DIR,
+                    "--storage.tsdb.retention.time=" + props.retentionDays() + "d",
+                    "--storage.tsdb.retention.size=" + retentionMebibytes + "MB"))
+            .config(config)
+            .metrics(new Metrics("http", "/metrics"))
+            .readiness(new Probe(new Probe.HttpGet("/-/ready", PORT), 10, 3, 3))
+            .liveness(new Probe(new Probe.HttpGet("/-/healthy", PORT), 15, 5, 4))
+            .startupSeconds(120)
+            .resources(props.resources().toResources())
+            .runAs(NOBODY, NOBODY);
+    for (RbacRule rule : PrometheusConf.RBAC_RULES) {
+      service.apiAccess(new ApiAccess(rule.apiGroups(), rule.resources(), rule.verbs()));
+    }
+    stack.add(service.build());
+    stack.scrapedBy(NAME);
+  }
+}

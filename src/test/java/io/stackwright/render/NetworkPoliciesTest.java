@@ -1,0 +1,110 @@
+package io.stackwright.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.model.ContainerSecurity;
+import io.stackwright.model.Cpu;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Memory;
+import io.stackwright.model.Metrics;
+import io.stackwright.model.Probe;
+import io.stackwright.model.Resources;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.render.k8s.NetworkPolicies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Network policy rules follow the model's edges, and nothing else. */
+class NetworkPoliciesTest {
+  private static final Resources SMALL =
+      new Resources(Cpu.millis(10), Memory.mebibytes(16), Cpu.millis(10), Memory.mebibytes(16));
+
+  private static ServiceModel.Builder service(String name, int port) {
+    Probe probe = new Probe(new Probe.HttpGet("/", port), 10, 1, 1);
+    return ServiceModel.builder(name)
+        .component("test")
+        .image(ImageRef.parse("example/" + name + ":1"))
+        .port("http", port)
+        .readiness(probe)
+        .liveness(probe)
+        .resources(SMALL)
+        .runAs(ContainerSecurity.DEFAULT.runAsUser(), ContainerSecurity.DEFAULT.runAsGroup());
+  }
+
+  private static StackModel stack(boolean webUsesDb, String scraper, ServiceModel... extra) {
+    List<ServiceModel> services = new ArrayList<>();
+    services.add(service("db", 5432).build());
+    ServiceModel.Builder web = service("web", 8080).metrics(new Metrics("http", "/metrics"));
+    if (webUsesDb) {
+      web.dependsOn("db");
+    }
+    services.add(web.build());
+    services.addAll(List.of(extra));
+    return new StackModel("s", "prod", "s-prod", false, services, scraper);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rules(Map<String, Object> spec, String direction) {
+    return (List<Map<String, Object>>) spec.getOrDefault(direction, List.of());
+  }
+
+  @Test
+  void aDependencyOpensExactlyItsTwoEnds() {
+    StackModel with = stack(true, null);
+
+    Map<String, Object> db = NetworkPolicies.forService(with, with.service("db"));
+    Map<String, Object> web = NetworkPolicies.forService(with, with.service("web"));
+
+    assertThat(rules(db, "ingress")).hasSize(1);
+    assertThat(rules(db, "ingress").get(0).toString())
+        .contains("app.kubernetes.io/name=web")
+        .contains("port=5432");
+    assertThat(rules(web, "egress")).hasSize(2); // DNS and db
+    assertThat(rules(web, "egress").get(1).toString())
+        .contains("app.kubernetes.io/name=db")
+        .contains("port=5432");
+  }
+
+  @Test
+  void removingTheDependencyRemovesBothRules() {
+    StackModel without = stack(false, null);
+
+    Map<String, Object> db = NetworkPolicies.forService(without, without.service("db"));
+    Map<String, Object> web = NetworkPolicies.forService(without, without.service("web"));
+
+    assertThat(db).doesNotContainKey("ingress");
+    assertThat(rules(web, "egress")).hasSize(1);
+    assertThat(rules(web, "egress").get(0).toString()).contains("kube-dns");
+    assertThat(db.get("policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+  }
+
+  @Test
+  void theScraperReachesExactlyTheMetricsPorts() {
+    ServiceModel prom = service("prom", 9090).build();
+    StackModel stack = stack(true, "prom", prom);
+
+    Map<String, Object> web = NetworkPolicies.forService(stack, stack.service("web"));
+    Map<String, Object> db = NetworkPolicies.forService(stack, stack.service("db"));
+    Map<String, Object> scraper = NetworkPolicies.forService(stack, stack.service("prom"));
+
+    assertThat(rules(web, "ingress")).hasSize(1);
+    assertThat(rules(web, "ingress").get(0).toString())
+        .contains("app.kubernetes.io/name=prom")
+        .contains("port=8080");
+    assertThat(rules(db, "ingress").toString()).doesNotContain("prom");
+    assertThat(rules(scraper, "egress").toString())
+        .contains("app.kubernetes.io/name=web")
+        .doesNotContain("app.kubernetes.io/name=db");
+  }
+
+  @Test
+  void theDefaultDenySelectsEveryPodInBothDirections() {
+    assertThat(NetworkPolicies.defaultDeny())
+        .containsEntry("podSelector", Map.of())
+        .containsEntry("policyTypes", List.of("Ingress", "Egress"))
+        .doesNotContainKeys("ingress", "egress");
+  }
+}

@@ -1,0 +1,235 @@
+package io.stackwright.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.stackwright.model.ConfigFile;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Metrics;
+import io.stackwright.model.Probe;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.render.compose.ComposeRenderer;
+import io.stackwright.services.Backend;
+import io.stackwright.services.BackendProps;
+import io.stackwright.services.DevToolsProps;
+import io.stackwright.services.Frontend;
+import io.stackwright.services.FrontendProps;
+import io.stackwright.services.Postgres;
+import io.stackwright.services.PostgresProps;
+import io.stackwright.services.Prometheus;
+import io.stackwright.services.PrometheusProps;
+import io.stackwright.services.Redis;
+import io.stackwright.services.RedisProps;
+import io.stackwright.synth.Synthesizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the service catalog, on the project's own environment files. */
+class ShopStackTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
+  private static Map<String, SynthOutput> outputs;
+
+  @BeforeAll
+  static void synthesize() throws Exception {
+    outputs = new java.util.TreeMap<>();
+    for (SynthOutput output :
+        new Synthesizer<>(new ShopStack(), PROJECT, name -> null)
+            .synthesize(List.of("dev", "staging", "prod"))) {
+      outputs.put(output.environment(), output);
+    }
+  }
+
+  private static List<JsonNode> objects(String env) throws IOException {
+    List<JsonNode> all = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : outputs.get(env).files().entrySet()) {
+      if (!file.getKey().contains("/")) {
+        try (var parser = YAML.getFactory().createParser(file.getValue())) {
+          all.addAll(YAML.readValues(parser, JsonNode.class).readAll());
+        }
+      }
+    }
+    return all;
+  }
+
+  private static Set<String> names(String env, String kind) throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (JsonNode object : objects(env)) {
+      if (object.path("kind").asText().equals(kind)) {
+        names.add(object.at("/metadata/name").asText());
+      }
+    }
+    return names;
+  }
+
+  private static JsonNode compose(String env) throws IOException {
+    return YAML.readTree(outputs.get(env).files().get(ComposeRenderer.COMPOSE_FILE));
+  }
+
+  private static String configMapFile(String env, String configMap, String key) throws IOException {
+    for (JsonNode object : objects(env)) {
+      if (object.path("kind").asText().equals("ConfigMap")
+          && object.at("/metadata/name").asText().equals(configMap)) {
+        return object.path("data").path(key).asText();
+      }
+    }
+    throw new AssertionError("no ConfigMap " + configMap);
+  }
+
+  @Test
+  void stagingAndProdRunReplicatedStatelessTiersWithBudgetsAndDevNone() throws IOException {
+    assertThat(names("prod", "HorizontalPodAutoscaler")).containsExactly("backend", "frontend");
+    for (String env : List.of("staging", "prod")) {
+      assertThat(names(env, "PodDisruptionBudget"))
+          .as(env)
+          .containsExactlyInAnyOrder("backend", "frontend", "nginx");
+    }
+    assertThat(names("dev", "PodDisruptionBudget")).isEmpty();
+    assertThat(names("dev", "HorizontalPodAutoscaler")).isEmpty();
+  }
+
+  @Test
+  void backupsRunOutsideDevelopmentOnly() throws IOException {
+    assertThat(names("prod", "CronJob")).containsExactly("postgres-backup");
+    assertThat(names("staging", "CronJob")).containsExactly("postgres-backup");
+    assertThat(names("dev", "CronJob")).isEmpty();
+    assertThat(names("prod", "PersistentVolumeClaim")).containsExactly("postgres-backup");
+  }
+
+  @Test
+  void everyNamespaceDeniesByDefaultAndEveryWorkloadHasItsPolicy() throws IOException {
+    for (String env : outputs.keySet()) {
+      Set<String> expected = new TreeSet<>(names(env, "Deployment"));
+      expected.addAll(names(env, "StatefulSet"));
+      expected.addAll(names(env, "CronJob"));
+      expected.add("default-deny");
+      assertThat(names(env, "NetworkPolicy")).as(env).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void onlyTheEdgePublishesAPortAndDevToolsAreOptInInDevOnly() throws IOException {
+    for (String env : outputs.keySet()) {
+      JsonNode services = compose(env).path("services");
+      List<String> published = new ArrayList<>();
+      services
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().has("ports") && !e.getValue().has("profiles")) {
+                  published.add(e.getKey());
+                }
+                e.getValue()
+                    .path("ports")
+                    .forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+              });
+      assertThat(published).as(env).containsExactly("nginx");
+      Set<String> tools = new TreeSet<>();
+      services
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().has("profiles")) {
+                  tools.add(e.getKey());
+                }
+              });
+      assertThat(tools)
+          .as(env)
+          .isEqualTo(env.equals("dev") ? Set.of("database-ui", "redis-ui") : Set.of());
+    }
+  }
+
+  @Test
+  void devToolsInAnotherEnvironmentAreRefused() {
+    ShopEnvironment props =
+        new ShopEnvironment(
+            null,
+            new BackendProps(
+                ImageRef.parse("ghcr.io/acme/api:1.0.0"), null, null, null, null, null),
+            new FrontendProps(ImageRef.parse("ghcr.io/acme/web:1.0.0"), null, null, null),
+            null,
+            null,
+            null,
+            null,
+            new DevToolsProps(null, null, null, null));
+
+    assertThatThrownBy(() -> new ShopStack().define("prod", props))
+        .hasMessageContaining("devTools")
+        .hasMessageContaining("development environments");
+  }
+
+  @Test
+  void configFilesFollowTheMemoryLimits() throws IOException {
+    // prod: postgres 4Gi, redis 2Gi
+    String postgresql = configMapFile("prod", "postgres-config", "postgresql.conf");
+    assertThat(postgresql)
+        .contains("shared_buffers = 1GB")
+        .contains("effective_cache_size = 3GB")
+        .contains("max_connections = 200");
+    assertThat(configMapFile("prod", "redis-config", "redis.conf"))
+        .contains("maxmemory 1536mb")
+        .contains("maxmemory-policy volatile-lru")
+        .contains("appendfsync everysec");
+    assertThat(configMapFile("staging", "redis-config", "redis.conf"))
+        .contains("maxmemory 384mb")
+        .contains("maxmemory-policy allkeys-lru");
+    // Compose mounts the same file.
+    assertThat(
+            new String(
+                outputs.get("prod").files().get("compose/config/postgres/postgresql.conf"),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(postgresql);
+  }
+
+  @Test
+  void prometheusScrapesExactlyTheServicesThatExposeMetrics() throws IOException {
+    Stack stack = new Stack("s", "prod", "s-prod", false);
+    Postgres postgres = new Postgres(stack, PostgresProps.defaults());
+    Redis redis = new Redis(stack, RedisProps.defaults());
+    new Backend(
+        stack,
+        new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), null, null, null, null, null),
+        postgres,
+        redis);
+    new Frontend(
+        stack, new FrontendProps(ImageRef.parse("ghcr.io/acme/web:1.0.0"), null, null, null));
+    Probe probe = new Probe(new Probe.HttpGet("/", 9000), 10, 1, 1);
+    stack.add(
+        ServiceModel.builder("worker")
+            .component("worker")
+            .image(ImageRef.parse("ghcr.io/acme/worker:1.0.0"))
+            .port("metrics", 9000)
+            .metrics(new Metrics("metrics", "/stats"))
+            .readiness(probe)
+            .liveness(probe)
+            .resources(FrontendProps.DEFAULT_RESOURCES)
+            .build());
+    new Prometheus(stack, PrometheusProps.defaults());
+    StackModel model = stack.toModel();
+
+    ConfigFile config = model.service("prometheus").configFiles().get(0);
+    JsonNode compose = YAML.readTree(config.compose());
+    JsonNode kubernetes = YAML.readTree(config.kubernetes());
+    for (JsonNode prometheusYml : List.of(compose, kubernetes)) {
+      Set<String> jobs = new TreeSet<>();
+      prometheusYml.path("scrape_configs").forEach(job -> jobs.add(job.path("job_name").asText()));
+      assertThat(jobs).containsExactlyInAnyOrder("prometheus", "backend", "worker");
+    }
+    assertThat(config.compose()).contains("worker:9000").contains("/stats");
+    assertThat(config.kubernetes())
+        .contains("worker;metrics")
+        .contains("shop-prod".replace("shop", "s"));
+  }
+}
