@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
  * @param jobs scheduled tasks (Kubernetes CronJobs), sorted by name
  * @param composeProfile Compose only: the profile that must be enabled for it to start, or {@code
  *     null} to start by default
+ * @param inMemory writable paths kept in memory on Kubernetes too (an {@code emptyDir} of medium
+ *     {@code Memory} of this size; Compose's {@code tmpfs} always is), because what is written
+ *     there must not reach the node's disk
  * @param kubernetes whether it is rendered for Kubernetes at all (false for development tools that
  *     only make sense beside a Compose stack)
  */
@@ -71,6 +74,7 @@ public record ServiceModel(
     List<ApiAccess> apiAccess,
     List<ScheduledJob> jobs,
     String composeProfile,
+    Map<String, Memory> inMemory,
     boolean kubernetes) {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -119,6 +123,12 @@ public record ServiceModel(
     }
     command = List.copyOf(command);
     args = List.copyOf(args);
+    inMemory = Collections.unmodifiableMap(new TreeMap<>(inMemory));
+    for (String path : inMemory.keySet()) {
+      if (!writablePaths.contains(path)) {
+        throw new IllegalArgumentException(name + ": " + path + " is in memory but not writable");
+      }
+    }
     configFiles = sortedUnique(name, "config file", configFiles, ConfigFile::name);
     jobs = sortedUnique(name, "job", jobs, ScheduledJob::name);
     apiAccess = List.copyOf(apiAccess);
@@ -206,6 +216,7 @@ public record ServiceModel(
     private final List<ApiAccess> apiAccess = new ArrayList<>();
     private final List<ScheduledJob> jobs = new ArrayList<>();
     private String composeProfile;
+    private final Map<String, Memory> inMemory = new TreeMap<>();
     private boolean kubernetes = true;
 
     private Builder(String name) {
@@ -265,6 +276,16 @@ public record ServiceModel(
     /** Adds a writable scratch path. Default: none, apart from those a service adds. */
     public Builder writable(String path) {
       writablePaths.add(path);
+      return this;
+    }
+
+    /**
+     * Adds a writable scratch path held in memory on both targets, for what must not reach a disk
+     * (such as a file made from a secret). Its size counts against the memory limit.
+     */
+    public Builder writableInMemory(String path, Memory size) {
+      writablePaths.add(path);
+      inMemory.put(path, size);
       return this;
     }
 
@@ -402,6 +423,7 @@ public record ServiceModel(
           apiAccess,
           jobs,
           composeProfile,
+          inMemory,
           kubernetes);
     }
   }

@@ -3,6 +3,7 @@ package io.stackwright.services;
 import io.stackwright.config.RedisConf;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
+import io.stackwright.model.Memory;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
@@ -54,7 +55,8 @@ public final class Redis {
             .command(RedisConf.startCommand(CONFIG_PATH, password.path()))
             .config(ConfigFile.of(CONFIG_PATH, conf))
             .secret(password, "REDIS_PASSWORD_FILE")
-            .writable("/tmp")
+            // Holds the file with the password: memory only, on both targets.
+            .writableInMemory("/tmp", Memory.mebibytes(16))
             .readiness(new Probe(ping, 10, 3, 3))
             .liveness(new Probe(ping, 20, 5, 6))
             .startupSeconds(60)

@@ -152,6 +152,25 @@ class ShopStackTest {
   }
 
   @Test
+  void theFileRedisMakesFromItsPasswordNeverReachesADisk() throws IOException {
+    JsonNode redis =
+        objects("prod").stream()
+            .filter(o -> o.at("/metadata/name").asText().equals("redis"))
+            .filter(o -> o.path("kind").asText().equals("StatefulSet"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode tmp = null;
+    for (JsonNode volume : redis.at("/spec/template/spec/volumes")) {
+      if (volume.path("name").asText().equals("tmp")) {
+        tmp = volume;
+      }
+    }
+    assertThat(tmp).isNotNull();
+    assertThat(tmp.at("/emptyDir/medium").asText()).isEqualTo("Memory");
+    assertThat(compose("prod").at("/services/redis/tmpfs/0").asText()).isEqualTo("/tmp:size=16m");
+  }
+
+  @Test
   void devToolsInAnotherEnvironmentAreRefused() {
     ShopEnvironment props =
         new ShopEnvironment(

@@ -2,6 +2,7 @@ package io.stackwright.render.compose;
 
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
+import io.stackwright.model.Memory;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
@@ -168,7 +169,12 @@ public final class ComposeRenderer {
       out.put("security_opt", List.of("no-new-privileges:true"));
     }
     if (!service.writablePaths().isEmpty()) {
-      out.put("tmpfs", service.writablePaths());
+      List<String> tmpfs = new ArrayList<>();
+      for (String path : service.writablePaths()) {
+        Memory size = service.inMemory().get(path);
+        tmpfs.add(size == null ? path : path + ":size=" + size.mebibytes() + "m");
+      }
+      out.put("tmpfs", tmpfs);
     }
     out.put("restart", "unless-stopped");
     // Docker's default json-file log grows without bound.

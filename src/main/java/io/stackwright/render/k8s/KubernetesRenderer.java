@@ -49,6 +49,8 @@ import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
 import org.cdk8s.plus33.DeploymentStrategy;
 import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
+import org.cdk8s.plus33.EmptyDirMedium;
+import org.cdk8s.plus33.EmptyDirVolumeOptions;
 import org.cdk8s.plus33.Env;
 import org.cdk8s.plus33.EnvFrom;
 import org.cdk8s.plus33.FsGroupChangePolicy;
@@ -269,7 +271,18 @@ public final class KubernetesRenderer {
       }
     }
     for (String path : service.writablePaths()) {
-      Volume scratch = Volume.fromEmptyDir(chart, "scratch" + path, volumeName(path));
+      Memory inMemory = service.inMemory().get(path);
+      Volume scratch =
+          inMemory == null
+              ? Volume.fromEmptyDir(chart, "scratch" + path, volumeName(path))
+              : Volume.fromEmptyDir(
+                  chart,
+                  "scratch" + path,
+                  volumeName(path),
+                  EmptyDirVolumeOptions.builder()
+                      .medium(EmptyDirMedium.MEMORY)
+                      .sizeLimit(size(inMemory))
+                      .build());
       mounts.add(VolumeMount.builder().path(path).volume(scratch).build());
     }
     for (SecretFile file : service.secrets()) {
