@@ -315,7 +315,16 @@ public record ServiceModel(
 
     /** Numeric user and group. Default: {@link ContainerSecurity#DEFAULT}, 10001:10001. */
     public Builder runAs(long user, long group) {
-      this.security = new ContainerSecurity(user, group);
+      this.security = new ContainerSecurity(user, group, security.writableRootReason());
+      return this;
+    }
+
+    /**
+     * Loosens the default: the container's root filesystem is writable, for this stated reason,
+     * which is written beside the setting on both targets. Default: read-only.
+     */
+    public Builder writableRootFilesystem(String reason) {
+      this.security = new ContainerSecurity(security.runAsUser(), security.runAsGroup(), reason);
       return this;
     }
 

@@ -15,6 +15,9 @@ public final class Labels {
   /** Label with the environment's name. */
   public static final String ENVIRONMENT = "stackwright.io/environment";
 
+  /** Annotation (Kubernetes) or label (Compose) giving why a root filesystem is writable. */
+  public static final String WRITABLE_ROOT = "stackwright.io/writable-root-reason";
+
   private Labels() {}
 
   /** Labels that select the pods of {@code service}: stable for the life of the service. */

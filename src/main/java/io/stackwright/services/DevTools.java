@@ -64,6 +64,9 @@ public final class DevTools {
             .component("dev-tool")
             .image(props.redisUiImage())
             .composeOnly(PROFILE)
+            .writableRootFilesystem(
+                "Redis Commander's start script writes its connection settings into its own"
+                    + " config folder, beside defaults a scratch volume would hide")
             .port("http", COMMANDER_PORT)
             .env("REDIS_HOST", redis.endpoint().host())
             .env("REDIS_PORT", redis.endpoint().portValue())

@@ -171,6 +171,28 @@ class ShopStackTest {
   }
 
   @Test
+  void aWritableRootFilesystemIsRareAndAlwaysSaysWhy() throws IOException {
+    for (String env : outputs.keySet()) {
+      List<String> writable = new ArrayList<>();
+      compose(env)
+          .path("services")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getValue().path("read_only").asBoolean()) {
+                  writable.add(e.getKey());
+                  assertThat(
+                          e.getValue().at("/labels/stackwright.io~1writable-root-reason").asText())
+                      .isNotBlank();
+                }
+              });
+      assertThat(writable).as(env).isEqualTo(env.equals("dev") ? List.of("redis-ui") : List.of());
+    }
+    assertThatThrownBy(() -> new io.stackwright.model.ContainerSecurity(10001, 10001, " "))
+        .hasMessageContaining("needs a reason");
+  }
+
+  @Test
   void devToolsInAnotherEnvironmentAreRefused() {
     ShopEnvironment props =
         new ShopEnvironment(

@@ -160,7 +160,11 @@ public final class ComposeRenderer {
     if (!service.args().isEmpty()) {
       out.put("command", service.args());
     }
-    out.put("labels", Labels.of(stack, service));
+    Map<String, String> labels = new TreeMap<>(Labels.of(stack, service));
+    if (!service.security().readOnlyRootFilesystem()) {
+      labels.put(Labels.WRITABLE_ROOT, service.security().writableRootReason());
+    }
+    out.put("labels", labels);
     ContainerSecurity security = service.security();
     out.put("user", security.runAsUser() + ":" + security.runAsGroup());
     out.put("read_only", security.readOnlyRootFilesystem());

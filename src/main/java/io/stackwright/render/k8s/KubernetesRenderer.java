@@ -327,7 +327,7 @@ public final class KubernetesRenderer {
     ApiObjectMetadata podMetadata =
         ApiObjectMetadata.builder()
             .labels(Labels.of(stack, service))
-            .annotations(Map.of(CONFIG_CHECKSUM, sha256(hashed)))
+            .annotations(podAnnotations(service, sha256(hashed)))
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
@@ -400,6 +400,15 @@ public final class KubernetesRenderer {
     for (ScheduledJob job : service.jobs()) {
       CronJobs.render(chart, stack, service, job, secrets);
     }
+  }
+
+  private static Map<String, String> podAnnotations(ServiceModel service, String checksum) {
+    Map<String, String> annotations = new TreeMap<>();
+    annotations.put(CONFIG_CHECKSUM, checksum);
+    if (!service.security().readOnlyRootFilesystem()) {
+      annotations.put(Labels.WRITABLE_ROOT, service.security().writableRootReason());
+    }
+    return annotations;
   }
 
   /**
