@@ -17,9 +17,14 @@ public record Exposure(Integer hostPort, Ingress ingress) {
    * @param className IngressClass
    * @param controllerNamespace namespace of the ingress controller's pods, the only source the
    *     network policy admits
+   * @param annotations settings for the ingress controller, such as its body-size limit
    */
   public record Ingress(
-      String host, String tlsSecret, String className, String controllerNamespace) {
+      String host,
+      String tlsSecret,
+      String className,
+      String controllerNamespace,
+      java.util.Map<String, String> annotations) {
     /** Checks the names. */
     public Ingress {
       if (!Names.isSubdomain(host) || !host.contains(".")) {
@@ -34,6 +39,7 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       if (!Names.isDnsLabel(controllerNamespace)) {
         throw new IllegalArgumentException("\"" + controllerNamespace + "\" is not a namespace");
       }
+      annotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(annotations));
     }
 
     /** Whether clients reach it over HTTPS. */

@@ -10,7 +10,19 @@ public final class Names {
   private static final Pattern RFC_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
+  private static final Pattern IPV4_CIDR =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+              + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])");
+  private static final Pattern IPV6_CIDR =
+      Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])");
+
   private Names() {}
+
+  /** An IPv4 or IPv6 address range in CIDR notation, such as {@code 10.0.0.0/8}. */
+  public static boolean isCidr(String text) {
+    return text != null && (IPV4_CIDR.matcher(text).matches() || IPV6_CIDR.matcher(text).matches());
+  }
 
   /**
    * A DNS label that starts with a letter (RFC 1035), at most 63 characters: what Services and

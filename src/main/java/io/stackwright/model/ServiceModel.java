@@ -100,8 +100,9 @@ public record ServiceModel(
       throw new IllegalArgumentException(name + ": a service needs at least one port");
     }
     Objects.requireNonNull(security, name + ": security");
-    if (startupSeconds < 0) {
-      throw new IllegalArgumentException(name + ": startupSeconds must not be negative");
+    if (startupSeconds < readiness.periodSeconds()) {
+      throw new IllegalArgumentException(
+          name + ": startupSeconds must cover at least one readiness period");
     }
     ports = List.copyOf(ports);
     env.keySet().stream()
@@ -202,7 +203,7 @@ public record ServiceModel(
     private PersistentData data;
     private Probe readiness;
     private Probe liveness;
-    private int startupSeconds;
+    private int startupSeconds = 30;
     private Resources resources;
     private ContainerSecurity security = ContainerSecurity.DEFAULT;
     private final List<String> dependsOn = new ArrayList<>();
@@ -301,7 +302,10 @@ public record ServiceModel(
       return this;
     }
 
-    /** Grace period for start-up before liveness applies. Default: 0 (no startup probe). */
+    /**
+     * Grace period for start-up before liveness applies: the readiness check, repeated until it
+     * passes or this many seconds have gone. Default: 30.
+     */
     public Builder startupSeconds(int startupSeconds) {
       this.startupSeconds = startupSeconds;
       return this;

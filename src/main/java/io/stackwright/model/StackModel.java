@@ -19,6 +19,7 @@ import java.util.Set;
  * @param services the services, in declaration order
  * @param metricsScraper the service that scrapes every service's {@link Metrics} (the network
  *     policy lets it in on those ports), or {@code null}
+ * @param network the cluster's DNS and API server, for egress rules
  */
 public record StackModel(
     String name,
@@ -26,7 +27,8 @@ public record StackModel(
     String namespace,
     boolean development,
     List<ServiceModel> services,
-    String metricsScraper) {
+    String metricsScraper,
+    ClusterNetwork network) {
 
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
@@ -78,6 +80,7 @@ public record StackModel(
     if (metricsScraper != null && !byName.containsKey(metricsScraper)) {
       throw new IllegalArgumentException("metrics scraper " + metricsScraper + " is not a service");
     }
+    java.util.Objects.requireNonNull(network, "network");
     if (!development) {
       for (ServiceModel service : services) {
         if (!service.image().isPinned()) {
@@ -88,6 +91,44 @@ public record StackModel(
                   + " is not pinned; outside development every image needs a tag other than"
                   + " latest, or a digest, so that what runs is what was reviewed");
         }
+      }
+      checkProductionShape(services, network);
+    }
+  }
+
+  /**
+   * What a shared environment needs beyond a developer's: stateless services that survive a node
+   * loss or a rollout, TLS on every Ingress, and egress to the API server limited to its addresses.
+   */
+  private static void checkProductionShape(List<ServiceModel> services, ClusterNetwork network) {
+    for (ServiceModel service : services) {
+      if (!service.kubernetes()) {
+        continue;
+      }
+      if (service.kind() == WorkloadKind.DEPLOYMENT && service.replicas() < 2) {
+        throw new IllegalArgumentException(
+            service.name()
+                + ": outside development a stateless service runs at least 2 replicas, so that a"
+                + " node loss or a rollout never takes it down; set "
+                + service.name()
+                + ".replicas: 2 or more, or autoscaling.minReplicas: 2 or more");
+      }
+      Exposure exposure = service.exposure();
+      if (exposure != null && exposure.ingress() != null && !exposure.ingress().tls()) {
+        throw new IllegalArgumentException(
+            service.name()
+                + ": outside development the Ingress for "
+                + exposure.ingress().host()
+                + " needs TLS; set "
+                + service.name()
+                + ".ingress.tlsSecret to the Secret holding its certificate");
+      }
+      if (!service.apiAccess().isEmpty() && network.apiServerCidrs().isEmpty()) {
+        throw new IllegalArgumentException(
+            service.name()
+                + ": outside development its egress to the Kubernetes API is limited to the API"
+                + " server's addresses; set cluster.apiServerCidrs (kubectl get endpoints"
+                + " kubernetes -n default shows them)");
       }
     }
   }

@@ -3,6 +3,7 @@ package io.stackwright.stack;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Names;
 import io.stackwright.services.BackendProps;
+import io.stackwright.services.ClusterProps;
 import io.stackwright.services.DevToolsProps;
 import io.stackwright.services.FrontendProps;
 import io.stackwright.services.NginxProps;
@@ -23,6 +24,8 @@ import io.stackwright.services.RedisProps;
  * @param prometheus Prometheus. Default: every {@link PrometheusProps} default.
  * @param devTools development tools beside the Compose stack; development environments only.
  *     Default: every {@link DevToolsProps} default in a development environment.
+ * @param cluster the cluster's DNS and API server, for the network policies. Default: every {@link
+ *     ClusterProps} default.
  */
 public record ShopEnvironment(
     String namespace,
@@ -32,7 +35,8 @@ public record ShopEnvironment(
     RedisProps redis,
     NginxProps nginx,
     PrometheusProps prometheus,
-    DevToolsProps devTools) {
+    DevToolsProps devTools,
+    ClusterProps cluster) {
 
   /** Applies the defaults and checks the namespace. */
   public ShopEnvironment {
@@ -60,5 +64,6 @@ public record ShopEnvironment(
     redis = redis == null ? RedisProps.defaults() : redis;
     nginx = nginx == null ? NginxProps.defaults() : nginx;
     prometheus = prometheus == null ? PrometheusProps.defaults() : prometheus;
+    cluster = cluster == null ? ClusterProps.defaults() : cluster;
   }
 }

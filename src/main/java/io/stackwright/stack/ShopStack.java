@@ -29,6 +29,7 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
   public StackModel define(String environment, ShopEnvironment props) {
     String namespace = props.namespace() != null ? props.namespace() : NAME + "-" + environment;
     Stack stack = new Stack(NAME, environment, namespace, isDevelopment(environment));
+    stack.network(props.cluster().toNetwork());
     Postgres postgres = new Postgres(stack, props.postgres());
     Redis redis = new Redis(stack, props.redis());
     Backend backend = new Backend(stack, props.backend(), postgres, redis);

@@ -1,5 +1,6 @@
 package io.stackwright.stack;
 
+import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Stack {
   private final boolean development;
   private final List<ServiceModel> services = new ArrayList<>();
   private String metricsScraper;
+  private ClusterNetwork network = ClusterNetwork.DEFAULT;
 
   /**
    * Starts an empty stack.
@@ -50,6 +52,15 @@ public final class Stack {
     metricsScraper = service;
   }
 
+  /**
+   * Sets the cluster's network facts. Default: {@link ClusterNetwork#DEFAULT}.
+   *
+   * @param network the cluster's DNS and API server addresses
+   */
+  public void network(ClusterNetwork network) {
+    this.network = network;
+  }
+
   /** The services added so far, in order. */
   public List<ServiceModel> services() {
     return List.copyOf(services);
@@ -72,6 +83,7 @@ public final class Stack {
 
   /** The finished, checked model. */
   public StackModel toModel() {
-    return new StackModel(name, environment, namespace, development, services, metricsScraper);
+    return new StackModel(
+        name, environment, namespace, development, services, metricsScraper, network);
   }
 }

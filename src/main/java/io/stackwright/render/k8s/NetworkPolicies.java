@@ -1,5 +1,6 @@
 package io.stackwright.render.k8s;
 
+import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.Exposure;
 import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.ServiceModel;
@@ -74,7 +75,7 @@ public final class NetworkPolicies {
     }
 
     List<Object> egress = new ArrayList<>();
-    egress.add(dns());
+    egress.add(dns(stack));
     for (String dependency : service.dependsOn()) {
       ServiceModel target = stack.service(dependency);
       egress.add(rule("to", pods(Labels.selector(stack, target)), ports(target.ports())));
@@ -91,7 +92,7 @@ public final class NetworkPolicies {
       }
     }
     if (!service.apiAccess().isEmpty()) {
-      egress.add(apiServer());
+      egress.add(apiServer(stack.network()));
     }
     return spec(Labels.selector(stack, service), ingress, egress);
   }
@@ -99,7 +100,7 @@ public final class NetworkPolicies {
   /** The spec of the policy of a scheduled job's pods: no ingress, egress to its connections. */
   public static Map<String, Object> forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
     List<Object> egress = new ArrayList<>();
-    egress.add(dns());
+    egress.add(dns(stack));
     for (String target : job.connectsTo()) {
       ServiceModel service = stack.service(target);
       egress.add(rule("to", pods(Labels.selector(stack, service)), ports(service.ports())));
@@ -138,13 +139,14 @@ public final class NetworkPolicies {
     return out;
   }
 
-  /** The cluster DNS (CoreDNS or kube-dns, labelled {@code k8s-app: kube-dns} by convention). */
-  private static Map<String, Object> dns() {
+  /** The cluster DNS, as {@link ClusterNetwork} selects it. */
+  private static Map<String, Object> dns(StackModel stack) {
+    ClusterNetwork network = stack.network();
     Map<String, Object> peer = new LinkedHashMap<>();
     peer.put(
         "namespaceSelector",
-        Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")));
-    peer.put("podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")));
+        Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", network.dnsNamespace())));
+    peer.put("podSelector", Map.of("matchLabels", network.dnsPodLabels()));
     return rule(
         "to",
         peer,
@@ -153,13 +155,24 @@ public final class NetworkPolicies {
 
   /**
    * The Kubernetes API server. It runs outside the pod network, so no selector can name it: the
-   * rule admits its ports at any address, and nothing else.
+   * rule admits its ports at its addresses; a development environment that names none admits any
+   * address on those ports. (Cilium does not match the API server by address; there a {@code
+   * CiliumNetworkPolicy} with {@code toEntities: [kube-apiserver]} is needed besides.)
    */
-  private static Map<String, Object> apiServer() {
+  private static Map<String, Object> apiServer(ClusterNetwork network) {
     List<Object> ports = new ArrayList<>();
     for (int port : API_SERVER_PORTS) {
       ports.add(Map.of("protocol", "TCP", "port", port));
     }
-    return rule("to", Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0")), ports);
+    List<String> cidrs =
+        network.apiServerCidrs().isEmpty() ? List.of("0.0.0.0/0") : network.apiServerCidrs();
+    List<Object> peers = new ArrayList<>();
+    for (String cidr : cidrs) {
+      peers.add(Map.of("ipBlock", Map.of("cidr", cidr)));
+    }
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("to", peers);
+    rule.put("ports", ports);
+    return rule;
   }
 }

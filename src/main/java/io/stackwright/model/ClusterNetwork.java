@@ -1,0 +1,40 @@
+package io.stackwright.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Facts about the cluster's network that egress rules need and no selector can express.
+ *
+ * @param apiServerCidrs addresses of the Kubernetes API server, for services with {@link
+ *     ApiAccess}; it runs outside the pod network, so only its addresses can name it. Empty means
+ *     any address, accepted only in a development environment.
+ * @param dnsNamespace namespace of the cluster DNS pods
+ * @param dnsPodLabels labels selecting the cluster DNS pods
+ */
+public record ClusterNetwork(
+    List<String> apiServerCidrs, String dnsNamespace, Map<String, String> dnsPodLabels) {
+
+  /** The conventions of most clusters (CoreDNS labelled {@code k8s-app: kube-dns}). */
+  public static final ClusterNetwork DEFAULT =
+      new ClusterNetwork(List.of(), "kube-system", Map.of("k8s-app", "kube-dns"));
+
+  /** Checks the ranges and names. */
+  public ClusterNetwork {
+    apiServerCidrs = List.copyOf(apiServerCidrs);
+    for (String cidr : apiServerCidrs) {
+      if (!Names.isCidr(cidr)) {
+        throw new IllegalArgumentException("\"" + cidr + "\" is not an address range (CIDR)");
+      }
+    }
+    if (!Names.isDnsLabel(dnsNamespace)) {
+      throw new IllegalArgumentException("\"" + dnsNamespace + "\" is not a namespace");
+    }
+    if (dnsPodLabels.isEmpty()) {
+      throw new IllegalArgumentException("the DNS pods need a label to select them by");
+    }
+    dnsPodLabels = Collections.unmodifiableMap(new TreeMap<>(dnsPodLabels));
+  }
+}
