@@ -22,6 +22,7 @@ public final class DevTools {
   public static final String DEFAULT_REDIS_UI = "ghcr.io/joeferner/redis-commander:0.9.0";
 
   private static final int UI_PORT = 8080;
+  private static final int REDIS_COMMANDER_UID = 1000;
   private static final int COMMANDER_PORT = 8081;
 
   /**
@@ -77,6 +78,8 @@ public final class DevTools {
             .readiness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
             .liveness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
             .resources(RedisProps.DEFAULT_RESOURCES)
+            // The image's own user, which owns the config folder it writes into.
+            .runAs(REDIS_COMMANDER_UID, REDIS_COMMANDER_UID)
             .hostPort(props.redisUiPort())
             .build());
   }

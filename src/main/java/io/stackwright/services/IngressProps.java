@@ -2,7 +2,10 @@ package io.stackwright.services;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Exposure;
+import io.stackwright.model.Memory;
 import io.stackwright.model.Names;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A Kubernetes Ingress in front of the edge ({@code nginx.ingress:}).
@@ -49,8 +52,17 @@ public record IngressProps(
     }
   }
 
-  /** The model's form. */
-  public Exposure.Ingress toIngress() {
-    return new Exposure.Ingress(host, tlsSecret, className, controllerNamespace);
+  /**
+   * The model's form.
+   *
+   * @param maxBodySize the largest request body the service behind it accepts: ingress-nginx (class
+   *     {@code nginx}) refuses anything over 1 MiB unless told otherwise
+   */
+  public Exposure.Ingress toIngress(Memory maxBodySize) {
+    Map<String, String> annotations = new TreeMap<>();
+    if (className.equals("nginx")) {
+      annotations.put("nginx.ingress.kubernetes.io/proxy-body-size", maxBodySize.mebibytes() + "m");
+    }
+    return new Exposure.Ingress(host, tlsSecret, className, controllerNamespace, annotations);
   }
 }

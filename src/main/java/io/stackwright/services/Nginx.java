@@ -68,7 +68,8 @@ public final class Nginx {
             .resources(props.resources().toResources())
             .runAs(Frontend.NGINX_UID, Frontend.NGINX_UID)
             .hostPort(props.hostPort())
-            .ingress(props.ingress() == null ? null : props.ingress().toIngress());
+            .ingress(
+                props.ingress() == null ? null : props.ingress().toIngress(props.maxBodySize()));
     NginxConf.WRITABLE_PATHS.forEach(service::writable);
     stack.add(service.build());
   }

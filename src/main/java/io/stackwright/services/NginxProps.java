@@ -1,9 +1,11 @@
 package io.stackwright.services;
 
 import io.stackwright.config.EdgeSettings;
+import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
+import io.stackwright.model.Names;
 import io.stackwright.model.Resources;
 import java.util.List;
 
@@ -26,9 +28,10 @@ import java.util.List;
  *     only, no framing, no plugins.
  * @param ingress Kubernetes: an Ingress with this host (and certificate). Default: none.
  * @param trustedProxies addresses (CIDR) whose {@code X-Forwarded-For} is believed, so that the
- *     rate limit counts clients rather than the ingress controller in front. Default: the private
- *     ranges {@code 10.0.0.0/8}, {@code 172.16.0.0/12} and {@code 192.168.0.0/16}, where ingress
- *     controllers and Docker networks live; the network policy admits only the controller anyway.
+ *     rate limit counts clients rather than the proxy in front: the ingress controller pods'
+ *     address range. Required with {@code ingress}, since every client would otherwise share the
+ *     controller's rate-limit bucket; trust no wider range than the controller's, or clients can
+ *     choose their own address. Default: none.
  */
 public record NginxProps(
     ImageRef image,
@@ -47,10 +50,6 @@ public record NginxProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(500), Memory.mebibytes(128));
 
-  /** The default trusted proxies: the private address ranges. */
-  public static final List<String> DEFAULT_TRUSTED_PROXIES =
-      List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
-
   /** Every key at its default, as for a missing section. */
   public static NginxProps defaults() {
     return new NginxProps(null, null, null, null, null, null, null, null, null, null, null);
@@ -59,6 +58,13 @@ public record NginxProps(
   /** Applies the defaults and checks ranges; the generated configuration checks the text. */
   public NginxProps {
     image = image == null ? ImageRef.parse(Nginx.DEFAULT_IMAGE) : image;
+    if (replicas != null && autoscaling != null) {
+      throw new InvalidPropException(
+          "replicas",
+          "replicas and autoscaling are both set; with autoscaling, the replica count is the"
+              + " autoscaler's",
+          "remove replicas, or set autoscaling.minReplicas instead");
+    }
     replicas = Range.check("replicas", replicas, 1, 1, 100);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
     hostPort = Range.check("hostPort", hostPort, 8080, 1024, 65535);
@@ -70,6 +76,22 @@ public record NginxProps(
         contentSecurityPolicy == null
             ? EdgeSettings.DEFAULT_CONTENT_SECURITY_POLICY
             : contentSecurityPolicy;
-    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : List.copyOf(trustedProxies);
+    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    for (String cidr : trustedProxies) {
+      if (!Names.isCidr(cidr)) {
+        throw new InvalidPropException(
+            "trustedProxies",
+            "\"" + cidr + "\" is not an address range",
+            "write CIDR notation, such as 10.244.0.0/16");
+      }
+    }
+    if (ingress != null && trustedProxies.isEmpty()) {
+      throw new InvalidPropException(
+          "trustedProxies",
+          "behind an Ingress every request comes from the ingress controller, so the per-client"
+              + " rate limit would count all clients as one",
+          "set trustedProxies to the ingress controller pods' address range, such as"
+              + " [10.244.0.0/16]");
+    }
   }
 }

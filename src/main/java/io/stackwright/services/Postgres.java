@@ -98,6 +98,8 @@ public final class Postgres {
                 ConfigFile.of(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS)))
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
+            // Parallel queries share memory through /dev/shm, which container runtimes give 64MB.
+            .writableInMemory("/dev/shm", sharedMemory(props.effectiveResources().memoryLimit()))
             .writable("/var/run/postgresql")
             .readiness(new Probe(new Probe.Exec(ready), 10, 5, 3))
             .liveness(new Probe(new Probe.Exec(ready), 20, 5, 6))
@@ -119,6 +121,8 @@ public final class Postgres {
     BackupProps backup = props.backup();
     String script =
         "set -eu\n"
+            // A dump that failed half-way is never kept, nor left to fill the volume.
+            + "rm -f /backups/*.partial\n"
             + "export PGPASSWORD=\"$(cat "
             + password.path()
             + ")\"\n"
@@ -149,6 +153,11 @@ public final class Postgres {
         new ContainerSecurity(POSTGRES_UID, POSTGRES_UID),
         6 * 3600,
         List.of(name));
+  }
+
+  /** A quarter of the memory limit, at least 64 MiB. */
+  private static Memory sharedMemory(Memory limit) {
+    return Memory.mebibytes(Math.max(64, limit.mebibytes() / 4));
   }
 
   /** Where clients connect. */

@@ -42,6 +42,9 @@ public record PostgresProps(
       new Resources(
           Cpu.millis(250), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
 
+  /** Memory a connection needs beside shared buffers, for the limit check. */
+  private static final int MIB_PER_CONNECTION = 2;
+
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   /** Every key at its default, as for a missing section. */
@@ -74,6 +77,20 @@ public record PostgresProps(
     }
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
     maxConnections = Range.check("maxConnections", maxConnections, 100, 10, 5000);
+    // Each connection is a process of a few MiB besides shared_buffers (a quarter of the limit).
+    long perConnection = resources.toResources().memoryLimit().mebibytes() * 3 / 4 / maxConnections;
+    if (perConnection < MIB_PER_CONNECTION) {
+      long most = resources.toResources().memoryLimit().mebibytes() * 3 / 4 / MIB_PER_CONNECTION;
+      throw new InvalidPropException(
+          "maxConnections",
+          maxConnections
+              + " connections do not fit in a memory limit of "
+              + resources.toResources().memoryLimit()
+              + " (each needs about "
+              + MIB_PER_CONNECTION
+              + " MiB beside shared_buffers)",
+          "lower maxConnections to at most " + most + ", or raise resources.memoryLimit");
+    }
   }
 
   /** Requests and limits with the defaults applied. */

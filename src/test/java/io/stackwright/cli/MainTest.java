@@ -180,10 +180,8 @@ class MainTest {
 
   @Test
   void twoEnvironmentsInOneNamespaceAreAValidationFailure() throws IOException {
-    Files.writeString(
-        project.resolve("environments/staging.yaml"),
-        "namespace: shop-prod\nbackend:\n  image: ghcr.io/acme/shop-api:1.4.2\n"
-            + "frontend:\n  image: ghcr.io/acme/shop-web:2.1.0\n");
+    Path staging = project.resolve("environments/staging.yaml");
+    Files.writeString(staging, "namespace: shop-prod\n" + Files.readString(staging));
 
     assertThat(synth("all")).isEqualTo(Main.VALIDATION_FAILED);
     assertThat(err)
@@ -204,6 +202,31 @@ class MainTest {
     assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
 
     assertThat(err).contains("prod: backend: image ghcr.io/acme/shop-api:latest is not pinned");
+    assertDistUntouched();
+  }
+
+  @Test
+  void replicasBesideAutoscalingAreRefusedWithTheirLine() throws IOException {
+    replaceInProd(
+        "  autoscaling:\n    minReplicas: 3", "  replicas: 4\n  autoscaling:\n    minReplicas: 3");
+
+    assertRejected("environments/prod.yaml:4:", "backend.replicas", "replicas and autoscaling");
+  }
+
+  @Test
+  void anIngressWithoutTrustedProxiesIsRefused() throws IOException {
+    replaceInProd("  trustedProxies: [10.48.0.0/14]", "");
+
+    assertRejected("environments/prod.yaml:", "nginx.trustedProxies", "ingress controller");
+  }
+
+  @Test
+  void aSingleReplicaOfAStatelessTierOutsideDevelopmentIsAValidationFailure() throws IOException {
+    replaceInProd("  replicas: 3", "  replicas: 1");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(err)
+        .contains("prod: nginx: outside development a stateless service runs at least 2");
     assertDistUntouched();
   }
 

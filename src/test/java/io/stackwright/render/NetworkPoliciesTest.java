@@ -2,6 +2,7 @@ package io.stackwright.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
@@ -43,7 +44,7 @@ class NetworkPoliciesTest {
     }
     services.add(web.build());
     services.addAll(List.of(extra));
-    return new StackModel("s", "prod", "s-prod", false, services, scraper);
+    return new StackModel("s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT);
   }
 
   @SuppressWarnings("unchecked")

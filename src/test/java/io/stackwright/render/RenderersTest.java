@@ -10,6 +10,7 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.services.BackendProps;
 import io.stackwright.stack.ShopEnvironment;
 import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.TestStacks;
 import io.stackwright.synth.Synthesizer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,30 +34,7 @@ class RenderersTest {
   private static SynthOutput synth(String env) {
     BackendProps backend =
         new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), 2, null, null, null, null);
-    return Synthesizer.render(new ShopStack().define(env, shop(backend)));
-  }
-
-  /** The shop stack with this backend and every other default. */
-  static ShopEnvironment shop(BackendProps backend) {
-    return new ShopEnvironment(
-        null,
-        backend,
-        new io.stackwright.services.FrontendProps(
-            ImageRef.parse("ghcr.io/acme/web:1.0.0"), null, null, null),
-        new io.stackwright.services.PostgresProps(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new io.stackwright.services.BackupProps(null, null, null, null)),
-        null,
-        null,
-        null,
-        null);
+    return Synthesizer.render(new ShopStack().define(env, TestStacks.shop(backend)));
   }
 
   private static List<JsonNode> manifests(SynthOutput output) throws IOException {
@@ -212,7 +190,8 @@ class RenderersTest {
             null,
             io.stackwright.services.LogLevel.DEBUG,
             null);
-    SynthOutput changed = Synthesizer.render(new ShopStack().define("prod", shop(debug)));
+    SynthOutput changed =
+        Synthesizer.render(new ShopStack().define("prod", TestStacks.shop(debug)));
     String annotation = "/spec/template/metadata/annotations/stackwright.io~1config-sha256";
 
     assertThat(find(changed, "Deployment", "backend").at(annotation).asText())
@@ -234,7 +213,7 @@ class RenderersTest {
   void outsideDevelopmentAnUnpinnedImageIsRefused() {
     for (String image : List.of("ghcr.io/acme/api", "ghcr.io/acme/api:latest")) {
       BackendProps backend = new BackendProps(ImageRef.parse(image), 1, null, null, null, null);
-      ShopEnvironment props = shop(backend);
+      ShopEnvironment props = TestStacks.shop(backend);
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> new ShopStack().define("prod", props))
           .hasMessageContaining("backend: image " + image + " is not pinned");

@@ -193,6 +193,201 @@ class ShopStackTest {
   }
 
   @Test
+  void outsideDevelopmentAStatelessTierRunsAtLeastTwoReplicas() {
+    ShopEnvironment one = TestStacks.shop(backend(1));
+
+    assertThatThrownBy(() -> new ShopStack().define("prod", one))
+        .hasMessageContaining("backend: outside development a stateless service runs at least 2")
+        .hasMessageContaining("backend.replicas");
+    assertThat(new ShopStack().define("dev", one).development()).isTrue();
+    assertThat(new ShopStack().define("prod", TestStacks.shop(backend(2)))).isNotNull();
+  }
+
+  @Test
+  void outsideDevelopmentAnIngressNeedsTls() {
+    ShopEnvironment base = TestStacks.shop(backend(2));
+    io.stackwright.services.NginxProps plain =
+        new io.stackwright.services.NginxProps(
+            null,
+            2,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new io.stackwright.services.IngressProps("shop.example.com", null, null, null),
+            List.of("10.0.0.0/16"));
+    ShopEnvironment props =
+        new ShopEnvironment(
+            null,
+            base.backend(),
+            base.frontend(),
+            base.postgres(),
+            null,
+            plain,
+            null,
+            null,
+            base.cluster());
+
+    assertThatThrownBy(() -> new ShopStack().define("staging", props))
+        .hasMessageContaining("the Ingress for shop.example.com needs TLS")
+        .hasMessageContaining("nginx.ingress.tlsSecret");
+  }
+
+  @Test
+  void outsideDevelopmentPrometheusReachesOnlyTheApiServersAddresses() throws IOException {
+    ShopEnvironment base = TestStacks.shop(backend(2));
+    ShopEnvironment noCidrs =
+        new ShopEnvironment(
+            null,
+            base.backend(),
+            base.frontend(),
+            base.postgres(),
+            null,
+            base.nginx(),
+            null,
+            null,
+            null);
+
+    assertThatThrownBy(() -> new ShopStack().define("prod", noCidrs))
+        .hasMessageContaining("set cluster.apiServerCidrs");
+    for (JsonNode object : objects("prod")) {
+      if (object.path("kind").asText().equals("NetworkPolicy")) {
+        assertThat(object.toString()).as("no policy opens the world").doesNotContain("0.0.0.0/0");
+      }
+    }
+  }
+
+  @Test
+  void replicasAndAutoscalingTogetherAreRefused() {
+    assertThatThrownBy(
+            () ->
+                new BackendProps(
+                    ImageRef.parse("ghcr.io/acme/api:1.0.0"),
+                    4,
+                    new io.stackwright.services.AutoscalingProps(1, 6, null),
+                    null,
+                    null,
+                    null))
+        .isInstanceOf(io.stackwright.env.InvalidPropException.class)
+        .hasMessageContaining("replicas and autoscaling are both set");
+  }
+
+  @Test
+  void moreConnectionsThanTheMemoryHoldsAreRefused() {
+    assertThatThrownBy(
+            () ->
+                new PostgresProps(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new io.stackwright.services.ResourcesProps(
+                        null, io.stackwright.model.Memory.mebibytes(256), null, null),
+                    null,
+                    5000,
+                    null))
+        .hasMessageContaining("5000 connections do not fit in a memory limit of 256Mi")
+        .satisfies(
+            e ->
+                assertThat(((io.stackwright.env.InvalidPropException) e).hint())
+                    .contains("at most 96"));
+  }
+
+  private static BackendProps backend(int replicas) {
+    return new BackendProps(
+        ImageRef.parse("ghcr.io/acme/api:1.0.0"), replicas, null, null, null, null);
+  }
+
+  /** Every label set a pod of the environment carries, Deployments, StatefulSets and CronJobs. */
+  private static List<JsonNode> podLabels(String env) throws IOException {
+    List<JsonNode> labels = new ArrayList<>();
+    for (JsonNode object : objects(env)) {
+      for (String path :
+          List.of(
+              "/spec/template/metadata/labels",
+              "/spec/jobTemplate/spec/template/metadata/labels")) {
+        if (object.at(path).isObject()) {
+          labels.add(object.at(path));
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static boolean selects(JsonNode matchLabels, List<JsonNode> pods) {
+    return pods.stream()
+        .anyMatch(
+            pod -> {
+              var fields = matchLabels.fields();
+              while (fields.hasNext()) {
+                var entry = fields.next();
+                if (!pod.path(entry.getKey()).asText().equals(entry.getValue().asText())) {
+                  return false;
+                }
+              }
+              return true;
+            });
+  }
+
+  @Test
+  void everyPolicySelectorAndPeerSelectsPodsThatExist() throws IOException {
+    for (String env : outputs.keySet()) {
+      List<JsonNode> pods = podLabels(env);
+      for (JsonNode policy : objects(env)) {
+        if (!policy.path("kind").asText().equals("NetworkPolicy")
+            || policy.at("/metadata/name").asText().equals("default-deny")) {
+          continue;
+        }
+        String name = env + " NetworkPolicy " + policy.at("/metadata/name").asText();
+        assertThat(selects(policy.at("/spec/podSelector/matchLabels"), pods)).as(name).isTrue();
+        for (String direction : List.of("ingress", "egress")) {
+          for (JsonNode rule : policy.at("/spec/" + direction)) {
+            for (JsonNode peer : rule.path(direction.equals("ingress") ? "from" : "to")) {
+              if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
+                assertThat(selects(peer.at("/podSelector/matchLabels"), pods))
+                    .as(name + " " + direction + " peer " + peer)
+                    .isTrue();
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyStartupProbeAllowsSeveralAttempts() throws IOException {
+    for (String env : outputs.keySet()) {
+      for (JsonNode object : objects(env)) {
+        for (JsonNode container : object.at("/spec/template/spec/containers")) {
+          assertThat(container.at("/startupProbe/failureThreshold").asInt())
+              .as(env + " " + object.at("/metadata/name").asText())
+              .isGreaterThanOrEqualTo(3);
+        }
+      }
+    }
+  }
+
+  @Test
+  void composeGetsEveryDollarOfAScriptLiterally() throws IOException {
+    String file =
+        new String(
+            outputs.get("prod").files().get(ComposeRenderer.COMPOSE_FILE),
+            java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode redis = compose("prod").at("/services/redis");
+    String script = redis.at("/entrypoint/2").asText();
+
+    assertThat(script).contains("$$(cat").contains("\"$$password\"").doesNotContain(" $password");
+    assertThat(redis.at("/healthcheck/test/3").asText()).startsWith("REDISCLI_AUTH=\"$$(cat");
+    // Only the secret file variables are left for Compose to interpolate.
+    assertThat(file.replace("$$", "").split("\\$", -1)).hasSize(3);
+  }
+
+  @Test
   void devToolsInAnotherEnvironmentAreRefused() {
     ShopEnvironment props =
         new ShopEnvironment(
@@ -204,7 +399,8 @@ class ShopStackTest {
             null,
             null,
             null,
-            new DevToolsProps(null, null, null, null));
+            new DevToolsProps(null, null, null, null),
+            null);
 
     assertThatThrownBy(() -> new ShopStack().define("prod", props))
         .hasMessageContaining("devTools")
@@ -236,7 +432,7 @@ class ShopStackTest {
 
   @Test
   void prometheusScrapesExactlyTheServicesThatExposeMetrics() throws IOException {
-    Stack stack = new Stack("s", "prod", "s-prod", false);
+    Stack stack = new Stack("s", "dev", "s-dev", true);
     Postgres postgres = new Postgres(stack, PostgresProps.defaults());
     Redis redis = new Redis(stack, RedisProps.defaults());
     new Backend(
@@ -269,8 +465,6 @@ class ShopStackTest {
       assertThat(jobs).containsExactlyInAnyOrder("prometheus", "backend", "worker");
     }
     assertThat(config.compose()).contains("worker:9000").contains("/stats");
-    assertThat(config.kubernetes())
-        .contains("worker;metrics")
-        .contains("shop-prod".replace("shop", "s"));
+    assertThat(config.kubernetes()).contains("worker;metrics").contains("s-dev");
   }
 }

@@ -91,7 +91,9 @@ public final class ComposeRenderer {
             .append(secret.secretName())
             .append(", key ")
             .append(secret.key())
-            .append("). Keep the file outside the repository.\n")
+            .append("). Keep the file outside the repository, readable by user ")
+            .append(readers(stack, secret))
+            .append(" (Compose mounts it as it is: chmod 0444, or chown it).\n")
             .append(variable)
             .append("=\n");
       }
@@ -115,8 +117,21 @@ public final class ComposeRenderer {
     return files;
   }
 
+  private static final String SHARED_MEMORY = "/dev/shm";
+
   private static final Map<String, Object> LOGGING =
       Map.of("driver", "json-file", "options", Map.of("max-size", "10m", "max-file", "3"));
+
+  /** The users of the services that read {@code secret}, such as {@code 999 and 10001}. */
+  private static String readers(StackModel stack, SecretFile secret) {
+    java.util.SortedSet<Long> users = new java.util.TreeSet<>();
+    for (ServiceModel service : stack.services()) {
+      if (service.secrets().contains(secret)) {
+        users.add(service.security().runAsUser());
+      }
+    }
+    return String.join(" and ", users.stream().map(String::valueOf).toList());
+  }
 
   /** The variable that names the file a non-development Compose run reads {@code secret} from. */
   public static String variable(SecretFile secret) {
@@ -176,9 +191,16 @@ public final class ComposeRenderer {
       List<String> tmpfs = new ArrayList<>();
       for (String path : service.writablePaths()) {
         Memory size = service.inMemory().get(path);
-        tmpfs.add(size == null ? path : path + ":size=" + size.mebibytes() + "m");
+        if (path.equals(SHARED_MEMORY)) {
+          // Docker mounts its own /dev/shm; Compose sizes it rather than mounting another.
+          out.put("shm_size", size == null ? "64m" : size.mebibytes() + "m");
+        } else {
+          tmpfs.add(size == null ? path : path + ":size=" + size.mebibytes() + "m");
+        }
       }
-      out.put("tmpfs", tmpfs);
+      if (!tmpfs.isEmpty()) {
+        out.put("tmpfs", tmpfs);
+      }
     }
     out.put("restart", "unless-stopped");
     // Docker's default json-file log grows without bound.

@@ -483,7 +483,15 @@ public final class KubernetesRenderer {
                 Map.of(
                     "paths",
                     List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))))));
-    raw(chart, "ingress", "networking.k8s.io/v1", "Ingress", service.name(), Map.of("spec", spec));
+    ApiObject object =
+        raw(
+            chart,
+            "ingress",
+            "networking.k8s.io/v1",
+            "Ingress",
+            service.name(),
+            Map.of("spec", spec));
+    ingress.annotations().forEach((key, value) -> object.getMetadata().addAnnotation(key, value));
   }
 
   /**
