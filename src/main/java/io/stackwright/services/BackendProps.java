@@ -38,14 +38,7 @@ public record BackendProps(
       throw new InvalidPropException(
           "image", "missing required key \"image\"", "set image: registry/repository:tag");
     }
-    if (replicas != null && autoscaling != null) {
-      throw new InvalidPropException(
-          "replicas",
-          "replicas and autoscaling are both set; with autoscaling, the replica count is the"
-              + " autoscaler's",
-          "remove replicas, or set autoscaling.minReplicas instead");
-    }
-    replicas = Range.check("replicas", replicas, 1, 1, 100);
+    replicas = Range.replicas(replicas, autoscaling);
     logLevel = logLevel == null ? LogLevel.INFO : logLevel;
     runAsUser = Range.check("runAsUser", runAsUser, 10001, 1000, Integer.MAX_VALUE);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);

@@ -2,7 +2,6 @@ package io.stackwright.services;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Memory;
-import io.stackwright.model.Names;
 import java.util.regex.Pattern;
 
 /**
@@ -36,11 +35,6 @@ public record BackupProps(
     }
     retentionDays = Range.check("retentionDays", retentionDays, 7, 1, 3650);
     storage = storage == null ? Memory.gibibytes(10) : storage;
-    if (storageClass != null && !Names.isSubdomain(storageClass)) {
-      throw new InvalidPropException(
-          "storageClass",
-          "\"" + storageClass + "\" is not a valid StorageClass name",
-          "use lower-case letters, digits, '-' and '.'");
-    }
+    Range.storageClass(storageClass);
   }
 }

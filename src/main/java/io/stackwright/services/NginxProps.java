@@ -58,14 +58,7 @@ public record NginxProps(
   /** Applies the defaults and checks ranges; the generated configuration checks the text. */
   public NginxProps {
     image = image == null ? ImageRef.parse(Nginx.DEFAULT_IMAGE) : image;
-    if (replicas != null && autoscaling != null) {
-      throw new InvalidPropException(
-          "replicas",
-          "replicas and autoscaling are both set; with autoscaling, the replica count is the"
-              + " autoscaler's",
-          "remove replicas, or set autoscaling.minReplicas instead");
-    }
-    replicas = Range.check("replicas", replicas, 1, 1, 100);
+    replicas = Range.replicas(replicas, autoscaling);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
     hostPort = Range.check("hostPort", hostPort, 8080, 1024, 65535);
     rateLimitPerSecond = Range.check("rateLimitPerSecond", rateLimitPerSecond, 20, 1, 100000);

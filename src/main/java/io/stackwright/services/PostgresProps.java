@@ -62,12 +62,7 @@ public record PostgresProps(
       throw new InvalidPropException(
           "storage", "storage " + storage + " is too small for PostgreSQL", "use at least 64Mi");
     }
-    if (storageClass != null && !Names.isSubdomain(storageClass)) {
-      throw new InvalidPropException(
-          "storageClass",
-          "\"" + storageClass + "\" is not a valid StorageClass name",
-          "use lower-case letters, digits, '-' and '.'");
-    }
+    Range.storageClass(storageClass);
     passwordSecret = passwordSecret == null ? "postgres-credentials" : passwordSecret;
     if (!Names.isLabel(passwordSecret)) {
       throw new InvalidPropException(

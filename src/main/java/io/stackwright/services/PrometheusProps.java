@@ -4,7 +4,6 @@ import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
-import io.stackwright.model.Names;
 import io.stackwright.model.Resources;
 
 /**
@@ -46,12 +45,7 @@ public record PrometheusProps(
       throw new InvalidPropException(
           "storage", "storage " + storage + " is too small for Prometheus", "use at least 256Mi");
     }
-    if (storageClass != null && !Names.isSubdomain(storageClass)) {
-      throw new InvalidPropException(
-          "storageClass",
-          "\"" + storageClass + "\" is not a valid StorageClass name",
-          "use lower-case letters, digits, '-' and '.'");
-    }
+    Range.storageClass(storageClass);
     scrapeIntervalSeconds = Range.check("scrapeIntervalSeconds", scrapeIntervalSeconds, 30, 5, 300);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }

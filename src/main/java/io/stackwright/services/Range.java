@@ -1,10 +1,36 @@
 package io.stackwright.services;
 
 import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.Names;
 
-/** Range checks for integer props, with a message that says what to write instead. */
+/** Checks shared by the props records, with a message that says what to write instead. */
 final class Range {
   private Range() {}
+
+  /**
+   * The fixed replica count of a stateless service: {@code replicas}, default 1, 1–100, unless it
+   * autoscales, when setting both is an error rather than one silently winning.
+   */
+  static int replicas(Integer replicas, AutoscalingProps autoscaling) {
+    if (replicas != null && autoscaling != null) {
+      throw new InvalidPropException(
+          "replicas",
+          "replicas and autoscaling are both set; with autoscaling, the replica count is the"
+              + " autoscaler's",
+          "remove replicas, or set autoscaling.minReplicas instead");
+    }
+    return check("replicas", replicas, 1, 1, 100);
+  }
+
+  /** Checks an optional StorageClass name. */
+  static void storageClass(String storageClass) {
+    if (storageClass != null && !Names.isSubdomain(storageClass)) {
+      throw new InvalidPropException(
+          "storageClass",
+          "\"" + storageClass + "\" is not a valid StorageClass name",
+          "use lower-case letters, digits, '-' and '.'");
+    }
+  }
 
   /** Returns {@code value}, or {@code fallback} when it is null, after checking the range. */
   static int check(String key, Integer value, int fallback, int min, int max) {

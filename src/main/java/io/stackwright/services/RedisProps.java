@@ -43,12 +43,7 @@ public record RedisProps(
   public RedisProps {
     image = image == null ? ImageRef.parse(Redis.DEFAULT_IMAGE) : image;
     storage = storage == null ? Memory.gibibytes(1) : storage;
-    if (storageClass != null && !Names.isSubdomain(storageClass)) {
-      throw new InvalidPropException(
-          "storageClass",
-          "\"" + storageClass + "\" is not a valid StorageClass name",
-          "use lower-case letters, digits, '-' and '.'");
-    }
+    Range.storageClass(storageClass);
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
     if (resources.toResources().memoryLimit().compareTo(Memory.mebibytes(64)) < 0) {
       throw new InvalidPropException(
