@@ -20,6 +20,8 @@ import java.util.Set;
  * @param metricsScraper the service that scrapes every service's {@link Metrics} (the network
  *     policy lets it in on those ports), or {@code null}
  * @param network the cluster's DNS and API server, for egress rules
+ * @param rawObjects Kubernetes objects added as they are (see {@link
+ *     io.stackwright.stack.Stack#addRawObject}), in the order added
  */
 public record StackModel(
     String name,
@@ -28,7 +30,20 @@ public record StackModel(
     boolean development,
     List<ServiceModel> services,
     String metricsScraper,
-    ClusterNetwork network) {
+    ClusterNetwork network,
+    List<RawObject> rawObjects) {
+
+  /** A stack without raw objects. */
+  public StackModel(
+      String name,
+      String environment,
+      String namespace,
+      boolean development,
+      List<ServiceModel> services,
+      String metricsScraper,
+      ClusterNetwork network) {
+    this(name, environment, namespace, development, services, metricsScraper, network, List.of());
+  }
 
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
@@ -41,6 +56,7 @@ public record StackModel(
       }
     }
     services = List.copyOf(services);
+    rawObjects = List.copyOf(rawObjects);
     Map<String, ServiceModel> byName = new LinkedHashMap<>();
     for (ServiceModel service : services) {
       if (byName.put(service.name(), service) != null) {

@@ -1,10 +1,12 @@
 package io.stackwright.stack;
 
 import io.stackwright.model.ClusterNetwork;
+import io.stackwright.model.RawObject;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scope services are added to while a stack is defined for one environment. Services take it as
@@ -18,6 +20,7 @@ public final class Stack {
   private final List<ServiceModel> services = new ArrayList<>();
   private String metricsScraper;
   private ClusterNetwork network = ClusterNetwork.DEFAULT;
+  private final List<RawObject> rawObjects = new ArrayList<>();
 
   /**
    * Starts an empty stack.
@@ -71,6 +74,20 @@ public final class Stack {
     return namespace;
   }
 
+  /**
+   * Adds a Kubernetes object as it is, for what the service model does not describe. It is written
+   * to {@code dist/<env>/99-raw.yaml}, sorted with the other raw objects by kind and name, and is
+   * checked by the validation gate like every other object. Nothing is added to it: give it its
+   * {@code metadata.namespace} (usually the stack's) unless it is cluster-wide.
+   *
+   * @param object the object, with {@code apiVersion}, {@code kind} and {@code metadata.name};
+   *     copied, so later changes to the map do not reach the output
+   * @throws IllegalArgumentException when one of those is missing
+   */
+  public void addRawObject(Map<String, ?> object) {
+    rawObjects.add(new RawObject(new java.util.LinkedHashMap<>(object)));
+  }
+
   /** The environment being synthesized. */
   public String environment() {
     return environment;
@@ -84,6 +101,6 @@ public final class Stack {
   /** The finished, checked model. */
   public StackModel toModel() {
     return new StackModel(
-        name, environment, namespace, development, services, metricsScraper, network);
+        name, environment, namespace, development, services, metricsScraper, network, rawObjects);
   }
 }

@@ -110,6 +110,9 @@ public final class KubernetesRenderer {
   /** The file with the Namespace, named to sort, and so apply, first. */
   public static final String NAMESPACE_FILE = "00-namespace.yaml";
 
+  /** The file with the objects added by {@link io.stackwright.stack.Stack#addRawObject}. */
+  public static final String RAW_FILE = "99-raw.yaml";
+
   private static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
   private static final String DEV_SECRET_MARK = "stackwright.io/development-value";
 
@@ -164,6 +167,11 @@ public final class KubernetesRenderer {
 
     Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
     charts.forEach((file, chart) -> files.put(file, Manifests.normalize(chart.toJson())));
+    if (!stack.rawObjects().isEmpty()) {
+      List<Object> raw = new ArrayList<>();
+      stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
+      files.put(RAW_FILE, Manifests.normalize(raw));
+    }
     return files;
   }
 
