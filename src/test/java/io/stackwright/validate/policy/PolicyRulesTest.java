@@ -1,0 +1,403 @@
+package io.stackwright.validate.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Each rule on crafted manifests: a good stack passes every rule, and one change to it breaks
+ * exactly the rule meant, naming the object and the field.
+ */
+class PolicyRulesTest {
+
+  /** A small stack that follows every rule. */
+  static final String GOOD =
+      """
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: shop
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: default-deny
+        namespace: shop
+      spec:
+        podSelector: {}
+        policyTypes: [Ingress, Egress]
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: web-env
+        namespace: shop
+      data:
+        LOG_LEVEL: info
+        DB_PASSWORD_FILE: /run/secrets/db-password
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        selector:
+          app: web
+        ports:
+          - name: http
+            port: 80
+            targetPort: http
+          - name: metrics
+            port: 9090
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        replicas: 2
+        selector:
+          matchLabels:
+            app: web
+        template:
+          metadata:
+            labels:
+              app: web
+          spec:
+            automountServiceAccountToken: false
+            securityContext:
+              runAsNonRoot: true
+              seccompProfile:
+                type: RuntimeDefault
+            containers:
+              - name: web
+                image: ghcr.io/acme/web:1.2.3
+                ports:
+                  - name: http
+                    containerPort: 8080
+                  - name: metrics
+                    containerPort: 9090
+                envFrom:
+                  - configMapRef:
+                      name: web-env
+                env:
+                  - name: API_TOKEN_FILE
+                    value: /run/secrets/api-token
+                resources:
+                  requests: {cpu: 100m, memory: 128Mi}
+                  limits: {cpu: 500m, memory: 128Mi}
+                readinessProbe:
+                  httpGet: {path: /ready, port: 8080}
+                livenessProbe:
+                  httpGet: {path: /live, port: 8080}
+                securityContext:
+                  allowPrivilegeEscalation: false
+                  readOnlyRootFilesystem: true
+                  runAsUser: 10001
+                  capabilities:
+                    drop: [ALL]
+                volumeMounts:
+                  - name: tmp
+                    mountPath: /tmp
+                  - name: db-password
+                    mountPath: /run/secrets/db-password
+                    subPath: password
+            volumes:
+              - name: tmp
+                emptyDir: {}
+              - name: db-password
+                secret:
+                  secretName: db-credentials
+                  items:
+                    - key: password
+                      path: password
+      ---
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata:
+        name: web
+        namespace: shop
+      spec:
+        maxUnavailable: 1
+        selector:
+          matchLabels:
+            app: web
+      """;
+
+  /** A Compose file that follows every rule outside development. */
+  static final String GOOD_COMPOSE =
+      """
+      services:
+        web:
+          image: ghcr.io/acme/web:1.2.3
+          environment:
+            LOG_LEVEL: info
+            DB_PASSWORD_FILE: /run/secrets/db-password
+          healthcheck:
+            test: [CMD, wget, -q, -O, /dev/null, http://127.0.0.1:8080/ready]
+          deploy:
+            resources:
+              limits: {cpus: "0.5", memory: 128m}
+              reservations: {cpus: "0.1", memory: 128m}
+      secrets:
+        db-password:
+          file: ${DB_PASSWORD_FILE:?set DB_PASSWORD_FILE}
+      """;
+
+  @Test
+  void theGoodStackPassesEveryRuleOutsideDevelopmentAndInIt() {
+    for (boolean development : new boolean[] {false, true}) {
+      PolicyInput input = input(GOOD, GOOD_COMPOSE, development);
+      for (PolicyRule rule : PolicyRules.ALL) {
+        assertThat(rule.check(input)).as(rule.id()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void everyRuleHasAUniqueIdAndADescription() {
+    assertThat(PolicyRules.ids()).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z-]+"));
+    assertThat(PolicyRules.ALL).allMatch(rule -> rule.description().endsWith("."));
+  }
+
+  /**
+   * One change to the good manifests breaks one rule. Columns: rule, text to replace, replacement,
+   * object, field (a prefix of the reported field), a word of the message.
+   */
+  @ParameterizedTest(name = "{0}: {6}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      pod-security-restricted | allowPrivilegeEscalation: false | allowPrivilegeEscalation: true | Deployment/web | spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation | Privilege Escalation | privilege escalation allowed
+      pod-security-restricted | drop: [ALL] | drop: [NET_RAW] | Deployment/web | spec.template.spec.containers[0].securityContext.capabilities.drop | drop ALL | capabilities not dropped
+      pod-security-restricted | drop: [ALL] | drop: [ALL]\\n              add: [SYS_ADMIN] | Deployment/web | spec.template.spec.containers[0].securityContext.capabilities.add[0] | SYS_ADMIN | capability added
+      pod-security-restricted | runAsUser: 10001 | runAsUser: 0 | Deployment/web | spec.template.spec.containers[0].securityContext.runAsUser | user 0 | root user
+      pod-security-restricted | runAsNonRoot: true | runAsNonRoot: false | Deployment/web | spec.template.spec.securityContext.runAsNonRoot | Non-root | runAsNonRoot false
+      pod-security-restricted | type: RuntimeDefault | type: Unconfined | Deployment/web | spec.template.spec.securityContext.seccompProfile.type | Unconfined | seccomp unconfined
+      pod-security-restricted | automountServiceAccountToken: false | hostNetwork: true | Deployment/web | spec.template.spec.hostNetwork | Host Namespaces | host network
+      pod-security-restricted | emptyDir: {} | hostPath: {path: /var} | Deployment/web | spec.template.spec.volumes[0].hostPath | Volume Types | hostPath volume
+      pod-security-restricted | readOnlyRootFilesystem: true | privileged: true | Deployment/web | spec.template.spec.containers[0].securityContext.privileged | Privileged | privileged
+      pod-security-restricted | containerPort: 8080 | containerPort: 8080\\n              hostPort: 8080 | Deployment/web | spec.template.spec.containers[0].ports[0].hostPort | Host Ports | host port
+      pod-security-restricted | readOnlyRootFilesystem: true | procMount: Unmasked | Deployment/web | spec.template.spec.containers[0].securityContext.procMount | /proc | proc mount
+      pod-security-restricted | readOnlyRootFilesystem: true | seLinuxOptions: {type: spc_t} | Deployment/web | spec.template.spec.containers[0].securityContext.seLinuxOptions.type | SELinux | selinux type
+      pod-security-restricted | readOnlyRootFilesystem: true | appArmorProfile: {type: Unconfined} | Deployment/web | spec.template.spec.containers[0].securityContext.appArmorProfile.type | AppArmor | apparmor
+      pod-security-restricted | runAsNonRoot: true | runAsNonRoot: true\\n        sysctls: [{name: kernel.msgmax, value: "1"}] | Deployment/web | spec.template.spec.securityContext.sysctls[0].name | Sysctls | unsafe sysctl
+      pod-security-restricted | readOnlyRootFilesystem: true | windowsOptions: {hostProcess: true} | Deployment/web | spec.template.spec.containers[0].securityContext.windowsOptions.hostProcess | HostProcess | host process
+      requests-and-limits | limits: {cpu: 500m, memory: 128Mi} | limits: {cpu: 500m} | Deployment/web | spec.template.spec.containers[0].resources.limits.memory | memory limit | no memory limit
+      requests-and-limits | requests: {cpu: 100m, memory: 128Mi} | requests: {memory: 128Mi} | Deployment/web | spec.template.spec.containers[0].resources.requests.cpu | cpu request | no cpu request
+      probes | livenessProbe: | startupProbe: | Deployment/web | spec.template.spec.containers[0].livenessProbe | livenessProbe | no liveness probe
+      probes | readinessProbe: | startupProbe: | Deployment/web | spec.template.spec.containers[0].readinessProbe | readinessProbe | no readiness probe
+      pinned-images | image: ghcr.io/acme/web:1.2.3 | image: ghcr.io/acme/web:latest | Deployment/web | spec.template.spec.containers[0].image | not pinned | latest tag
+      pinned-images | image: ghcr.io/acme/web:1.2.3 | image: ghcr.io/acme/web | Deployment/web | spec.template.spec.containers[0].image | not pinned | no tag
+      pinned-images | image: ghcr.io/acme/web:1.2.3 | image: localhost:5000/web | Deployment/web | spec.template.spec.containers[0].image | not pinned | registry port but no tag
+      pod-disruption-budget | maxUnavailable: 1 | maxUnavailable: 0 | PodDisruptionBudget/web | spec.maxUnavailable | no disruption | budget allows nothing
+      pod-disruption-budget | maxUnavailable: 1 | minAvailable: 2 | PodDisruptionBudget/web | spec.minAvailable | no disruption | budget keeps every replica
+      pod-disruption-budget | kind: PodDisruptionBudget | kind: Unrelated | Deployment/web | spec.replicas | no PodDisruptionBudget | no budget
+      no-literal-secrets | LOG_LEVEL: info | DB_PASSWORD: hunter2 | ConfigMap/web-env | data.DB_PASSWORD | credential | password in a ConfigMap
+      no-literal-secrets | - name: API_TOKEN_FILE\\n              value: /run/secrets/api-token | - name: API_TOKEN\\n              value: s3cr3t | Deployment/web | spec.template.spec.containers[0].env[0].value | credential | token in env
+      service-selects-pods | app: web\\n  ports: | app: api\\n  ports: | Service/web | spec.selector | no pod template | selector matches nothing
+      service-target-ports | targetPort: http | targetPort: https | Service/web | spec.ports[0].targetPort | https | named target port missing
+      service-target-ports | port: 9090 | port: 9091 | Service/web | spec.ports[1].targetPort | 9091 | numeric port missing
+      references-resolve | name: web-env\\n  namespace: shop | name: other-env\\n  namespace: shop | Deployment/web | spec.template.spec.containers[0].envFrom[0].configMapRef | ConfigMap web-env | missing ConfigMap
+      references-resolve | secretName: db-credentials | secretName: unknown-credentials | Deployment/web | spec.template.spec.volumes[1].secret | external Secrets | Secret neither created nor external
+      references-resolve | - name: tmp\\n              mountPath | - name: scratch\\n              mountPath | Deployment/web | spec.template.spec.containers[0].volumeMounts[0].name | scratch | mount of an undefined volume
+      default-deny-network-policy | policyTypes: [Ingress, Egress] | policyTypes: [Ingress] | Namespace/shop | '' | egress | egress not denied
+      default-deny-network-policy | podSelector: {} | 'podSelector: {matchLabels: {app: web}}' | Namespace/shop | '' | ingress and egress | policy selects some pods only
+      """)
+  void oneChangeBreaksOneRule(
+      String rule, String from, String to, String object, String field, String word, String what) {
+    String bad = replace(GOOD, from, to);
+    PolicyInput input = input(bad, GOOD_COMPOSE, false);
+
+    List<Violation> violations = PolicyRules.find(rule).orElseThrow().check(input);
+
+    assertThat(violations)
+        .as(what)
+        .anySatisfy(
+            v -> {
+              assertThat(v.object()).isEqualTo(object);
+              assertThat(v.field()).startsWith(field);
+              assertThat(v.message()).contains(word);
+            });
+    for (PolicyRule other : PolicyRules.ALL) {
+      if (!other.id().equals(rule)) {
+        assertThat(other.check(input)).as(what + ": only " + rule + " breaks").isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      pinned-images | image: ghcr.io/acme/web:1.2.3 | image: ghcr.io/acme/web:latest | services.web.image | Compose image latest
+      probes | healthcheck: | x-healthcheck: | services.web.healthcheck | Compose service without health check
+      requests-and-limits | limits: {cpus: "0.5", memory: 128m} | limits: {cpus: "0.5"} | services.web.deploy.resources.limits.memory | Compose service without memory limit
+      no-literal-secrets | LOG_LEVEL: info | API_KEY: abc123 | services.web.environment.API_KEY | Compose credential in environment
+      no-literal-secrets | file: ${DB_PASSWORD_FILE:?set DB_PASSWORD_FILE} | file: ./secrets/db-password | secrets.db-password.file | Compose secret file in dist
+      """)
+  void oneChangeToTheComposeFileBreaksOneRule(
+      String rule, String from, String to, String field, String what) {
+    PolicyInput input = input(GOOD, replace(GOOD_COMPOSE, from, to), false);
+
+    assertThat(PolicyRules.find(rule).orElseThrow().check(input))
+        .as(what)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.file()).isEqualTo("compose/compose.yaml");
+              assertThat(v.object()).startsWith("Compose");
+              assertThat(v.field()).isEqualTo(field);
+            });
+  }
+
+  @Test
+  void developmentMayFloatImagesAndShipMarkedSecrets() {
+    String devSecret =
+        GOOD
+            + """
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-credentials
+              namespace: shop
+            stringData:
+              password: dev-only-not-secret-db-password
+            """;
+    String floating = replace(devSecret, "image: ghcr.io/acme/web:1.2.3", "image: web:latest");
+
+    assertThat(rule("pinned-images").check(input(floating, GOOD_COMPOSE, true))).isEmpty();
+    assertThat(rule("no-literal-secrets").check(input(floating, GOOD_COMPOSE, true))).isEmpty();
+    assertThat(rule("no-literal-secrets").check(input(floating, GOOD_COMPOSE, false)))
+        .extracting(Violation::object, Violation::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Secret/db-credentials", "stringData"));
+  }
+
+  @Test
+  void aSecretTheStackCreatesNeedsTheKeysItsPodsRead() {
+    String created =
+        GOOD
+            + """
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-credentials
+              namespace: shop
+            stringData:
+              username: app
+            """;
+
+    assertThat(rule("references-resolve").check(input(created, GOOD_COMPOSE, true)))
+        .singleElement()
+        .satisfies(
+            v -> assertThat(v.message()).contains("reads key password").contains("only username"));
+  }
+
+  @Test
+  void anAutoscalerCountsItsMaximumTowardsTheBudget() {
+    String scaled =
+        replace(GOOD, "replicas: 2", "replicas: 1").replace("kind: PodDisruptionBudget", "kind: X")
+            + """
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 1
+              maxReplicas: 4
+            """;
+
+    assertThat(rule("pod-disruption-budget").check(input(scaled, GOOD_COMPOSE, false)))
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("up to 4 replicas"));
+  }
+
+  @Test
+  void aJobNeedsNoProbesButItsPodsMeetTheRestrictedProfile() {
+    String job =
+        """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: migrate
+          namespace: shop
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+                - name: migrate
+                  image: ghcr.io/acme/migrate:1.0.0
+                  resources:
+                    requests: {cpu: 100m, memory: 64Mi}
+                    limits: {cpu: 100m, memory: 64Mi}
+        """;
+    PolicyInput input = input(GOOD + "---\n" + job, GOOD_COMPOSE, false);
+
+    assertThat(rule("probes").check(input)).isEmpty();
+    assertThat(rule("pod-security-restricted").check(input))
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder(
+            "spec.template.spec.containers[0].securityContext.capabilities.drop",
+            "spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation",
+            "spec.template.spec.containers[0].securityContext.seccompProfile.type",
+            "spec.template.spec.containers[0].securityContext.runAsNonRoot");
+  }
+
+  @Test
+  void credentialNamesAreRecognisedAndReferencesToThemAreNot() {
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "x")).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("stripeApiKey", "x")).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("GITHUB_TOKEN", "x")).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD_FILE", "x")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("SECRET_NAME", "x")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("AWS_ACCESS_KEY_ID", "x")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD}")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("LOG_LEVEL", "debug")).isFalse();
+  }
+
+  private static PolicyRule rule(String id) {
+    return PolicyRules.find(id).orElseThrow();
+  }
+
+  private static String replace(String text, String from, String to) {
+    String target = from.replace("\\n", "\n");
+    assertThat(text).contains(target);
+    return text.replace(target, to.replace("\\n", "\n"));
+  }
+
+  @SuppressWarnings("unchecked")
+  static PolicyInput input(String manifests, String compose, boolean development) {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    List<KubeObject> objects = new ArrayList<>();
+    for (Object document : yaml.loadAll(manifests)) {
+      objects.add(new KubeObject("stack.yaml", (Map<String, Object>) document));
+    }
+    return new PolicyInput(
+        objects,
+        "compose/compose.yaml",
+        (Map<String, Object>) yaml.load(compose),
+        development,
+        Set.of("db-credentials"));
+  }
+}
