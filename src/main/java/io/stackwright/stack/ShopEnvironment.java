@@ -10,6 +10,8 @@ import io.stackwright.services.NginxProps;
 import io.stackwright.services.PostgresProps;
 import io.stackwright.services.PrometheusProps;
 import io.stackwright.services.RedisProps;
+import io.stackwright.validate.Waiver;
+import java.util.List;
 
 /**
  * The root of an environment file of the shop stack ({@code environments/<env>.yaml}).
@@ -26,6 +28,8 @@ import io.stackwright.services.RedisProps;
  *     Default: every {@link DevToolsProps} default in a development environment.
  * @param cluster the cluster's DNS and API server, for the network policies. Default: every {@link
  *     ClusterProps} default.
+ * @param waivers exemptions from policy rules, each for one object and with a reason (see {@link
+ *     Waiver}). Default: none.
  */
 public record ShopEnvironment(
     String namespace,
@@ -36,7 +40,32 @@ public record ShopEnvironment(
     NginxProps nginx,
     PrometheusProps prometheus,
     DevToolsProps devTools,
-    ClusterProps cluster) {
+    ClusterProps cluster,
+    List<Waiver> waivers) {
+
+  /** Settings without waivers. */
+  public ShopEnvironment(
+      String namespace,
+      BackendProps backend,
+      FrontendProps frontend,
+      PostgresProps postgres,
+      RedisProps redis,
+      NginxProps nginx,
+      PrometheusProps prometheus,
+      DevToolsProps devTools,
+      ClusterProps cluster) {
+    this(
+        namespace,
+        backend,
+        frontend,
+        postgres,
+        redis,
+        nginx,
+        prometheus,
+        devTools,
+        cluster,
+        List.of());
+  }
 
   /** Applies the defaults and checks the namespace. */
   public ShopEnvironment {
@@ -65,5 +94,6 @@ public record ShopEnvironment(
     nginx = nginx == null ? NginxProps.defaults() : nginx;
     prometheus = prometheus == null ? PrometheusProps.defaults() : prometheus;
     cluster = cluster == null ? ClusterProps.defaults() : cluster;
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
   }
 }

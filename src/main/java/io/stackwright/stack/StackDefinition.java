@@ -1,6 +1,11 @@
 package io.stackwright.stack;
 
 import io.stackwright.model.StackModel;
+import io.stackwright.validate.Waiver;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
 
 /**
  * A stack described in Java: which services, who talks to whom. Its per-environment settings are a
@@ -31,5 +36,30 @@ public interface StackDefinition<P extends Record> {
    */
   default boolean isDevelopment(String environment) {
     return environment.equals("dev") || environment.startsWith("dev-");
+  }
+
+  /**
+   * The policy waivers an environment's settings declare: those of a record component {@code
+   * List<Waiver> waivers}, the convention every props record follows (see {@link Waiver}).
+   *
+   * @param props an environment's settings
+   * @return its waivers; none when the record has no such component
+   */
+  default List<Waiver> waivers(P props) {
+    for (RecordComponent component : props.getClass().getRecordComponents()) {
+      if (component.getName().equals("waivers")
+          && component.getGenericType() instanceof ParameterizedType type
+          && type.getRawType() == List.class
+          && type.getActualTypeArguments()[0] == Waiver.class) {
+        try {
+          List<?> waivers = (List<?>) component.getAccessor().invoke(props);
+          return waivers == null ? List.of() : waivers.stream().map(Waiver.class::cast).toList();
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          throw new IllegalStateException(
+              "cannot read the waivers of " + props.getClass().getName(), e);
+        }
+      }
+    }
+    return List.of();
   }
 }
