@@ -1,0 +1,22 @@
+package io.stackwright.validate;
+
+/** The layers of the validation gate after the model's own checks, in the order they run. */
+public enum Layer {
+  /** The policy rules, in Java, on the rendered output; always runs. */
+  POLICY("policy"),
+  /** {@code kubeconform -strict} against the target Kubernetes version's JSON schemas. */
+  KUBECONFORM("kubeconform"),
+  /** The Compose CLI's {@code config -q} on each Compose file. */
+  COMPOSE("compose");
+
+  private final String label;
+
+  Layer(String label) {
+    this.label = label;
+  }
+
+  /** How summaries and reports name the layer. */
+  public String label() {
+    return label;
+  }
+}

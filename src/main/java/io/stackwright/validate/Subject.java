@@ -1,0 +1,31 @@
+package io.stackwright.validate;
+
+import io.stackwright.output.SynthOutput;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One environment's output, and what the gate needs to know about it.
+ *
+ * @param environment the environment's name
+ * @param environmentFile its file as reports name it, e.g. {@code environments/prod.yaml}
+ * @param development whether it is a development environment (see {@link
+ *     io.stackwright.model.StackModel#development()})
+ * @param externalSecrets the Secrets it refers to that must exist before its manifests are applied
+ * @param waivers the waivers in its environment file
+ * @param output its rendered files
+ */
+public record Subject(
+    String environment,
+    String environmentFile,
+    boolean development,
+    Set<String> externalSecrets,
+    List<Waiver> waivers,
+    SynthOutput output) {
+
+  /** Copies the collections. */
+  public Subject {
+    externalSecrets = Set.copyOf(externalSecrets);
+    waivers = List.copyOf(waivers);
+  }
+}

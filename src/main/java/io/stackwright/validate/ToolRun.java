@@ -1,0 +1,89 @@
+package io.stackwright.validate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a tool as a child process with a time limit, its output captured in files (so that neither
+ * stream can fill up and stall it).
+ *
+ * @param exitCode the tool's exit code
+ * @param stdout what it printed on standard output
+ * @param stderr what it printed on standard error
+ */
+record ToolRun(int exitCode, String stdout, String stderr) {
+
+  /** The longest any tool may take before it counts as hung. */
+  static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * Runs {@code command} in {@code directory}.
+   *
+   * @param environment the child's whole environment, or {@code null} to inherit this process's
+   * @throws ToolFailure when it cannot start or does not finish in time
+   */
+  static ToolRun run(
+      List<String> command, Path directory, Map<String, String> environment, Path scratch)
+      throws ToolFailure {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    if (environment != null) {
+      builder.environment().clear();
+      builder.environment().putAll(environment);
+    }
+    Path out = null;
+    Path err = null;
+    try {
+      out = Files.createTempFile(scratch, "out", ".txt");
+      err = Files.createTempFile(scratch, "err", ".txt");
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      Process process = builder.start();
+      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new ToolFailure(
+            command.get(0) + " did not finish within " + TIMEOUT.toSeconds() + " s");
+      }
+      return new ToolRun(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ToolFailure("cannot run " + String.join(" ", command) + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolFailure(command.get(0) + " was interrupted");
+    } finally {
+      for (Path file : new Path[] {out, err}) {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            // In the scratch folder, which goes as a whole.
+          }
+        }
+      }
+    }
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(
+        System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+            ? "NUL"
+            : "/dev/null");
+  }
+
+  /** A tool that could not be run, crashed, hung, or answered what we cannot read. */
+  static final class ToolFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ToolFailure(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.stackwright.validate;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Where the validation tools are, each looked for in this order: a system property ({@code
+ * -Dstackwright.kubeconform=<file>}, {@code -Dstackwright.schemas=<folder>}, {@code
+ * -Dstackwright.compose=<file>}), the project's {@code .tools/} folder that {@code
+ * scripts/install-validators} fills, then {@code PATH} (kubeconform; {@code docker-compose}, or
+ * {@code docker compose} when that plugin answers). The schemas are only looked for in the first
+ * two places: kubeconform must not fetch them.
+ *
+ * @param kubeconform the kubeconform executable, or {@code null}
+ * @param schemas the folder of strict JSON schemas of {@link #SCHEMA_SET}, prepared by {@code
+ *     scripts/install-validators}, or {@code null}
+ * @param compose the command that runs the Compose CLI ({@code [/path/docker-compose]} or {@code
+ *     [docker, compose]}), or an empty list
+ */
+public record Tools(Path kubeconform, Path schemas, List<String> compose) {
+
+  /**
+   * The schema set matching {@link
+   * io.stackwright.render.k8s.KubernetesRenderer#KUBERNETES_VERSION}.
+   */
+  public static final String SCHEMA_SET = "v1.33.0-local-strict";
+
+  /** How to install every tool, for messages. */
+  public static final String INSTALL_HINT = "install it with scripts/install-validators";
+
+  /** Makes the paths absolute, as the tools run in a scratch folder; copies the command. */
+  public Tools {
+    kubeconform = kubeconform == null ? null : kubeconform.toAbsolutePath().normalize();
+    schemas = schemas == null ? null : schemas.toAbsolutePath().normalize();
+    compose =
+        compose.isEmpty()
+            ? List.of()
+            : Stream.concat(
+                    Stream.of(Path.of(compose.get(0)).toAbsolutePath().normalize().toString()),
+                    compose.stream().skip(1))
+                .toList();
+  }
+
+  /** No tools: only the policy layer can run. */
+  public static Tools none() {
+    return new Tools(null, null, List.of());
+  }
+
+  /**
+   * Finds the tools.
+   *
+   * @param projectDir the folder holding {@code .tools/}
+   * @param properties system properties, e.g. {@code System::getProperty}
+   * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} is read
+   */
+  public static Tools locate(
+      Path projectDir, Function<String, String> properties, Function<String, String> environment) {
+    Path tools = projectDir.resolve(".tools");
+    String path = environment.apply("PATH");
+    Path kubeconform =
+        property(properties, "stackwright.kubeconform")
+            .or(() -> executable(tools.resolve("bin").resolve("kubeconform")))
+            .or(() -> onPath(path, "kubeconform"))
+            .orElse(null);
+    Path schemas =
+        property(properties, "stackwright.schemas")
+            .or(
+                () ->
+                    Optional.of(tools.resolve("kubernetes-json-schema").resolve(SCHEMA_SET))
+                        .filter(Tools::hasSchemas))
+            .orElse(null);
+    List<String> compose =
+        property(properties, "stackwright.compose")
+            .or(() -> executable(tools.resolve("bin").resolve("docker-compose")))
+            .or(() -> onPath(path, "docker-compose"))
+            .map(p -> List.of(p.toString()))
+            .or(() -> onPath(path, "docker").filter(Tools::hasComposePlugin).map(Tools::plugin))
+            .orElse(List.of());
+    return new Tools(kubeconform, schemas, compose);
+  }
+
+  /** Why the kubeconform layer cannot run, or {@code null} when it can. */
+  public String kubeconformMissing() {
+    if (kubeconform == null) {
+      return "kubeconform not found (-Dstackwright.kubeconform, .tools/bin/kubeconform, PATH); "
+          + INSTALL_HINT;
+    }
+    if (schemas == null || !hasSchemas(schemas)) {
+      return "the Kubernetes "
+          + SCHEMA_SET
+          + " JSON schemas were not found (-Dstackwright.schemas,"
+          + " .tools/kubernetes-json-schema/"
+          + SCHEMA_SET
+          + "); "
+          + INSTALL_HINT;
+    }
+    return null;
+  }
+
+  /** Why the Compose layer cannot run, or {@code null} when it can. */
+  public String composeMissing() {
+    return compose.isEmpty()
+        ? "the Compose CLI was not found (-Dstackwright.compose, .tools/bin/docker-compose,"
+            + " docker-compose or docker compose on PATH); "
+            + INSTALL_HINT
+        : null;
+  }
+
+  private static Optional<Path> property(Function<String, String> properties, String name) {
+    String value = properties.apply(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+  }
+
+  private static Optional<Path> executable(Path file) {
+    return Files.isRegularFile(file) && Files.isExecutable(file)
+        ? Optional.of(file)
+        : Optional.empty();
+  }
+
+  private static Optional<Path> onPath(String path, String name) {
+    if (path == null || path.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String directory : path.split(File.pathSeparator)) {
+      if (!directory.isEmpty()) {
+        Optional<Path> found = executable(Path.of(directory).resolve(name));
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasSchemas(Path folder) {
+    return Files.isRegularFile(folder.resolve("namespace-v1.json"));
+  }
+
+  private static List<String> plugin(Path docker) {
+    return List.of(docker.toString(), "compose");
+  }
+
+  /** Whether {@code docker compose version} works: a docker client with the Compose plugin. */
+  private static boolean hasComposePlugin(Path docker) {
+    try {
+      Process process =
+          new ProcessBuilder(docker.toString(), "compose", "version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The validation gate every synth passes before anything is written: the policy rules ({@link
+ * io.stackwright.validate.policy}), kubeconform against the target Kubernetes version's strict
+ * schemas, and the Compose CLI's {@code config}. Start at {@link
+ * io.stackwright.validate.ValidationGate}.
+ */
+package io.stackwright.validate;

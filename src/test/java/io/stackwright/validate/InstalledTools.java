@@ -1,0 +1,45 @@
+package io.stackwright.validate;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The validation tools of the project under test, for tests that run them for real. Where they are
+ * missing such a test is skipped, unless validation is strict ({@code -Dvalidate=strict}, or {@code
+ * CI=true}), where it fails: CI proves every layer through the real tool.
+ */
+public final class InstalledTools {
+  /** The project under test. */
+  public static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
+
+  private InstalledTools() {}
+
+  /** Whether missing tools fail tests rather than skip them. */
+  public static boolean strict() {
+    return "strict".equals(System.getProperty("stackwright.validate"))
+        || "true".equals(System.getenv("CI"));
+  }
+
+  /** The tools, as a synth in the project finds them. */
+  public static Tools locate() {
+    return Tools.locate(PROJECT, System::getProperty, System::getenv);
+  }
+
+  /** The tools; the calling test is skipped (or fails, when strict) unless every one is there. */
+  public static Tools require() {
+    Tools tools = locate();
+    String missing = tools.kubeconformMissing();
+    if (missing == null) {
+      missing = tools.composeMissing();
+    }
+    if (missing != null) {
+      if (strict()) {
+        fail("validation is strict and " + missing);
+      }
+      Assumptions.abort(missing);
+    }
+    return tools;
+  }
+}

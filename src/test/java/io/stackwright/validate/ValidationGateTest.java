@@ -1,0 +1,382 @@
+package io.stackwright.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.stackwright.env.EnvironmentLoader;
+import io.stackwright.model.Cpu;
+import io.stackwright.model.ImageRef;
+import io.stackwright.model.Memory;
+import io.stackwright.model.Probe;
+import io.stackwright.model.Resources;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.Stack;
+import io.stackwright.synth.Synthesizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gate on crafted stacks, through the real tools: each layer catches what it exists for, and a
+ * good stack passes them all. Objects the model cannot express are injected with {@link
+ * Stack#addRawObject}.
+ */
+class ValidationGateTest {
+
+  private static final Map<String, Object> DEFAULT_DENY =
+      Map.of(
+          "apiVersion",
+          "networking.k8s.io/v1",
+          "kind",
+          "NetworkPolicy",
+          "metadata",
+          Map.of("name", "default-deny", "namespace", "shop-qa"),
+          "spec",
+          Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress", "Egress")));
+
+  private static final Map<String, Object> BUDGET =
+      Map.of(
+          "apiVersion",
+          "policy/v1",
+          "kind",
+          "PodDisruptionBudget",
+          "metadata",
+          Map.of("name", "web", "namespace", "shop-qa"),
+          "spec",
+          Map.of(
+              "maxUnavailable",
+              1,
+              "selector",
+              Map.of(
+                  "matchLabels",
+                  Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/instance", "shop"))));
+
+  /**
+   * A one-service stack that follows every rule, plus whatever {@code extra} adds: two replicas,
+   * and the disruption budget and default-deny network policy added raw.
+   */
+  static StackModel stack(Consumer<Stack> extra) {
+    Stack stack = new Stack("shop", "qa", "shop-qa", false);
+    stack.add(
+        ServiceModel.builder("web")
+            .component("api")
+            .image(ImageRef.parse("ghcr.io/acme/web:1.2.3"))
+            .replicas(2)
+            .port("http", 8080)
+            .writable("/tmp")
+            .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
+            .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
+            .resources(
+                new Resources(
+                    Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(200), Memory.mebibytes(64)))
+            .build());
+    stack.addRawObject(DEFAULT_DENY);
+    stack.addRawObject(BUDGET);
+    extra.accept(stack);
+    return stack.toModel();
+  }
+
+  static Subject subject(StackModel stack, List<Waiver> waivers) {
+    return subject(stack, waivers, Synthesizer.render(stack));
+  }
+
+  static Subject subject(StackModel stack, List<Waiver> waivers, SynthOutput output) {
+    return new Subject(
+        stack.environment(),
+        "environments/" + stack.environment() + ".yaml",
+        stack.development(),
+        stack.externalSecrets(),
+        waivers,
+        output);
+  }
+
+  private static ValidationReport check(Subject... subjects) {
+    return new ValidationGate(InstalledTools.require(), ValidationMode.STRICT)
+        .check(List.of(subjects));
+  }
+
+  private static List<Finding> findings(ValidationReport report, Layer layer) {
+    return report.environments().stream()
+        .flatMap(e -> e.findings().stream())
+        .filter(f -> f.layer() == layer)
+        .toList();
+  }
+
+  @Test
+  void aGoodStackPassesEveryLayer() {
+    ValidationReport report = check(subject(stack(s -> {}), List.of()));
+
+    assertThat(report.failureLines()).isEmpty();
+    assertThat(report.passed()).isTrue();
+    assertThat(report.ran()).containsExactly(Layer.POLICY, Layer.KUBECONFORM, Layer.COMPOSE);
+    assertThat(report.layersRan()).isEqualTo("policy, kubeconform, compose");
+  }
+
+  @Test
+  void aMisspelledFieldFailsKubeconformNamingFileObjectAndField() {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        Map.of("name", "extra", "namespace", "shop-qa"),
+                        "dataa",
+                        Map.of("A", "b"))));
+
+    ValidationReport report = check(subject(stack, List.of()));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(findings(report, Layer.KUBECONFORM))
+        .extracting(Finding::file, Finding::object, Finding::field)
+        .containsExactly(tuple("99-raw.yaml", "ConfigMap/extra", "dataa"));
+    assertThat(report.failureLines())
+        .containsSubsequence(
+            "qa (environments/qa.yaml): 1 problem(s)",
+            "  dist/qa/99-raw.yaml:",
+            "    ConfigMap/extra: dataa: unknown field dataa (not in the Kubernetes"
+                + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]");
+  }
+
+  @Test
+  void aWrongTypeFailsKubeconformNamingTheNestedField() {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "Service",
+                        "metadata",
+                        Map.of("name", "typed", "namespace", "shop-qa"),
+                        "spec",
+                        Map.of(
+                            "selector", Map.of("app.kubernetes.io/name", "web"),
+                            "ports", List.of(Map.of("name", "http", "port", "eighty"))))));
+
+    ValidationReport report = check(subject(stack, List.of()));
+
+    assertThat(findings(report, Layer.KUBECONFORM))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.file()).isEqualTo("99-raw.yaml");
+              assertThat(f.object()).isEqualTo("Service/typed");
+              assertThat(f.field()).isEqualTo("spec.ports[0].port");
+              assertThat(f.message()).contains("expected integer").contains("got string");
+            });
+  }
+
+  @Test
+  void aKindWithoutASchemaFailsKubeconform() {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion", "v1",
+                        "kind", "ConfigMapp",
+                        "metadata", Map.of("name", "extra", "namespace", "shop-qa"))));
+
+    assertThat(findings(check(subject(stack, List.of())), Layer.KUBECONFORM))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.object()).isEqualTo("ConfigMapp/extra");
+              assertThat(f.message()).contains("could not find schema for ConfigMapp");
+            });
+  }
+
+  @Test
+  void anUnknownComposeKeyFailsTheComposeLayer() {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    String compose = rendered.text("compose/compose.yaml");
+    assertThat(compose).contains("    read_only: true\n");
+    SynthOutput changed =
+        copy(
+            rendered,
+            "compose/compose.yaml",
+            compose.replace(
+                "    read_only: true\n", "    read_only: true\n    restart_policy: always\n"));
+
+    ValidationReport report = check(subject(stack, List.of(), changed));
+
+    assertThat(findings(report, Layer.COMPOSE))
+        .extracting(Finding::file, Finding::object, Finding::field)
+        .containsExactly(
+            tuple("compose/compose.yaml", "ComposeService/web", "services.web.restart_policy"));
+    assertThat(report.failureLines())
+        .contains(
+            "  dist/qa/compose/compose.yaml:",
+            "    ComposeService/web: services.web.restart_policy: unknown key restart_policy (not"
+                + " in the Compose Specification) [compose]");
+  }
+
+  @Test
+  void aComposeValueOfTheWrongTypeFailsTheComposeLayer() {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    String compose = rendered.text("compose/compose.yaml");
+    SynthOutput changed =
+        copy(
+            rendered,
+            "compose/compose.yaml",
+            compose.replace("    read_only: true\n", "    read_only: [1]\n"));
+
+    assertThat(findings(check(subject(stack, List.of(), changed)), Layer.COMPOSE))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.field()).isEqualTo("services.web.read_only");
+              assertThat(f.message()).contains("boolean");
+            });
+  }
+
+  @Test
+  void composeGetsAThrowawayValueForExactlyTheVariablesEnvExampleLists() throws Exception {
+    ShopEnvironment props =
+        new EnvironmentLoader(name -> null)
+            .load(InstalledTools.PROJECT.resolve("environments/prod.yaml"), ShopEnvironment.class);
+    StackModel prod = new ShopStack().define("prod", props);
+    SynthOutput rendered = Synthesizer.render(prod);
+    assertThat(rendered.text(ComposeCli.ENV_EXAMPLE)).contains("POSTGRES_PASSWORD_FILE=");
+
+    assertThat(findings(check(subject(prod, List.of(), rendered)), Layer.COMPOSE)).isEmpty();
+
+    SynthOutput unlisted = copy(rendered, ComposeCli.ENV_EXAMPLE, "# nothing listed\n");
+    assertThat(findings(check(subject(prod, List.of(), unlisted)), Layer.COMPOSE))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.object()).startsWith("ComposeSecret/");
+              assertThat(f.message()).contains("_FILE is missing a value");
+            });
+  }
+
+  @Test
+  void theToolsRunOnAScratchCopyThatIsRemovedAfterwards() throws IOException {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> before = scratchFolders(temp);
+
+    check(subject(stack(s -> {}), List.of()));
+
+    assertThat(scratchFolders(temp)).isEqualTo(before);
+  }
+
+  @Test
+  void aWaiverExemptsItsObjectFromItsRuleAndTheReportSaysWhy() {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "Pod",
+                        "metadata",
+                        Map.of("name", "debug", "namespace", "shop-qa"),
+                        "spec",
+                        Map.of(
+                            "containers",
+                            List.of(Map.of("name", "shell", "image", "busybox:1.37"))))));
+    ValidationReport without =
+        ValidationGate.policyOnly().check(List.of(subject(stack, List.of())));
+    assertThat(without.environments().get(0).findings())
+        .extracting(Finding::rule)
+        .containsOnly("pod-security-restricted", "requests-and-limits", "probes");
+
+    List<Waiver> waivers =
+        List.of(
+            new Waiver("pod-security-restricted", "Pod/debug", "a throwaway shell"),
+            new Waiver("requests-and-limits", "Pod/debug", "a throwaway shell"),
+            new Waiver("probes", "Pod/debug", "a throwaway shell"));
+    ValidationReport waived = ValidationGate.policyOnly().check(List.of(subject(stack, waivers)));
+
+    assertThat(waived.passed()).isTrue();
+    assertThat(waived.waiverLines())
+        .contains("qa: waived probes for Pod/debug (environments/qa.yaml): a throwaway shell");
+  }
+
+  @Test
+  void aWaiverThatExemptsNothingFailsTheSynth() {
+    List<Waiver> waivers =
+        List.of(
+            new Waiver("probes", "Deployment/web", "stale: web has probes now"),
+            new Waiver("probes", "Deployment/gone", "stale: no such object"));
+
+    ValidationReport report =
+        ValidationGate.policyOnly().check(List.of(subject(stack(s -> {}), waivers)));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .contains(
+            "  environments/qa.yaml:",
+            "    Deployment/gone: waivers[1]: this waiver exempts nothing: the output has no"
+                + " Deployment/gone; remove the waiver [policy probes]",
+            "    Deployment/web: waivers[0]: this waiver exempts nothing: Deployment/web passes"
+                + " rule probes; remove the waiver [policy probes]");
+  }
+
+  @Test
+  void aMissingToolSkipsItsLayerOrFailsWhenStrict() {
+    Subject good = subject(stack(s -> {}), List.of());
+
+    ValidationReport auto =
+        new ValidationGate(Tools.none(), ValidationMode.AUTO).check(List.of(good));
+    assertThat(auto.passed()).isTrue();
+    assertThat(auto.layersRan()).isEqualTo("policy");
+    assertThat(auto.skipNotices())
+        .hasSize(2)
+        .allMatch(n -> n.contains("install it with scripts/install-validators"))
+        .anyMatch(n -> n.startsWith("skipped the kubeconform layer: kubeconform not found"))
+        .anyMatch(n -> n.startsWith("skipped the compose layer: the Compose CLI was not found"));
+
+    ValidationReport strict =
+        new ValidationGate(Tools.none(), ValidationMode.STRICT).check(List.of(good));
+    assertThat(strict.passed()).isFalse();
+    assertThat(strict.failureLines())
+        .anyMatch(l -> l.startsWith("required layer kubeconform cannot run:"))
+        .anyMatch(l -> l.startsWith("required layer compose cannot run:"));
+  }
+
+  private static SynthOutput copy(SynthOutput output, String path, String content) {
+    SynthOutput copy =
+        new SynthOutput(output.environment(), output.kubernetesObjects(), output.composeServices());
+    output
+        .files()
+        .forEach(
+            (p, bytes) ->
+                copy.add(
+                    p,
+                    p.equals(path)
+                        ? content
+                        : new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+    return copy;
+  }
+
+  private static List<Path> scratchFolders(Path temp) throws IOException {
+    try (Stream<Path> entries = Files.list(temp)) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("stackwright-validate"))
+          .sorted()
+          .toList();
+    }
+  }
+}
