@@ -7,8 +7,13 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.stack.ShopStack;
 import io.stackwright.synth.Environments;
+import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.synth.ValidationException;
+import io.stackwright.validate.Tools;
+import io.stackwright.validate.ValidationGate;
+import io.stackwright.validate.ValidationMode;
+import io.stackwright.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -116,6 +121,14 @@ public final class Main {
         description = "The folder holding environments/ and dist/. Default: the current folder.")
     Path projectDir;
 
+    @Option(
+        names = "--validate",
+        defaultValue = "auto",
+        description =
+            "auto: run every validation layer whose tool is found, and say which were skipped;"
+                + " strict: a missing tool fails the synth. Default: auto.")
+    String validate;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -132,7 +145,17 @@ public final class Main {
             "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
         return VALIDATION_FAILED;
       }
-      Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), projectDir, main.variables);
+      ValidationMode mode;
+      try {
+        mode = ValidationMode.parse(validate);
+      } catch (IllegalArgumentException e) {
+        err.println("stackwright: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      Tools tools = Tools.locate(projectDir, System::getProperty, main.variables);
+      Synthesizer<?> synthesizer =
+          new Synthesizer<>(
+              new ShopStack(), projectDir, main.variables, new ValidationGate(tools, mode));
       List<String> names;
       try {
         names = synthesizer.environments().select(env);
@@ -140,9 +163,9 @@ public final class Main {
         err.println("stackwright: " + e.getMessage());
         return BAD_INPUT;
       }
-      List<SynthOutput> outputs;
+      Synthesis synthesis;
       try {
-        outputs = synthesizer.synthesize(names);
+        synthesis = synthesizer.synthesize(names);
       } catch (EnvironmentException e) {
         err.println(e.getMessage());
         err.println(
@@ -151,10 +174,18 @@ public final class Main {
                 + " problem(s) in environment files; nothing was written.");
         return BAD_INPUT;
       } catch (ValidationException e) {
-        e.failures().forEach(f -> err.println("stackwright: " + f));
+        if (e.report() == null) {
+          e.failures().forEach(f -> err.println("stackwright: " + f));
+        } else {
+          err.println("stackwright: the validation gate found problems:");
+          e.failures().forEach(err::println);
+        }
         err.println("stackwright: validation failed; nothing was written.");
         return VALIDATION_FAILED;
       }
+      ValidationReport report = synthesis.report();
+      report.skipNotices().forEach(notice -> err.println("stackwright: " + notice));
+      List<SynthOutput> outputs = synthesis.outputs();
       // Before dist/ is touched, so that a failure here leaves it as it was.
       String cdk8sOut = main.variables.apply(Cdk8sCliOutput.VARIABLE);
       if (cdk8sOut != null && !cdk8sOut.isBlank()) {
@@ -182,8 +213,10 @@ public final class Main {
         return VALIDATION_FAILED;
       }
       for (SynthOutput output : outputs) {
-        out.println(summary(output, results.get(output.environment())));
+        out.println(summary(output, results.get(output.environment()), report));
       }
+      report.waiverLines().forEach(out::println);
+      out.println("validation took " + report.timings() + " for all environments");
       results.forEach(
           (name, result) -> {
             if (result == DistWriter.Result.REMOVED) {
@@ -193,17 +226,19 @@ public final class Main {
       return OK;
     }
 
-    private static String summary(SynthOutput output, DistWriter.Result result) {
+    private static String summary(
+        SynthOutput output, DistWriter.Result result, ValidationReport report) {
       return String.format(
           Locale.ROOT,
-          "%s: %s dist/%s: %d Kubernetes objects, %d Compose services, %d files; checks: model;"
-              + " %.2f s",
+          "%s: %s dist/%s: %d Kubernetes objects, %d Compose services, %d files; checks: model,"
+              + " %s; %.2f s",
           output.environment(),
           result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
           output.environment(),
           output.kubernetesObjects(),
           output.composeServices(),
           output.files().size(),
+          report.layersRan(),
           output.elapsed().toNanos() / 1e9);
     }
   }

@@ -9,6 +9,10 @@ import io.stackwright.output.Yaml;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.stack.StackDefinition;
+import io.stackwright.validate.Subject;
+import io.stackwright.validate.ValidationGate;
+import io.stackwright.validate.ValidationReport;
+import io.stackwright.validate.Waiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +24,9 @@ import software.amazon.jsii.JsiiException;
 
 /**
  * Turns environment files into {@code dist/} content, in memory: load every selected environment
- * (reporting every input problem of every file at once), define the stack, render both targets.
- * Nothing is written here; see {@link DistWriter}.
+ * (reporting every input problem of every file at once), define the stack, render both targets, and
+ * pass the output through the {@link ValidationGate}. Nothing is written here; see {@link
+ * DistWriter}.
  *
  * @param <P> the record the stack's environment files bind to
  */
@@ -30,6 +35,10 @@ public final class Synthesizer<P extends Record> {
   private final Environments environments;
   private final EnvironmentLoader loader;
   private final Path projectDir;
+  private final ValidationGate gate;
+
+  /** One environment, rendered in memory. */
+  private record Rendered(String environment, StackModel stack, Object props, SynthOutput output) {}
 
   /**
    * A synthesizer for one project.
@@ -37,13 +46,27 @@ public final class Synthesizer<P extends Record> {
    * @param definition the stack
    * @param projectDir the folder holding {@code environments/}
    * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when undefined
+   * @param gate the validation gate every synthesized environment must pass
    */
   public Synthesizer(
-      StackDefinition<P> definition, Path projectDir, Function<String, String> variables) {
+      StackDefinition<P> definition,
+      Path projectDir,
+      Function<String, String> variables,
+      ValidationGate gate) {
     this.definition = definition;
     this.projectDir = projectDir;
     this.environments = new Environments(projectDir);
     this.loader = new EnvironmentLoader(variables);
+    this.gate = gate;
+  }
+
+  /**
+   * A synthesizer whose gate is the policy layer alone ({@link ValidationGate#policyOnly()}), for
+   * code that needs no external tool.
+   */
+  public Synthesizer(
+      StackDefinition<P> definition, Path projectDir, Function<String, String> variables) {
+    this(definition, projectDir, variables, ValidationGate.policyOnly());
   }
 
   /** The project's environments. */
@@ -52,12 +75,52 @@ public final class Synthesizer<P extends Record> {
   }
 
   /**
-   * Synthesizes the named environments.
+   * Synthesizes the named environments: loads, builds and renders each, then passes them all
+   * through the validation gate.
    *
+   * @return the outputs, to be written, and the gate's report (layers run, waivers applied)
    * @throws EnvironmentException every problem of every environment file (exit code 2)
-   * @throws ValidationException when a stack cannot be built from valid input (exit code 1)
+   * @throws ValidationException when a stack cannot be built from valid input, or its output fails
+   *     the gate (exit code 1)
    */
-  public List<SynthOutput> synthesize(List<String> names)
+  public Synthesis synthesize(List<String> names) throws EnvironmentException, ValidationException {
+    List<Rendered> rendered = build(names);
+    List<Subject> subjects = new ArrayList<>();
+    for (Rendered r : rendered) {
+      subjects.add(
+          new Subject(
+              r.environment(),
+              display(environments.file(r.environment())),
+              r.stack().development(),
+              r.stack().externalSecrets(),
+              waivers(r.props()),
+              r.output()));
+    }
+    ValidationReport report = gate.check(subjects);
+    if (!report.passed()) {
+      throw new ValidationException(report);
+    }
+    return new Synthesis(rendered.stream().map(Rendered::output).toList(), report);
+  }
+
+  /**
+   * Loads, builds and renders the named environments without the validation gate: for tests of the
+   * rendered output itself, such as the {@code dist/} snapshot.
+   *
+   * @throws EnvironmentException every problem of every environment file
+   * @throws ValidationException when a stack cannot be built from valid input
+   */
+  public List<SynthOutput> renderWithoutGate(List<String> names)
+      throws EnvironmentException, ValidationException {
+    return build(names).stream().map(Rendered::output).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Waiver> waivers(Object props) {
+    return definition.waivers((P) props);
+  }
+
+  private List<Rendered> build(List<String> names)
       throws EnvironmentException, ValidationException {
     Map<String, P> props = new LinkedHashMap<>();
     Map<String, Long> loadNanos = new LinkedHashMap<>();
@@ -74,7 +137,7 @@ public final class Synthesizer<P extends Record> {
     if (!problems.isEmpty()) {
       throw EnvironmentException.combine(problems);
     }
-    List<SynthOutput> outputs = new ArrayList<>();
+    List<Rendered> outputs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Map<String, String> namespaces = otherNamespaces(names);
     for (Map.Entry<String, P> entry : props.entrySet()) {
@@ -96,7 +159,7 @@ public final class Synthesizer<P extends Record> {
         }
         SynthOutput output = render(stack);
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
-        outputs.add(output);
+        outputs.add(new Rendered(name, stack, entry.getValue(), output));
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
         // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
         failures.add(name + ": " + e.getMessage());

@@ -1,20 +1,41 @@
 package io.stackwright.synth;
 
+import io.stackwright.validate.ValidationReport;
 import java.util.List;
 
 /** The stack could not be built or failed a check; nothing was written. Exit code 1. */
 public final class ValidationException extends Exception {
   private static final long serialVersionUID = 1L;
   private final List<String> failures;
+  private final transient ValidationReport report;
 
   /** One message per failure, each naming its environment. */
   public ValidationException(List<String> failures) {
     super(String.join("\n", failures));
     this.failures = List.copyOf(failures);
+    this.report = null;
   }
 
-  /** The failures, one message each. */
+  /**
+   * The output failed the validation gate: the report says where, grouped by environment and file.
+   */
+  public ValidationException(ValidationReport report) {
+    this(report.failureLines(), report);
+  }
+
+  private ValidationException(List<String> lines, ValidationReport report) {
+    super(String.join("\n", lines));
+    this.failures = List.copyOf(lines);
+    this.report = report;
+  }
+
+  /** The failures, one line each. */
   public List<String> failures() {
     return failures;
+  }
+
+  /** The gate's report, or {@code null} when the stack failed before it could be validated. */
+  public ValidationReport report() {
+    return report;
   }
 }

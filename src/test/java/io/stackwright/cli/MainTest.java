@@ -33,6 +33,11 @@ class MainTest {
   void copyProject() throws IOException {
     copyTree(PROJECT.resolve("environments"), project.resolve("environments"));
     copyTree(PROJECT.resolve("dist"), project.resolve("dist"));
+    // The validation tools scripts/install-validators put into the project, where they are.
+    Path tools = PROJECT.resolve(".tools").toAbsolutePath();
+    if (Files.isDirectory(tools)) {
+      Files.createSymbolicLink(project.resolve(".tools"), tools);
+    }
     distBefore = distFiles();
   }
 
@@ -53,8 +58,68 @@ class MainTest {
         .contains("staging: unchanged dist/staging")
         .contains("prod: unchanged dist/prod")
         .contains("Kubernetes objects")
-        .contains("Compose services");
-    assertThat(err).isEmpty();
+        .contains("Compose services")
+        .contains("checks: model, policy");
+    assertThat(err.lines())
+        .as("nothing on stderr but the layers skipped for want of a tool")
+        .allMatch(line -> line.startsWith("stackwright: skipped the "));
+  }
+
+  @Test
+  void aStaleWaiverFailsValidationWithAReportByEnvironmentAndFile() throws IOException {
+    Path prod = project.resolve("environments/prod.yaml");
+    Files.writeString(
+        prod,
+        Files.readString(prod)
+            + "waivers:\n"
+            + "  - rule: probes\n"
+            + "    object: Deployment/backend\n"
+            + "    reason: the backend has probes, so this waiver is stale\n");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err)
+        .contains("stackwright: the validation gate found problems:")
+        .contains("prod (environments/prod.yaml): ")
+        .contains("  environments/prod.yaml:\n")
+        .contains(
+            "    Deployment/backend: waivers[0]: this waiver exempts nothing: Deployment/backend"
+                + " passes rule probes; remove the waiver [policy probes]")
+        .contains("nothing was written");
+    assertThat(out).isEmpty();
+    assertDistUntouched();
+  }
+
+  @Test
+  void strictValidationWithoutTheToolsFailsAndWritesNothing() throws IOException {
+    Files.deleteIfExists(project.resolve(".tools"));
+
+    assertThat(
+            run(
+                "synth",
+                "--env",
+                "dev",
+                "--project-dir",
+                project.toString(),
+                "--validate",
+                "strict"))
+        .isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err)
+        .contains("required layer kubeconform cannot run: kubeconform not found")
+        .contains("required layer compose cannot run: the Compose CLI was not found")
+        .contains("install it with scripts/install-validators")
+        .contains("nothing was written");
+    assertDistUntouched();
+  }
+
+  @Test
+  void anUnknownValidationModeIsAUsageError() {
+    assertThat(
+            run("synth", "--env", "dev", "--project-dir", project.toString(), "--validate", "lax"))
+        .isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("unknown validation mode \"lax\"").contains("-Dvalidate=strict");
   }
 
   @Test
