@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gate on crafted stacks, through the real tools: each layer catches what it exists for, and a
@@ -354,6 +355,25 @@ class ValidationGateTest {
     assertThat(strict.failureLines())
         .anyMatch(l -> l.startsWith("required layer kubeconform cannot run:"))
         .anyMatch(l -> l.startsWith("required layer compose cannot run:"));
+  }
+
+  @Test
+  void aToolThatFailsRatherThanReportsFailsTheGate(@TempDir Path folder) throws IOException {
+    Path broken = folder.resolve("broken");
+    Files.writeString(broken, "#!/bin/sh\necho 'not a report'\nexit 3\n");
+    broken.toFile().setExecutable(true);
+    Path schemas = Files.createDirectories(folder.resolve("schemas"));
+    Files.writeString(schemas.resolve("namespace-v1.json"), "{}");
+    Tools tools = new Tools(broken, schemas, List.of(broken.toString()));
+
+    ValidationReport report =
+        new ValidationGate(tools, ValidationMode.AUTO)
+            .check(List.of(subject(stack(s -> {}), List.of())));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .anyMatch(l -> l.startsWith("validation tool failed: kubeconform exited with code 3"))
+        .contains("    not a report [compose]");
   }
 
   private static SynthOutput copy(SynthOutput output, String path, String content) {

@@ -1,0 +1,32 @@
+package io.stackwright.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.stack.ShopStack;
+import io.stackwright.validate.InstalledTools;
+import io.stackwright.validate.Layer;
+import io.stackwright.validate.ValidationGate;
+import io.stackwright.validate.ValidationMode;
+import io.stackwright.validate.ValidationReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every environment passes every layer of the gate in strict mode, with no waiver. With {@link
+ * DistSnapshotTest}, which proves that the committed {@code dist/} is what a fresh synth writes,
+ * this proves that the committed {@code dist/} passes them too.
+ */
+class DistValidationTest {
+
+  @Test
+  void everyEnvironmentPassesEveryLayerStrictly() throws Exception {
+    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
+    Synthesizer<?> synthesizer =
+        new Synthesizer<>(new ShopStack(), DistSnapshotTest.PROJECT, name -> null, gate);
+
+    ValidationReport report = synthesizer.synthesize(DistSnapshotTest.environments()).report();
+
+    assertThat(report.ran()).containsExactly(Layer.POLICY, Layer.KUBECONFORM, Layer.COMPOSE);
+    assertThat(report.passed()).isTrue();
+    assertThat(report.environments()).allSatisfy(e -> assertThat(e.waived()).isEmpty());
+  }
+}
