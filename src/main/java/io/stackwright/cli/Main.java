@@ -177,6 +177,9 @@ public final class Main {
         if (e.report() == null) {
           e.failures().forEach(f -> err.println("stackwright: " + f));
         } else {
+          if (mode == ValidationMode.AUTO) {
+            e.report().skipNotices().forEach(notice -> err.println("stackwright: " + notice));
+          }
           err.println("stackwright: the validation gate found problems:");
           e.failures().forEach(err::println);
         }
