@@ -1,11 +1,13 @@
 package io.stackwright.validate;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -71,9 +73,9 @@ record ToolRun(int exitCode, String stdout, String stderr) {
     }
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(
-        System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+  private static File nullDevice() {
+    return new File(
+        System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
             ? "NUL"
             : "/dev/null");
   }

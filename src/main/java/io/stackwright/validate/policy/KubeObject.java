@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One Kubernetes object of the output, as kubectl reads it from its file.
@@ -90,7 +91,7 @@ public record KubeObject(String file, Map<String, Object> body) {
    * A Secret's or ConfigMap's keys: those of {@code data}, {@code stringData}, {@code binaryData}.
    */
   Set<String> dataKeys() {
-    java.util.Set<String> keys = new java.util.TreeSet<>();
+    Set<String> keys = new TreeSet<>();
     for (String field : List.of("data", "stringData", "binaryData")) {
       keys.addAll(Nodes.map(body, field).keySet());
     }

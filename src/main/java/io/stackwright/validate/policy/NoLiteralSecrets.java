@@ -2,6 +2,7 @@ package io.stackwright.validate.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -148,8 +149,7 @@ public final class NoLiteralSecrets implements PolicyRule {
     }
     List<String> words =
         List.of(
-            WORD_BREAK.split(
-                name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT)));
+            WORD_BREAK.split(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)));
     if (words.isEmpty()) {
       return false;
     }

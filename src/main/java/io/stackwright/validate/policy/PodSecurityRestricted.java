@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every control of the Pod Security Standards' "restricted" profile, baseline controls included, as
@@ -145,7 +146,7 @@ public final class PodSecurityRestricted implements PolicyRule {
                     + " is a "
                     + type
                     + " volume; restricted pods may only use "
-                    + String.join(", ", new java.util.TreeSet<>(VOLUME_TYPES))
+                    + String.join(", ", new TreeSet<>(VOLUME_TYPES))
                     + " volumes");
           }
         }
@@ -162,7 +163,7 @@ public final class PodSecurityRestricted implements PolicyRule {
               "Sysctls: "
                   + name
                   + " is not one of the safe, namespaced sysctls; remove it or use one of "
-                  + String.join(", ", new java.util.TreeSet<>(SAFE_SYSCTLS)));
+                  + String.join(", ", new TreeSet<>(SAFE_SYSCTLS)));
         }
       }
     }
@@ -211,7 +212,7 @@ public final class PodSecurityRestricted implements PolicyRule {
                 + " sets type "
                 + seLinuxType
                 + "; leave it unset or use one of "
-                + String.join(", ", new java.util.TreeSet<>(SELINUX_TYPES)));
+                + String.join(", ", new TreeSet<>(SELINUX_TYPES)));
       }
       for (String field : List.of("user", "role")) {
         String value = Nodes.text(seLinux, field);

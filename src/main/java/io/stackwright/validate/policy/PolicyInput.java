@@ -2,6 +2,7 @@ package io.stackwright.validate.policy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ public record PolicyInput(
   }
 
   /** The object of a kind, name and namespace, if the output has it. */
-  java.util.Optional<KubeObject> find(String kind, String namespace, String name) {
+  Optional<KubeObject> find(String kind, String namespace, String name) {
     return objects.stream().filter(o -> o.is(kind, namespace) && o.name().equals(name)).findFirst();
   }
 
