@@ -84,6 +84,9 @@ class ParityTest {
       assertThat(dependencies(objects, name))
           .as("%s: dependencies (network policy egress vs depends_on)", name)
           .isEqualTo(fieldNames(service.path("depends_on")));
+      assertThat(composePeers(compose, name, workloads.keySet()))
+          .as("%s: who it may talk to (Compose networks vs network policies)", name)
+          .isEqualTo(policyPeers(objects, name, workloads.keySet()));
       assertThat(mountedFiles(container))
           .as("%s: secret and config files", name)
           .isEqualTo(composeFiles(service));
@@ -177,6 +180,49 @@ class ParityTest {
       return Set.of();
     }
     return targets;
+  }
+
+  /** The workloads sharing an internal network with {@code name} in Compose. */
+  private static Set<String> composePeers(JsonNode compose, String name, Set<String> workloads) {
+    Set<String> mine = new TreeSet<>(text(compose.at("/services/" + name + "/networks")));
+    mine.removeIf(network -> !compose.at("/networks/" + network + "/internal").asBoolean());
+    Set<String> peers = new TreeSet<>();
+    compose
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().equals(name) && workloads.contains(e.getKey())) {
+                for (JsonNode network : e.getValue().path("networks")) {
+                  if (mine.contains(network.asText())) {
+                    peers.add(e.getKey());
+                  }
+                }
+              }
+            });
+    return peers;
+  }
+
+  /** The workloads {@code name}'s network policy lets it send to or receive from. */
+  private static Set<String> policyPeers(
+      List<JsonNode> objects, String name, Set<String> workloads) {
+    Set<String> peers = new TreeSet<>();
+    for (JsonNode object : objects) {
+      if (object.path("kind").asText().equals("NetworkPolicy")
+          && object.at("/metadata/name").asText().equals(name)) {
+        for (String path : List.of("/spec/egress", "/spec/ingress")) {
+          for (JsonNode rule : object.at(path)) {
+            for (JsonNode peer : rule.path(path.endsWith("egress") ? "to" : "from")) {
+              String pods = peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText();
+              if (workloads.contains(pods) && !peer.has("namespaceSelector")) {
+                peers.add(pods);
+              }
+            }
+          }
+        }
+      }
+    }
+    return peers;
   }
 
   private static Set<Integer> servicePorts(List<JsonNode> objects, String name) {

@@ -47,8 +47,13 @@ public final class ComposeRenderer {
     Map<String, Object> services = new LinkedHashMap<>();
     Map<String, Object> volumes = new LinkedHashMap<>();
     Map<String, Object> configs = new LinkedHashMap<>();
+    ComposeNetworks networks = new ComposeNetworks(stack);
     for (ServiceModel service : stack.services()) {
-      services.put(service.name(), literal(service(stack, service, volumes)));
+      Map<String, Object> rendered = service(stack, service, volumes);
+      if (!networks.of(service).isEmpty()) {
+        rendered.put("networks", networks.of(service));
+      }
+      services.put(service.name(), literal(rendered));
       for (ConfigFile file : service.configFiles()) {
         String path = "config/" + service.name() + "/" + file.name();
         configs.put(configName(service, file), Map.of("file", "./" + path));
@@ -109,6 +114,9 @@ public final class ComposeRenderer {
               + " compose.yaml up. Never put files into dist/: every synth replaces it.\n"
               + "# Paths are best absolute.\n"
               + envExample);
+    }
+    if (!networks.definitions().isEmpty()) {
+      compose.put("networks", networks.definitions());
     }
     if (!volumes.isEmpty()) {
       compose.put("volumes", volumes);

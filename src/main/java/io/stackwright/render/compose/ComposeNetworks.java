@@ -1,0 +1,68 @@
+package io.stackwright.render.compose;
+
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compose networks that mirror the Kubernetes network policies: one internal network per edge of
+ * the model ({@code <client>-to-<server>}: a dependency, or the metrics scraper's visit), joined by
+ * exactly its two ends, so that a service reaches what it depends on and nothing else, and none
+ * reaches the internet. A service that publishes a port also joins {@value #PUBLISHED}, the one
+ * network with a way out, so that its port can be reached from the host.
+ */
+final class ComposeNetworks {
+  /** The network of services with a published port. */
+  static final String PUBLISHED = "published";
+
+  private final Map<String, SortedSet<String>> byService = new TreeMap<>();
+  private final Map<String, Object> definitions = new TreeMap<>();
+
+  ComposeNetworks(StackModel stack) {
+    for (ServiceModel service : stack.services()) {
+      for (String dependency : service.dependsOn()) {
+        edge(service.name(), dependency);
+      }
+    }
+    String scraper = stack.metricsScraper();
+    if (scraper != null) {
+      for (ServiceModel target : stack.metricsServices()) {
+        if (!target.name().equals(scraper)) {
+          edge(scraper, target.name());
+        }
+      }
+    }
+    for (ServiceModel service : stack.services()) {
+      if (service.hostPort() != null) {
+        join(service.name(), PUBLISHED);
+        definitions.put(PUBLISHED, Map.of());
+      }
+    }
+  }
+
+  private void edge(String client, String server) {
+    String network = client + "-to-" + server;
+    join(client, network);
+    join(server, network);
+    definitions.put(network, Map.of("internal", true));
+  }
+
+  private void join(String service, String network) {
+    byService.computeIfAbsent(service, name -> new TreeSet<>()).add(network);
+  }
+
+  /** The networks {@code service} joins, sorted; empty for Compose's default network. */
+  List<String> of(ServiceModel service) {
+    return List.copyOf(byService.getOrDefault(service.name(), new TreeSet<>()));
+  }
+
+  /** The top-level {@code networks:} section, empty when no service has an edge. */
+  Map<String, Object> definitions() {
+    return new LinkedHashMap<>(definitions);
+  }
+}
