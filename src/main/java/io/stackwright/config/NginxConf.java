@@ -140,6 +140,14 @@ public final class NginxConf {
       // With a URI part, nginx replaces the matched prefix with it.
       location.line(
           "proxy_pass http://" + route.upstream() + (route.stripPrefix() ? "/" : "") + ";");
+      if (!route.pathPrefix().equals("/")) {
+        // /api would otherwise fall through to the / route; send it where it was meant to go.
+        String bare = route.pathPrefix().substring(0, route.pathPrefix().length() - 1);
+        server.blank();
+        server
+            .block("location = " + bare)
+            .line("return 308 " + route.pathPrefix() + "$is_args$args;");
+      }
     }
     return file(
         "the edge: the route table of the model, with security headers and limits",

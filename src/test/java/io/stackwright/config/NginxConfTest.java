@@ -319,6 +319,12 @@ class NginxConfTest {
   }
 
   @Test
+  void aPrefixWithoutItsSlashIsRedirectedToItsRouteNotTheFallback() {
+    assertThat(EDGE).contains("location = /api {\n      return 308 /api/$is_args$args;\n    }");
+    assertThat(EDGE).doesNotContain("location = {");
+  }
+
+  @Test
   void wholeEdgeFile() {
     assertThat(EDGE).isEqualTo(Golden.read("nginx-edge.conf")).endsWith("}\n");
   }
