@@ -69,9 +69,7 @@ final class PolicyLayer {
     for (String file : manifestFiles(output)) {
       try {
         for (Object document : yaml().loadAll(output.text(file))) {
-          if (document instanceof Map<?, ?> map) {
-            objects.add(new KubeObject(file, (Map<String, Object>) map));
-          }
+          add(file, document, objects);
         }
       } catch (YAMLException e) {
         findings.add(unreadable(file, e));
@@ -94,6 +92,27 @@ final class PolicyLayer {
         compose,
         subject.development(),
         subject.externalSecrets());
+  }
+
+  /**
+   * Adds a document, or each item of a {@code List} (kubectl applies {@code v1/List} and every
+   * {@code *List} kind item by item), so that no object escapes the rules by being wrapped.
+   */
+  @SuppressWarnings("unchecked")
+  private static void add(String file, Object document, List<KubeObject> objects) {
+    if (!(document instanceof Map<?, ?> map)) {
+      return;
+    }
+    Object kind = map.get("kind");
+    if (kind instanceof String text
+        && text.endsWith("List")
+        && map.get("items") instanceof List<?> items) {
+      for (Object item : items) {
+        add(file, item, objects);
+      }
+      return;
+    }
+    objects.add(new KubeObject(file, (Map<String, Object>) map));
   }
 
   private static Finding unreadable(String file, YAMLException e) {
