@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A workload that runs more than one replica (by {@code spec.replicas}, or by the maximum of a
  * HorizontalPodAutoscaler that scales it) has a PodDisruptionBudget that selects its pods and still
- * lets one of them be evicted. Without one, a node drain may take every replica down at once; with
- * one that allows no disruption, a drain never finishes.
+ * lets one of them be evicted even at its fewest replicas (an autoscaler's minimum). Without one, a
+ * node drain may take every replica down at once; with one that allows no disruption, or with two
+ * that select the same pods (the eviction API then refuses every eviction), a drain never finishes.
  */
 public final class DisruptionBudget implements PolicyRule {
 
@@ -29,7 +30,9 @@ public final class DisruptionBudget implements PolicyRule {
       if (!KubeObject.SCALABLE.contains(workload.kind()) || workload.podTemplate().isEmpty()) {
         continue;
       }
-      long replicas = Math.max(workload.replicas(), autoscaledMaximum(input, workload));
+      Long[] scaled = autoscaled(input, workload);
+      long replicas = scaled == null ? workload.replicas() : scaled[1];
+      long fewest = scaled == null ? workload.replicas() : scaled[0];
       if (replicas <= 1) {
         continue;
       }
@@ -49,57 +52,83 @@ public final class DisruptionBudget implements PolicyRule {
                     + " replicas but no PodDisruptionBudget selects its pods; add one with the"
                     + " workload's selector and maxUnavailable: 1"));
       }
+      if (budgets.size() > 1) {
+        violations.add(
+            Violation.of(
+                workload,
+                "spec.template.metadata.labels",
+                budgets.size()
+                    + " PodDisruptionBudgets select its pods ("
+                    + String.join(", ", budgets.stream().map(KubeObject::ref).toList())
+                    + "), and the eviction API refuses to evict a pod with more than one; keep"
+                    + " one"));
+      }
       for (KubeObject budget : budgets) {
-        String blocked = blocksEveryEviction(budget, replicas);
+        String blocked = blocksEveryEviction(budget, fewest);
         if (blocked != null) {
           violations.add(
               Violation.of(
                   budget,
                   blocked,
-                  "allows no disruption of the "
-                      + replicas
-                      + " replicas of "
+                  "allows no disruption when "
                       + workload.ref()
-                      + ", so a node drain never finishes; use maxUnavailable: 1"));
+                      + " runs "
+                      + fewest
+                      + " replicas, so a node drain never finishes; use maxUnavailable: 1"));
         }
       }
     }
     return violations;
   }
 
-  /** The most replicas an autoscaler of this workload may run, or 0. */
-  private static long autoscaledMaximum(PolicyInput input, KubeObject workload) {
-    long maximum = 0;
+  /**
+   * The fewest and most replicas an autoscaler of this workload may run ({@code minReplicas}
+   * defaults to 1), or {@code null} when none scales it.
+   */
+  private static Long[] autoscaled(PolicyInput input, KubeObject workload) {
     for (KubeObject scaler : input.ofKind("HorizontalPodAutoscaler")) {
       if (scaler.namespace().equals(workload.namespace())
           && workload.kind().equals(Nodes.text(scaler.body(), "spec", "scaleTargetRef", "kind"))
           && workload.name().equals(Nodes.text(scaler.body(), "spec", "scaleTargetRef", "name"))) {
+        Long min = Nodes.integer(scaler.body(), "spec", "minReplicas");
         Long max = Nodes.integer(scaler.body(), "spec", "maxReplicas");
-        maximum = Math.max(maximum, max == null ? 0 : max);
+        return new Long[] {min == null ? 1 : min, max == null ? 0 : max};
       }
     }
-    return maximum;
+    return null;
   }
 
-  /** The field that forbids every eviction of {@code replicas} pods, or {@code null}. */
+  /**
+   * The field that forbids every eviction when {@code replicas} pods run, or {@code null}.
+   * Percentages round up, as the disruption controller rounds them.
+   */
   private static String blocksEveryEviction(KubeObject budget, long replicas) {
     Object maxUnavailable = Nodes.at(budget.body(), "spec", "maxUnavailable");
-    if (maxUnavailable != null && isZero(maxUnavailable)) {
+    if (maxUnavailable != null && count(maxUnavailable, replicas) == 0) {
       return "spec.maxUnavailable";
     }
     Object minAvailable = Nodes.at(budget.body(), "spec", "minAvailable");
-    if (minAvailable instanceof Number number && number.longValue() >= replicas) {
-      return "spec.minAvailable";
-    }
-    if ("100%".equals(minAvailable)) {
+    if (minAvailable != null && count(minAvailable, replicas) >= replicas) {
       return "spec.minAvailable";
     }
     return null;
   }
 
-  private static boolean isZero(Object value) {
-    return (value instanceof Number number && number.longValue() == 0)
-        || "0".equals(value)
-        || "0%".equals(value);
+  /** An absolute count, or a percentage of {@code replicas} rounded up. */
+  private static long count(Object value, long replicas) {
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    String text = String.valueOf(value).trim();
+    try {
+      if (text.endsWith("%")) {
+        long percent = Long.parseLong(text.substring(0, text.length() - 1));
+        return (percent * replicas + 99) / 100;
+      }
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      // Not a count: kubeconform reports the wrong type; this rule has nothing to say.
+      return -1;
+    }
   }
 }

@@ -204,6 +204,8 @@ class PolicyRulesTest {
       pinned-images | image: ghcr.io/acme/web:1.2.3 | image: localhost:5000/web | Deployment/web | spec.template.spec.containers[0].image | not pinned | registry port but no tag
       pod-disruption-budget | maxUnavailable: 1 | maxUnavailable: 0 | PodDisruptionBudget/web | spec.maxUnavailable | no disruption | budget allows nothing
       pod-disruption-budget | maxUnavailable: 1 | minAvailable: 2 | PodDisruptionBudget/web | spec.minAvailable | no disruption | budget keeps every replica
+      pod-disruption-budget | maxUnavailable: 1 | minAvailable: "90%" | PodDisruptionBudget/web | spec.minAvailable | no disruption | percentage rounds up to every replica
+      pod-disruption-budget | maxUnavailable: 1 | maxUnavailable: "0%" | PodDisruptionBudget/web | spec.maxUnavailable | no disruption | zero percent
       pod-disruption-budget | kind: PodDisruptionBudget | kind: Unrelated | Deployment/web | spec.replicas | no PodDisruptionBudget | no budget
       no-literal-secrets | LOG_LEVEL: info | DB_PASSWORD: hunter2 | ConfigMap/web-env | data.DB_PASSWORD | credential | password in a ConfigMap
       no-literal-secrets | - name: API_TOKEN_FILE\\n              value: /run/secrets/api-token | - name: API_TOKEN\\n              value: s3cr3t | Deployment/web | spec.template.spec.containers[0].env[0].value | credential | token in env
@@ -307,6 +309,55 @@ class PolicyRulesTest {
         .singleElement()
         .satisfies(
             v -> assertThat(v.message()).contains("reads key password").contains("only username"));
+  }
+
+  @Test
+  void twoBudgetsOverTheSamePodsBlockEveryEviction() {
+    String twice =
+        GOOD
+            + """
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata:
+              name: web-again
+              namespace: shop
+            spec:
+              maxUnavailable: 1
+              selector:
+                matchLabels:
+                  app: web
+            """;
+
+    assertThat(rule("pod-disruption-budget").check(input(twice, GOOD_COMPOSE, false)))
+        .singleElement()
+        .satisfies(
+            v ->
+                assertThat(v.message())
+                    .contains("2 PodDisruptionBudgets select its pods")
+                    .contains("PodDisruptionBudget/web-again"));
+  }
+
+  @Test
+  void aBudgetIsJudgedAtTheAutoscalersMinimum() {
+    String scaled =
+        replace(GOOD, "maxUnavailable: 1", "minAvailable: 5")
+            + """
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 10
+            """;
+
+    assertThat(rule("pod-disruption-budget").check(input(scaled, GOOD_COMPOSE, false)))
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("runs 2 replicas"));
   }
 
   @Test
