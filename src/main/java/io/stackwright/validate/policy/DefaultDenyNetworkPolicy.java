@@ -9,7 +9,8 @@ import java.util.Map;
  * Every namespace that runs pods has a default-deny NetworkPolicy: one that selects every pod
  * ({@code podSelector: {}}) and allows no ingress, and one (or the same) that allows no egress.
  * Traffic is then allowed only by further policies, one per connection the stack needs, so a
- * compromised pod reaches nothing it was not meant to.
+ * compromised pod reaches nothing it was not meant to. Policies add up, so a namespace-wide policy
+ * with a rule that names no peer (which admits every peer) undoes the default deny, and is refused.
  */
 public final class DefaultDenyNetworkPolicy implements PolicyRule {
 
@@ -45,6 +46,29 @@ public final class DefaultDenyNetworkPolicy implements PolicyRule {
               egress |=
                   types.contains("Egress")
                       && Nodes.isEmpty(Nodes.at(policy.body(), "spec", "egress"));
+            }
+          }
+          for (KubeObject policy : input.ofKind("NetworkPolicy")) {
+            if (policy.namespace().equals(namespace)
+                && Selectors.isEmpty(Nodes.at(policy.body(), "spec", "podSelector"))) {
+              for (String direction : List.of("ingress", "egress")) {
+                List<?> rules = Nodes.list(policy.body(), "spec", direction);
+                for (int i = 0; i < rules.size(); i++) {
+                  String peers = direction.equals("ingress") ? "from" : "to";
+                  if (!(rules.get(i) instanceof Map<?, ?> rule) || Nodes.isEmpty(rule.get(peers))) {
+                    violations.add(
+                        Violation.of(
+                            policy,
+                            "spec." + direction + "[" + i + "]",
+                            "selects every pod and admits every peer ("
+                                + direction
+                                + " without "
+                                + peers
+                                + "), which undoes the default deny; name the peers, or"
+                                + " select the pods that need it"));
+                  }
+                }
+              }
             }
           }
           if (!ingress || !egress) {

@@ -312,6 +312,30 @@ class PolicyRulesTest {
   }
 
   @Test
+  void aNamespaceWideAllowAllUndoesTheDefaultDeny() {
+    String open =
+        GOOD
+            + """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: allow-all
+              namespace: shop
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress, Egress]
+              ingress: [{}]
+              egress: [{ports: [{port: 443}]}]
+            """;
+
+    assertThat(rule("default-deny-network-policy").check(input(open, GOOD_COMPOSE, false)))
+        .extracting(v -> v.object() + " " + v.field())
+        .containsExactly(
+            "NetworkPolicy/allow-all spec.ingress[0]", "NetworkPolicy/allow-all spec.egress[0]");
+  }
+
+  @Test
   void twoBudgetsOverTheSamePodsBlockEveryEviction() {
     String twice =
         GOOD
