@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * API_TOKEN}) holding a literal value, in a container's {@code env}, a ConfigMap or a Compose
  * service's {@code environment}. A credential is referred to by name and mounted from a Secret that
  * exists outside the repository; a variable that holds a path ({@code DB_PASSWORD_FILE}) or names
- * something ({@code SECRET_NAME}) is not a credential.
+ * something ({@code SECRET_NAME}) is not a credential. Compose may take a credential from the shell
+ * that runs it ({@code ${DB_PASSWORD}}, or {@code ${DB_PASSWORD:?…}}), but not with a default,
+ * which is a literal. Values are also read for credentials inside them: {@code password=…} in a
+ * configuration file, {@code user:password@} in a URL, a PEM private key.
  */
 public final class NoLiteralSecrets implements PolicyRule {
 
@@ -31,6 +34,23 @@ public final class NoLiteralSecrets implements PolicyRule {
       Set.of("FILE", "PATH", "DIR", "NAME", "REF", "ID");
 
   private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+");
+
+  /** A value Compose takes from its shell, with no default: {@code ${NAME}}, {@code ${NAME:?…}}. */
+  private static final Pattern COMPOSE_REFERENCE =
+      Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?\\?[^}]*)?}");
+
+  /** A value Kubernetes takes from another variable of the container: {@code $(NAME)}. */
+  private static final Pattern KUBERNETES_REFERENCE =
+      Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)");
+
+  /** A credential inside a longer value. */
+  private static final List<Pattern> EMBEDDED =
+      List.of(
+          Pattern.compile(
+              "(?i)(?<![a-z0-9_])(password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]\\s*[\"']?"
+                  + "[^\\s\"'$/{}<>][^\\s\"']{2,}"),
+          Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:[^/\\s@$]+@"),
+          Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
 
   @Override
   public String id() {
@@ -67,8 +87,10 @@ public final class NoLiteralSecrets implements PolicyRule {
       Nodes.map(config.body(), "data")
           .forEach(
               (key, value) -> {
-                if (isLiteralCredential(key, value)) {
+                if (isLiteralCredential(key, value, false)) {
                   violations.add(Violation.of(config, "data." + key, literal(key)));
+                } else if (embedsCredential(value)) {
+                  violations.add(Violation.of(config, "data." + key, embedded(key)));
                 }
               });
     }
@@ -77,9 +99,13 @@ public final class NoLiteralSecrets implements PolicyRule {
         List<?> env = Nodes.list(container.body(), "env");
         for (int i = 0; i < env.size(); i++) {
           String name = Nodes.text(env.get(i), "name");
-          if (name != null && isLiteralCredential(name, Nodes.at(env.get(i), "value"))) {
+          Object value = Nodes.at(env.get(i), "value");
+          if (name != null && isLiteralCredential(name, value, false)) {
             violations.add(
                 Violation.of(pod.owner(), container.field("env[" + i + "].value"), literal(name)));
+          } else if (name != null && embedsCredential(value)) {
+            violations.add(
+                Violation.of(pod.owner(), container.field("env[" + i + "].value"), embedded(name)));
           }
         }
       }
@@ -105,19 +131,39 @@ public final class NoLiteralSecrets implements PolicyRule {
                             + " ${VARIABLE} and list the variable in .env.example"));
               }
             });
+    Nodes.map(input.compose(), "configs")
+        .forEach(
+            (name, config) -> {
+              Object content = Nodes.at(config, "content");
+              if (embedsCredential(content)) {
+                violations.add(
+                    new Violation(
+                        input.composeFile(),
+                        "ComposeConfig/" + name,
+                        "configs." + name + ".content",
+                        embedded("config " + name)));
+              }
+            });
     for (Map.Entry<String, Object> service : input.composeServices().entrySet()) {
       String prefix = "services." + service.getKey() + ".environment";
       Object environment = Nodes.at(service.getValue(), "environment");
       if (environment instanceof Map<?, ?> map) {
         map.forEach(
             (key, value) -> {
-              if (isLiteralCredential(String.valueOf(key), value)) {
+              if (isLiteralCredential(String.valueOf(key), value, true)) {
                 violations.add(
                     new Violation(
                         input.composeFile(),
                         "ComposeService/" + service.getKey(),
                         prefix + "." + key,
                         literal(String.valueOf(key))));
+              } else if (embedsCredential(value)) {
+                violations.add(
+                    new Violation(
+                        input.composeFile(),
+                        "ComposeService/" + service.getKey(),
+                        prefix + "." + key,
+                        embedded(String.valueOf(key))));
               }
             });
       } else if (environment instanceof List<?> list) {
@@ -125,7 +171,8 @@ public final class NoLiteralSecrets implements PolicyRule {
           String entry = String.valueOf(list.get(i));
           int equals = entry.indexOf('=');
           if (equals > 0
-              && isLiteralCredential(entry.substring(0, equals), entry.substring(equals + 1))) {
+              && (isLiteralCredential(entry.substring(0, equals), entry.substring(equals + 1), true)
+                  || embedsCredential(entry.substring(equals + 1)))) {
             violations.add(
                 new Violation(
                     input.composeFile(),
@@ -138,13 +185,20 @@ public final class NoLiteralSecrets implements PolicyRule {
     }
   }
 
-  /** Whether {@code name} is a credential's and {@code value} a literal value of it. */
-  static boolean isLiteralCredential(String name, Object value) {
+  /**
+   * Whether {@code name} is a credential's and {@code value} a literal value of it; in Compose
+   * ({@code compose}) a whole-value reference to the shell's variable without a default is not.
+   */
+  static boolean isLiteralCredential(String name, Object value, boolean compose) {
     if (value == null) {
       return false;
     }
-    String text = String.valueOf(value);
-    if (text.isEmpty() || text.startsWith("/") || text.startsWith("${")) {
+    // Compose writes a literal $ as $$: what is left after them is what Compose substitutes.
+    String text = compose ? String.valueOf(value).replace("$$", "") : String.valueOf(value);
+    if (text.isEmpty() || text.startsWith("/")) {
+      return false;
+    }
+    if ((compose ? COMPOSE_REFERENCE : KUBERNETES_REFERENCE).matcher(text).matches()) {
       return false;
     }
     List<String> words =
@@ -163,6 +217,20 @@ public final class NoLiteralSecrets implements PolicyRule {
       }
     }
     return false;
+  }
+
+  /** Whether {@code value} holds a credential inside it. */
+  static boolean embedsCredential(Object value) {
+    if (!(value instanceof String text)) {
+      return false;
+    }
+    return EMBEDDED.stream().anyMatch(pattern -> pattern.matcher(text).find());
+  }
+
+  private static String embedded(String name) {
+    return name
+        + " holds what looks like a credential inside its value (a password setting, a URL with a"
+        + " password, or a private key); keep it in a Secret, mounted as a file, and give its path";
   }
 
   private static String literal(String name) {

@@ -208,6 +208,7 @@ class PolicyRulesTest {
       pod-disruption-budget | maxUnavailable: 1 | maxUnavailable: "0%" | PodDisruptionBudget/web | spec.maxUnavailable | no disruption | zero percent
       pod-disruption-budget | kind: PodDisruptionBudget | kind: Unrelated | Deployment/web | spec.replicas | no PodDisruptionBudget | no budget
       no-literal-secrets | LOG_LEVEL: info | DB_PASSWORD: hunter2 | ConfigMap/web-env | data.DB_PASSWORD | credential | password in a ConfigMap
+      no-literal-secrets | LOG_LEVEL: info | DATABASE_URL: "postgres://app:hunter2@db/app" | ConfigMap/web-env | data.DATABASE_URL | credential | password inside a URL
       no-literal-secrets | - name: API_TOKEN_FILE\\n              value: /run/secrets/api-token | - name: API_TOKEN\\n              value: s3cr3t | Deployment/web | spec.template.spec.containers[0].env[0].value | credential | token in env
       service-selects-pods | app: web\\n  ports: | app: api\\n  ports: | Service/web | spec.selector | no pod template | selector matches nothing
       service-target-ports | targetPort: http | targetPort: https | Service/web | spec.ports[0].targetPort | https | named target port missing
@@ -440,15 +441,37 @@ class PolicyRulesTest {
 
   @Test
   void credentialNamesAreRecognisedAndReferencesToThemAreNot() {
-    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "x")).isTrue();
-    assertThat(NoLiteralSecrets.isLiteralCredential("stripeApiKey", "x")).isTrue();
-    assertThat(NoLiteralSecrets.isLiteralCredential("GITHUB_TOKEN", "x")).isTrue();
-    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD_FILE", "x")).isFalse();
-    assertThat(NoLiteralSecrets.isLiteralCredential("SECRET_NAME", "x")).isFalse();
-    assertThat(NoLiteralSecrets.isLiteralCredential("AWS_ACCESS_KEY_ID", "x")).isFalse();
-    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "")).isFalse();
-    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD}")).isFalse();
-    assertThat(NoLiteralSecrets.isLiteralCredential("LOG_LEVEL", "debug")).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "x", true)).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("stripeApiKey", "x", true)).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("GITHUB_TOKEN", "x", true)).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD_FILE", "x", true)).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("SECRET_NAME", "x", true)).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("AWS_ACCESS_KEY_ID", "x", true)).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "", true)).isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD}", true))
+        .isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("LOG_LEVEL", "debug", true)).isFalse();
+    // A default is a literal; Kubernetes never substitutes ${...}.
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD:-hunter2}", true))
+        .isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD:?set it}", true))
+        .isFalse();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${x}hunter2", true)).isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "${DB_PASSWORD}", false))
+        .isTrue();
+    assertThat(NoLiteralSecrets.isLiteralCredential("DB_PASSWORD", "$(ROOT_PASSWORD)", false))
+        .isFalse();
+  }
+
+  @Test
+  void aCredentialInsideAValueIsFound() {
+    assertThat(NoLiteralSecrets.embedsCredential("db.user=app\ndb.password=hunter2\n")).isTrue();
+    assertThat(NoLiteralSecrets.embedsCredential("postgres://app:hunter2@db:5432/app")).isTrue();
+    assertThat(NoLiteralSecrets.embedsCredential("-----BEGIN RSA PRIVATE KEY-----\nMII")).isTrue();
+    assertThat(NoLiteralSecrets.embedsCredential("password_encryption = scram-sha-256")).isFalse();
+    assertThat(NoLiteralSecrets.embedsCredential("postgres://db:5432/app")).isFalse();
+    assertThat(NoLiteralSecrets.embedsCredential("password_file=/run/secrets/db")).isFalse();
+    assertThat(NoLiteralSecrets.embedsCredential("password=${DB_PASSWORD}")).isFalse();
   }
 
   private static PolicyRule rule(String id) {
