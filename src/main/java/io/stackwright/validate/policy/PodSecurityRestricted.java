@@ -31,6 +31,7 @@ public final class PodSecurityRestricted implements PolicyRule {
           "projected",
           "secret");
 
+  /** The baseline profile's allowed sysctls as of v1.33 (tcp_rmem and tcp_wmem since v1.32). */
   private static final Set<String> SAFE_SYSCTLS =
       Set.of(
           "kernel.shm_rmid_forced",
@@ -42,7 +43,9 @@ public final class PodSecurityRestricted implements PolicyRule {
           "net.ipv4.tcp_keepalive_time",
           "net.ipv4.tcp_fin_timeout",
           "net.ipv4.tcp_keepalive_intvl",
-          "net.ipv4.tcp_keepalive_probes");
+          "net.ipv4.tcp_keepalive_probes",
+          "net.ipv4.tcp_rmem",
+          "net.ipv4.tcp_wmem");
 
   private static final Set<String> BASELINE_CAPABILITIES =
       Set.of(

@@ -464,6 +464,18 @@ class PolicyRulesTest {
   }
 
   @Test
+  void theSysctlsThatV133AllowsPass() {
+    String tuned =
+        replace(
+            GOOD,
+            "runAsNonRoot: true",
+            "runAsNonRoot: true\n        sysctls: [{name: net.ipv4.tcp_rmem, value: \"4096 87380 6291456\"},"
+                + " {name: net.ipv4.tcp_wmem, value: \"4096 16384 4194304\"}]");
+
+    assertThat(rule("pod-security-restricted").check(input(tuned, GOOD_COMPOSE, false))).isEmpty();
+  }
+
+  @Test
   void aCredentialInsideAValueIsFound() {
     assertThat(NoLiteralSecrets.embedsCredential("db.user=app\ndb.password=hunter2\n")).isTrue();
     assertThat(NoLiteralSecrets.embedsCredential("postgres://app:hunter2@db:5432/app")).isTrue();
