@@ -36,6 +36,12 @@ public final class ServiceTargetPorts implements PolicyRule {
         for (PodTemplate.Container container : pod.containers("containers")) {
           Nodes.list(container.body(), "ports").forEach(port -> declared.add(Nodes.map(port)));
         }
+        // A sidecar (an init container that keeps running) serves ports like any container.
+        for (PodTemplate.Container container : pod.containers("initContainers")) {
+          if ("Always".equals(Nodes.text(container.body(), "restartPolicy"))) {
+            Nodes.list(container.body(), "ports").forEach(port -> declared.add(Nodes.map(port)));
+          }
+        }
       }
       List<?> ports = Nodes.list(service.body(), "spec", "ports");
       for (int i = 0; i < ports.size(); i++) {
@@ -45,12 +51,18 @@ public final class ServiceTargetPorts implements PolicyRule {
         }
         String field = target instanceof String ? "name" : "containerPort";
         String wanted = String.valueOf(target);
-        if (declared.stream().noneMatch(p -> Objects.equals(Nodes.text(p, field), wanted))) {
+        String protocol = protocol(ports.get(i));
+        if (declared.stream()
+            .noneMatch(
+                p ->
+                    Objects.equals(Nodes.text(p, field), wanted) && protocol.equals(protocol(p)))) {
           violations.add(
               Violation.of(
                   service,
                   "spec.ports[" + i + "].targetPort",
-                  "targets port "
+                  "targets "
+                      + protocol
+                      + " port "
                       + wanted
                       + ", which no container it selects declares (they declare "
                       + describe(declared)
@@ -61,6 +73,12 @@ public final class ServiceTargetPorts implements PolicyRule {
     return violations;
   }
 
+  /** A port's protocol; Kubernetes defaults it to TCP on both sides. */
+  private static String protocol(Object port) {
+    String protocol = Nodes.text(port, "protocol");
+    return protocol == null ? "TCP" : protocol;
+  }
+
   private static String describe(List<Map<String, Object>> ports) {
     if (ports.isEmpty()) {
       return "none";
@@ -68,7 +86,11 @@ public final class ServiceTargetPorts implements PolicyRule {
     List<String> parts = new ArrayList<>();
     for (Map<String, Object> port : ports) {
       String name = Nodes.text(port, "name");
-      parts.add((name == null ? "" : name + " ") + Nodes.text(port, "containerPort"));
+      parts.add(
+          (name == null ? "" : name + " ")
+              + Nodes.text(port, "containerPort")
+              + "/"
+              + protocol(port));
     }
     return String.join(", ", parts);
   }

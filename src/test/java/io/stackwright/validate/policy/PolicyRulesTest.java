@@ -213,6 +213,7 @@ class PolicyRulesTest {
       service-selects-pods | app: web\\n  ports: | app: api\\n  ports: | Service/web | spec.selector | no pod template | selector matches nothing
       service-target-ports | targetPort: http | targetPort: https | Service/web | spec.ports[0].targetPort | https | named target port missing
       service-target-ports | port: 9090 | port: 9091 | Service/web | spec.ports[1].targetPort | 9091 | numeric port missing
+      service-target-ports | port: 9090 | port: 9090\\n      protocol: UDP | Service/web | spec.ports[1].targetPort | UDP port 9090 | protocol differs
       references-resolve | name: web-env\\n  namespace: shop | name: other-env\\n  namespace: shop | Deployment/web | spec.template.spec.containers[0].envFrom[0].configMapRef | ConfigMap web-env | missing ConfigMap
       references-resolve | secretName: db-credentials | secretName: unknown-credentials | Deployment/web | spec.template.spec.volumes[1].secret | external Secrets | Secret neither created nor external
       references-resolve | - name: tmp\\n              mountPath | - name: scratch\\n              mountPath | Deployment/web | spec.template.spec.containers[0].volumeMounts[0].name | scratch | mount of an undefined volume
