@@ -7,12 +7,13 @@ import java.util.TreeSet;
 
 /**
  * Everything a pod refers to by name exists when it starts: each ConfigMap, Secret and
- * PersistentVolumeClaim it mounts or reads (volumes, projected sources, {@code envFrom}, {@code
- * valueFrom}, {@code imagePullSecrets}) is in the output, in the pod's namespace, with the keys the
- * pod reads; or, for a Secret, is one the stack declares as external (created outside the
- * repository; see {@link PolicyInput#externalSecrets()}). Every volume mount names a volume of the
- * pod or a claim template of its StatefulSet. References marked {@code optional: true} are left
- * alone. A pod with a dangling reference stays pending with no other sign until someone looks.
+ * PersistentVolumeClaim it mounts or reads (volumes, projected sources, a CSI volume's secret,
+ * {@code envFrom}, {@code valueFrom}, {@code imagePullSecrets}) is in the output, in the pod's
+ * namespace, with the keys the pod reads; or, for a Secret, is one the stack declares as external
+ * (created outside the repository; see {@link PolicyInput#externalSecrets()}). Every volume mount
+ * names a volume of the pod or a claim template of its StatefulSet. References marked {@code
+ * optional: true} are left alone. A pod with a dangling reference stays pending with no other sign
+ * until someone looks.
  */
 public final class ReferencesResolve implements PolicyRule {
 
@@ -48,6 +49,16 @@ public final class ReferencesResolve implements PolicyRule {
         volumeNames.add(Nodes.text(volume, "name"));
         configMap(Nodes.at(volume, "configMap"), "name", field + ".configMap");
         secret(Nodes.at(volume, "secret"), "secretName", field + ".secret");
+        // A CSI driver (a secrets store, say) may read a Secret to mount the volume.
+        Object csiSecret = Nodes.at(volume, "csi", "nodePublishSecretRef");
+        if (csiSecret != null) {
+          refer(
+              "Secret",
+              Nodes.text(csiSecret, "name"),
+              Set.of(),
+              false,
+              field + ".csi.nodePublishSecretRef");
+        }
         Object claim = Nodes.at(volume, "persistentVolumeClaim");
         if (claim != null) {
           refer("PersistentVolumeClaim", Nodes.text(claim, "claimName"), Set.of(), false, field);

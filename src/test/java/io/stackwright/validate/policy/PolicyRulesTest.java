@@ -215,6 +215,7 @@ class PolicyRulesTest {
       service-target-ports | port: 9090 | port: 9091 | Service/web | spec.ports[1].targetPort | 9091 | numeric port missing
       service-target-ports | port: 9090 | port: 9090\\n      protocol: UDP | Service/web | spec.ports[1].targetPort | UDP port 9090 | protocol differs
       references-resolve | name: web-env\\n  namespace: shop | name: other-env\\n  namespace: shop | Deployment/web | spec.template.spec.containers[0].envFrom[0].configMapRef | ConfigMap web-env | missing ConfigMap
+      references-resolve | emptyDir: {} | csi: {driver: secrets-store.csi.k8s.io, nodePublishSecretRef: {name: vault-token}} | Deployment/web | spec.template.spec.volumes[0].csi.nodePublishSecretRef | vault-token | CSI volume secret missing
       references-resolve | secretName: db-credentials | secretName: unknown-credentials | Deployment/web | spec.template.spec.volumes[1].secret | external Secrets | Secret neither created nor external
       references-resolve | - name: tmp\\n              mountPath | - name: scratch\\n              mountPath | Deployment/web | spec.template.spec.containers[0].volumeMounts[0].name | scratch | mount of an undefined volume
       default-deny-network-policy | policyTypes: [Ingress, Egress] | policyTypes: [Ingress] | Namespace/shop | '' | egress | egress not denied
