@@ -50,6 +50,25 @@ class RawObjectsTest {
   }
 
   @Test
+  void aRawObjectThatRepeatsARenderedOneIsRefused() {
+    Stack stack = new Stack("shop", "qa", "shop-qa", false);
+    stack.addRawObject(
+        Map.of(
+            "apiVersion",
+            "networking.k8s.io/v1",
+            "kind",
+            "NetworkPolicy",
+            "metadata",
+            Map.of("name", "default-deny", "namespace", "shop-qa"),
+            "spec",
+            Map.of("podSelector", Map.of())));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synthesizer.render(stack.toModel()))
+        .hasMessageContaining("NetworkPolicy shop-qa/default-deny is defined twice")
+        .hasMessageContaining("00-namespace.yaml and 99-raw.yaml");
+  }
+
+  @Test
   void laterChangesToTheMapGivenDoNotReachTheOutput() {
     Stack stack = new Stack("shop", "qa", "shop-qa", false);
     Map<String, Object> object = configMap("settings");

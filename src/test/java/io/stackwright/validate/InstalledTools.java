@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The validation tools of the project under test, for tests that run them for real. Where they are
- * missing such a test is skipped, unless validation is strict ({@code -Dvalidate=strict}, or {@code
- * CI=true}), where it fails: CI proves every layer through the real tool.
+ * missing such a test fails, since {@code mvn test} installs them and proves every layer through
+ * the real tool; with {@code -Dvalidate.tests=auto} (and not {@code CI=true}) it is skipped.
  */
 public final class InstalledTools {
   /** The project under test. */

@@ -33,37 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValidationGateTest {
 
-  private static final Map<String, Object> DEFAULT_DENY =
-      Map.of(
-          "apiVersion",
-          "networking.k8s.io/v1",
-          "kind",
-          "NetworkPolicy",
-          "metadata",
-          Map.of("name", "default-deny", "namespace", "shop-qa"),
-          "spec",
-          Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress", "Egress")));
-
-  private static final Map<String, Object> BUDGET =
-      Map.of(
-          "apiVersion",
-          "policy/v1",
-          "kind",
-          "PodDisruptionBudget",
-          "metadata",
-          Map.of("name", "web", "namespace", "shop-qa"),
-          "spec",
-          Map.of(
-              "maxUnavailable",
-              1,
-              "selector",
-              Map.of(
-                  "matchLabels",
-                  Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/instance", "shop"))));
-
   /**
    * A one-service stack that follows every rule, plus whatever {@code extra} adds: two replicas,
-   * and the disruption budget and default-deny network policy added raw.
+   * which the renderer gives a disruption budget, in a namespace it gives a default deny.
    */
   static StackModel stack(Consumer<Stack> extra) {
     Stack stack = new Stack("shop", "qa", "shop-qa", false);
@@ -80,8 +52,6 @@ class ValidationGateTest {
                 new Resources(
                     Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(200), Memory.mebibytes(64)))
             .build());
-    stack.addRawObject(DEFAULT_DENY);
-    stack.addRawObject(BUDGET);
     extra.accept(stack);
     return stack.toModel();
   }

@@ -172,6 +172,7 @@ public final class KubernetesRenderer {
       stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
       files.put(RAW_FILE, Manifests.normalize(raw));
     }
+    Manifests.requireUnique(files);
     return files;
   }
 

@@ -90,6 +90,34 @@ final class Manifests {
     }
   }
 
+  /**
+   * Fails when two objects share a kind, namespace and name: kubectl would apply both, and the
+   * second would silently replace the first.
+   */
+  static void requireUnique(Map<String, List<Map<String, Object>>> files) {
+    Map<String, String> seen = new java.util.HashMap<>();
+    files.forEach(
+        (file, objects) -> {
+          for (Map<String, Object> object : objects) {
+            String namespace =
+                object.get("metadata") instanceof Map<?, ?> meta && meta.get("namespace") != null
+                    ? meta.get("namespace") + "/"
+                    : "";
+            String key = kind(object) + " " + namespace + name(object);
+            String earlier = seen.putIfAbsent(key, file);
+            if (earlier != null) {
+              throw new IllegalStateException(
+                  key
+                      + " is defined twice ("
+                      + earlier
+                      + (earlier.equals(file) ? "" : " and " + file)
+                      + "); the second would replace the first when applied: rename one, or"
+                      + " drop the raw object the model already renders");
+            }
+          }
+        });
+  }
+
   /** Whether any key or text value anywhere in {@code node} contains {@code text}. */
   private static boolean mentions(Object node, String text) {
     if (node instanceof Map<?, ?> map) {
