@@ -376,6 +376,38 @@ class ValidationGateTest {
         .contains("    not a report [compose]");
   }
 
+  @Test
+  void aScratchCopyThatCannotBeWrittenFailsTheGateAndLeavesNothingBehind(@TempDir Path folder)
+      throws IOException {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    // "extra" as a file and as a folder: the second cannot be written.
+    SynthOutput clash = copy(rendered, "", "");
+    clash.add("extra", "a file\n");
+    clash.add("extra/inside.yaml", "a file in a folder that is a file\n");
+    Path fake = folder.resolve("fake");
+    Files.writeString(fake, "#!/bin/sh\nexit 0\n");
+    fake.toFile().setExecutable(true);
+    Path schemas = Files.createDirectories(folder.resolve("schemas"));
+    Files.writeString(schemas.resolve("namespace-v1.json"), "{}");
+    Tools tools = new Tools(fake, schemas, List.of(fake.toString()));
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> before = scratchFolders(temp);
+
+    ValidationReport report =
+        new ValidationGate(tools, ValidationMode.AUTO)
+            .check(List.of(subject(stack, List.of(), clash)));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "validation tool failed: cannot copy the output to a scratch folder for the"
+                        + " tools"));
+    assertThat(scratchFolders(temp)).isEqualTo(before);
+  }
+
   private static SynthOutput copy(SynthOutput output, String path, String content) {
     SynthOutput copy =
         new SynthOutput(output.environment(), output.kubernetesObjects(), output.composeServices());
