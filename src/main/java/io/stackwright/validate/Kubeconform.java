@@ -3,6 +3,8 @@ package io.stackwright.validate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The schema layer for Kubernetes: {@code kubeconform -strict -output json} against the strict JSON
- * schemas of the target Kubernetes version, offline, over the manifests of every environment in one
- * run. Strict schemas refuse any field the API does not know, so a misspelled field fails here
- * rather than being dropped silently by the API server.
+ * The schema layer for Kubernetes: {@code kubeconform -strict -summary -output json} against the
+ * strict JSON schemas of the target Kubernetes version, offline, over the manifests of every
+ * environment in one run. Strict schemas refuse any field the API does not know, so a misspelled
+ * field fails here rather than being dropped silently by the API server.
  *
  * <p>kubeconform reports the first problem it meets in each object (and any further one in a
  * sibling field); its JSON output is turned into findings that name the file, the object and the
@@ -53,6 +59,7 @@ final class Kubeconform {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.add("-strict");
+    command.add("-summary");
     command.add("-output");
     command.add("json");
     command.add("-schema-location");
@@ -70,6 +77,7 @@ final class Kubeconform {
       throw new ToolRun.ToolFailure(
           "kubeconform printed what is not its JSON report: " + run.stdout() + run.stderr());
     }
+    checkSummary(report, run, objects(root, files));
     Map<String, List<Finding>> findings = new LinkedHashMap<>();
     for (JsonNode resource : report.path("resources")) {
       String status = resource.path("status").asText();
@@ -93,6 +101,92 @@ final class Kubeconform {
           "kubeconform failed without naming a problem: " + run.stderr().strip());
     }
     return findings;
+  }
+
+  /**
+   * Requires kubeconform's summary to account for every object sent, so that a run that checked
+   * nothing, or printed something else, cannot pass.
+   *
+   * @param expected the objects sent, or -1 when they could not be counted
+   */
+  private static void checkSummary(JsonNode report, ToolRun run, int expected)
+      throws ToolRun.ToolFailure {
+    JsonNode summary = report.path("summary");
+    int[] counts = new int[4];
+    String[] names = {"valid", "invalid", "errors", "skipped"};
+    for (int i = 0; i < names.length; i++) {
+      JsonNode count = summary.path(names[i]);
+      if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0) {
+        throw new ToolRun.ToolFailure(
+            "kubeconform printed no summary of what it checked (exit code "
+                + run.exitCode()
+                + "): "
+                + (run.stdout() + run.stderr()).strip());
+      }
+      counts[i] = count.intValue();
+    }
+    int checked = counts[0] + counts[1] + counts[2];
+    if (counts[3] != 0) {
+      throw new ToolRun.ToolFailure(
+          "kubeconform skipped " + counts[3] + " object(s), though it was told to skip none");
+    }
+    if (expected >= 0 ? checked != expected : checked == 0) {
+      throw new ToolRun.ToolFailure(
+          "kubeconform checked "
+              + checked
+              + " object(s) of the "
+              + (expected >= 0 ? expected : "unknown number")
+              + " it was given");
+    }
+    int listed = 0;
+    for (JsonNode resource : report.path("resources")) {
+      String status = resource.path("status").asText();
+      listed += status.equals("statusInvalid") || status.equals("statusError") ? 1 : 0;
+    }
+    if (listed != counts[1] + counts[2]) {
+      throw new ToolRun.ToolFailure(
+          "kubeconform counted "
+              + (counts[1] + counts[2])
+              + " invalid object(s) but reported "
+              + listed);
+    }
+    boolean failed = counts[1] + counts[2] > 0;
+    if (failed != (run.exitCode() == 1)) {
+      throw new ToolRun.ToolFailure(
+          "kubeconform exited with code "
+              + run.exitCode()
+              + " but counted "
+              + (counts[1] + counts[2])
+              + " invalid object(s)");
+    }
+  }
+
+  /**
+   * The objects kubeconform will check in these files, counted as it counts them: every document
+   * that is not empty, and the items of a {@code List} rather than the list; -1 when a file cannot
+   * be read as YAML (kubeconform then reports it).
+   */
+  static int objects(Path root, Map<String, List<String>> files) {
+    int objects = 0;
+    for (Map.Entry<String, List<String>> environment : files.entrySet()) {
+      for (String name : environment.getValue()) {
+        try {
+          String text = Files.readString(root.resolve(environment.getKey()).resolve(name));
+          for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+            if (document instanceof Map<?, ?> map
+                && map.get("kind") instanceof String kind
+                && kind.equalsIgnoreCase("list")) {
+              objects += map.get("items") instanceof List<?> items ? items.size() : 0;
+            } else if (document != null) {
+              objects++;
+            }
+          }
+        } catch (IOException | YAMLException e) {
+          return -1;
+        }
+      }
+    }
+    return objects;
   }
 
   /** Each problem of one resource as {field, message}. */

@@ -377,6 +377,63 @@ class ValidationGateTest {
   }
 
   @Test
+  void aKubeconformThatReportsNothingFailsTheGate(@TempDir Path folder) throws IOException {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        Map.of("name", "extra", "namespace", "shop-qa"),
+                        "dataa",
+                        Map.of("A", "b"))));
+    Tools installed = InstalledTools.require();
+    for (String output : List.of("", "{}", "{\"resources\": []}")) {
+      Path fake = folder.resolve("kubeconform");
+      Files.writeString(fake, "#!/bin/sh\nprintf '%s' '" + output + "'\nexit 0\n");
+      fake.toFile().setExecutable(true);
+      Tools tools = new Tools(fake, installed.schemas(), installed.compose());
+
+      ValidationReport report =
+          new ValidationGate(tools, ValidationMode.STRICT)
+              .check(List.of(subject(stack, List.of())));
+
+      assertThat(report.passed()).as("kubeconform printing '%s'", output).isFalse();
+      assertThat(report.failureLines())
+          .as("kubeconform printing '%s'", output)
+          .anyMatch(l -> l.startsWith("validation tool failed: kubeconform"));
+    }
+  }
+
+  @Test
+  void aKubeconformSummaryMustAccountForEveryObject(@TempDir Path folder) throws IOException {
+    Tools installed = InstalledTools.require();
+    Path fake = folder.resolve("kubeconform");
+    Files.writeString(
+        fake,
+        "#!/bin/sh\necho '{\"resources\": [], \"summary\": {\"valid\": 1, \"invalid\": 0,"
+            + " \"errors\": 0, \"skipped\": 0}}'\n");
+    fake.toFile().setExecutable(true);
+    Tools tools = new Tools(fake, installed.schemas(), installed.compose());
+
+    ValidationReport report =
+        new ValidationGate(tools, ValidationMode.STRICT)
+            .check(List.of(subject(stack(s -> {}), List.of())));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "validation tool failed: kubeconform checked 1 object\\(s\\) of the \\d+ it"
+                        + " was given"));
+  }
+
+  @Test
   void aScratchCopyThatCannotBeWrittenFailsTheGateAndLeavesNothingBehind(@TempDir Path folder)
       throws IOException {
     StackModel stack = stack(s -> {});
