@@ -373,7 +373,45 @@ class ValidationGateTest {
     assertThat(report.passed()).isFalse();
     assertThat(report.failureLines())
         .anyMatch(l -> l.startsWith("validation tool failed: kubeconform exited with code 3"))
-        .contains("    not a report [compose]");
+        .anyMatch(
+            l ->
+                l.startsWith("validation tool failed: the Compose CLI (")
+                    && l.endsWith(") exited with code 3: not a report"))
+        .noneMatch(l -> l.endsWith("[compose]"));
+  }
+
+  @Test
+  void aComposeCliThatCrashesFailsTheGateRatherThanReportingFindings(@TempDir Path folder)
+      throws IOException {
+    Tools installed = InstalledTools.require();
+    Map<String, String> crashes =
+        Map.of(
+            "exit 1 with output of another shape",
+            "echo 'something went wrong'; exit 1",
+            "a Go panic",
+            "echo 'panic: runtime error: invalid memory address' >&2;"
+                + " echo 'goroutine 1 [running]:' >&2; exit 2",
+            "a signal",
+            "echo 'validating x: services.web what' >&2; kill -9 $$",
+            "called wrongly",
+            "echo 'unknown flag: --bogus' >&2; exit 1");
+    for (Map.Entry<String, String> crash : crashes.entrySet()) {
+      Path fake = folder.resolve("compose");
+      Files.writeString(fake, "#!/bin/sh\n" + crash.getValue() + "\n");
+      fake.toFile().setExecutable(true);
+      Tools tools =
+          new Tools(installed.kubeconform(), installed.schemas(), List.of(fake.toString()));
+
+      ValidationReport report =
+          new ValidationGate(tools, ValidationMode.STRICT)
+              .check(List.of(subject(stack(s -> {}), List.of())));
+
+      assertThat(report.passed()).as(crash.getKey()).isFalse();
+      assertThat(findings(report, Layer.COMPOSE)).as(crash.getKey()).isEmpty();
+      assertThat(report.failureLines())
+          .as(crash.getKey())
+          .anyMatch(l -> l.startsWith("validation tool failed: the Compose CLI ("));
+    }
   }
 
   @Test
