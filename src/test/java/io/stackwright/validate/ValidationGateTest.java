@@ -152,6 +152,86 @@ class ValidationGateTest {
                 + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]");
   }
 
+  /**
+   * A Deployment with five misspelled fields at three levels (two side by side, which kubeconform
+   * names in one message; one leaves a required field missing) and a value of the wrong type.
+   */
+  private static final Map<String, Object> BROKEN_DEPLOYMENT =
+      Map.of(
+          "apiVersion",
+          "apps/v1",
+          "kind",
+          "Deployment",
+          "metadata",
+          Map.of(
+              "name",
+              "broken",
+              "namespace",
+              "shop-qa",
+              "labelz",
+              Map.of("a", "b"),
+              "annotationz",
+              Map.of("a", "b")),
+          "spec",
+          Map.of(
+              "replicass",
+              2,
+              "revisionHistoryLimit",
+              "three",
+              "selector",
+              Map.of("matchLabels", Map.of("a", "b")),
+              "template",
+              Map.of(
+                  "metadata",
+                  Map.of("labels", Map.of("a", "b")),
+                  "spec",
+                  Map.of(
+                      "containers",
+                      List.of(
+                          Map.of(
+                              "name",
+                              "c",
+                              "image",
+                              "busybox:1.37",
+                              "imagePullPolicyy",
+                              "Always",
+                              "ports",
+                              List.of(Map.of("containerPortt", 80))))))));
+
+  @Test
+  void kubeconformReportsEveryProblemOfAnObjectTheSameWayEveryTime() {
+    StackModel stack = stack(s -> s.addRawObject(BROKEN_DEPLOYMENT));
+    Subject subject = subject(stack, List.of());
+
+    List<String> first = kubeconformLines(check(subject));
+    assertThat(first)
+        .containsExactly(
+            "    Deployment/broken: metadata.annotationz: unknown field annotationz (not in the"
+                + " Kubernetes v1.33.0-local-strict schema); check its spelling and level"
+                + " [kubeconform]",
+            "    Deployment/broken: metadata.labelz: unknown field labelz (not in the Kubernetes"
+                + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.replicass: unknown field replicass (not in the Kubernetes"
+                + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.revisionHistoryLimit: expected integer or null, but got"
+                + " string [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].imagePullPolicyy: unknown"
+                + " field imagePullPolicyy (not in the Kubernetes v1.33.0-local-strict schema);"
+                + " check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].ports[0]: missing properties:"
+                + " 'containerPort' [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].ports[0].containerPortt:"
+                + " unknown field containerPortt (not in the Kubernetes v1.33.0-local-strict"
+                + " schema); check its spelling and level [kubeconform]");
+    for (int run = 0; run < 4; run++) {
+      assertThat(kubeconformLines(check(subject))).as("run %d", run + 2).isEqualTo(first);
+    }
+  }
+
+  private static List<String> kubeconformLines(ValidationReport report) {
+    return report.failureLines().stream().filter(l -> l.endsWith("[kubeconform]")).toList();
+  }
+
   @Test
   void aWrongTypeFailsKubeconformNamingTheNestedField() {
     StackModel stack =
