@@ -27,6 +27,19 @@ final class ComposeCli {
       Pattern.compile("error while interpolating (\\S+): (.*)");
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("additional propert(?:y|ies) '([^']+)' not allowed");
+
+  /** What the CLI prints when it crashes or is called wrongly, not when a file is invalid. */
+  private static final Pattern CRASH =
+      Pattern.compile(
+          "(?m)^(panic: |goroutine \\d+ |fatal error: |Usage:)|unknown (shorthand )?flag|unknown"
+              + " (docker )?command");
+
+  /** Complaints about a Compose file that name neither the file nor a known prefix. */
+  private static final Pattern COMPLAINT =
+      Pattern.compile(
+          ": invalid compose project$|^go-yaml load error|^yaml: |^'(services|secrets|networks"
+              + "|volumes|configs)\\[|^env file .* not found");
+
   private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=.*");
 
   private final List<String> command;
@@ -43,7 +56,8 @@ final class ComposeCli {
    * @param displayFile how findings name it, e.g. {@code compose/compose.yaml}
    * @param envExample the environment's {@code .env.example}, or {@code null} when it has none
    * @param scratch a folder for the throwaway files the variables point at
-   * @throws ToolRun.ToolFailure when the CLI cannot be run
+   * @throws ToolRun.ToolFailure when the CLI cannot be run, or fails other than by reporting on the
+   *     file
    */
   List<Finding> check(Path composeFile, String displayFile, String envExample, Path scratch)
       throws ToolRun.ToolFailure {
@@ -63,19 +77,45 @@ final class ComposeCli {
     if (result.exitCode() == 0) {
       return List.of();
     }
-    List<Finding> findings = new ArrayList<>();
     String output =
         (result.stderr() + "\n" + result.stdout()).replace(composeFile.toString(), displayFile);
+    if (!isReport(result.exitCode(), output, displayFile)) {
+      throw new ToolRun.ToolFailure(
+          "the Compose CLI ("
+              + String.join(" ", command)
+              + ") exited with code "
+              + result.exitCode()
+              + (output.isBlank() ? " and no message" : ": " + output.strip()));
+    }
+    List<Finding> findings = new ArrayList<>();
     for (String line : output.split("\n")) {
-      if (!line.isBlank()) {
+      if (!line.isBlank() && !line.startsWith("decoding failed due to the following error")) {
         findings.add(finding(displayFile, line.strip()));
       }
     }
-    if (findings.isEmpty()) {
-      throw new ToolRun.ToolFailure(
-          String.join(" ", command) + " exited with code " + result.exitCode() + " and no message");
-    }
     return findings;
+  }
+
+  /**
+   * Whether the CLI's failure is its verdict on the Compose file rather than a crash: exit code 1
+   * (a signal, a Go panic or any other code is a crash), no sign of a crash or of being called
+   * wrongly, and at least one line shaped like one of its complaints about a file (it names the
+   * file or a path in it, or is a YAML or interpolation error).
+   */
+  static boolean isReport(int exitCode, String output, String displayFile) {
+    if (exitCode != 1 || CRASH.matcher(output).find()) {
+      return false;
+    }
+    for (String line : output.split("\n")) {
+      String text = line.strip();
+      if (text.contains(displayFile)
+          || VALIDATING.matcher(text).matches()
+          || INTERPOLATING.matcher(text).matches()
+          || COMPLAINT.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The variables {@code .env.example} lists: the {@code NAME=} lines. */

@@ -33,6 +33,24 @@ record ToolRun(int exitCode, String stdout, String stderr) {
   static ToolRun run(
       List<String> command, Path directory, Map<String, String> environment, Path scratch)
       throws ToolFailure {
+    return run(command, directory, environment, scratch, TIMEOUT);
+  }
+
+  /**
+   * Runs {@code command} in {@code directory} with the time limit given; on timeout the tool and
+   * every process it started are killed (with {@code docker compose}, the plugin would otherwise
+   * outlive the client).
+   *
+   * @param environment the child's whole environment, or {@code null} to inherit this process's
+   * @throws ToolFailure when it cannot start or does not finish in time
+   */
+  static ToolRun run(
+      List<String> command,
+      Path directory,
+      Map<String, String> environment,
+      Path scratch,
+      Duration timeout)
+      throws ToolFailure {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     if (environment != null) {
       builder.environment().clear();
@@ -46,10 +64,10 @@ record ToolRun(int exitCode, String stdout, String stderr) {
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
       Process process = builder.start();
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill(process);
         throw new ToolFailure(
-            command.get(0) + " did not finish within " + TIMEOUT.toSeconds() + " s");
+            command.get(0) + " did not finish within " + timeout.toMillis() / 1000.0 + " s");
       }
       return new ToolRun(
           process.exitValue(),
@@ -69,6 +87,20 @@ record ToolRun(int exitCode, String stdout, String stderr) {
             // In the scratch folder, which goes as a whole.
           }
         }
+      }
+    }
+  }
+
+  /** Kills the process and every process it started, children first, and waits for them. */
+  private static void kill(Process process) throws InterruptedException {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor();
+    for (ProcessHandle descendant : descendants) {
+      try {
+        descendant.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Killed forcibly; an exit that is slow to be seen changes nothing.
       }
     }
   }

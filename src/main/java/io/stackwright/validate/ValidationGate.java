@@ -3,7 +3,6 @@ package io.stackwright.validate;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,8 +73,10 @@ public final class ValidationGate {
         skipped.put(Layer.COMPOSE, composeMissing);
       }
       if (kubeconformMissing == null || composeMissing == null) {
-        Path scratch = scratch(subjects);
+        Path scratch = null;
         try {
+          scratch = Files.createTempDirectory("stackwright-validate");
+          copy(subjects, scratch);
           if (kubeconformMissing == null) {
             start = System.nanoTime();
             kubeconform(subjects, scratch, findings, toolFailures);
@@ -88,8 +89,16 @@ public final class ValidationGate {
             ran.add(Layer.COMPOSE);
             durations.put(Layer.COMPOSE, Duration.ofNanos(System.nanoTime() - start));
           }
+        } catch (IOException e) {
+          toolFailures.add(
+              "cannot copy the output to a scratch folder for the tools ("
+                  + (scratch == null ? "no folder" : scratch)
+                  + "): "
+                  + e);
         } finally {
-          delete(scratch);
+          if (scratch != null) {
+            delete(scratch);
+          }
         }
       }
     }
@@ -162,22 +171,16 @@ public final class ValidationGate {
     }
   }
 
-  /** A scratch folder outside {@code dist/} with {@code <env>/<file>} for every output file. */
-  private static Path scratch(List<Subject> subjects) {
-    try {
-      Path scratch = Files.createTempDirectory("stackwright-validate");
-      for (Subject subject : subjects) {
-        SynthOutput output = subject.output();
-        Path folder = scratch.resolve(subject.environment());
-        for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-          Path target = folder.resolve(file.getKey());
-          Files.createDirectories(target.getParent());
-          Files.write(target, file.getValue());
-        }
+  /** Copies every output file into {@code scratch} as {@code <env>/<file>}. */
+  private static void copy(List<Subject> subjects, Path scratch) throws IOException {
+    for (Subject subject : subjects) {
+      SynthOutput output = subject.output();
+      Path folder = scratch.resolve(subject.environment());
+      for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
+        Path target = folder.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.write(target, file.getValue());
       }
-      return scratch;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the scratch copy for validation", e);
     }
   }
 

@@ -122,6 +122,86 @@ class ValidationGateTest {
                 + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]");
   }
 
+  /**
+   * A Deployment with five misspelled fields at three levels (two side by side, which kubeconform
+   * names in one message; one leaves a required field missing) and a value of the wrong type.
+   */
+  private static final Map<String, Object> BROKEN_DEPLOYMENT =
+      Map.of(
+          "apiVersion",
+          "apps/v1",
+          "kind",
+          "Deployment",
+          "metadata",
+          Map.of(
+              "name",
+              "broken",
+              "namespace",
+              "shop-qa",
+              "labelz",
+              Map.of("a", "b"),
+              "annotationz",
+              Map.of("a", "b")),
+          "spec",
+          Map.of(
+              "replicass",
+              2,
+              "revisionHistoryLimit",
+              "three",
+              "selector",
+              Map.of("matchLabels", Map.of("a", "b")),
+              "template",
+              Map.of(
+                  "metadata",
+                  Map.of("labels", Map.of("a", "b")),
+                  "spec",
+                  Map.of(
+                      "containers",
+                      List.of(
+                          Map.of(
+                              "name",
+                              "c",
+                              "image",
+                              "busybox:1.37",
+                              "imagePullPolicyy",
+                              "Always",
+                              "ports",
+                              List.of(Map.of("containerPortt", 80))))))));
+
+  @Test
+  void kubeconformReportsEveryProblemOfAnObjectTheSameWayEveryTime() {
+    StackModel stack = stack(s -> s.addRawObject(BROKEN_DEPLOYMENT));
+    Subject subject = subject(stack, List.of());
+
+    List<String> first = kubeconformLines(check(subject));
+    assertThat(first)
+        .containsExactly(
+            "    Deployment/broken: metadata.annotationz: unknown field annotationz (not in the"
+                + " Kubernetes v1.33.0-local-strict schema); check its spelling and level"
+                + " [kubeconform]",
+            "    Deployment/broken: metadata.labelz: unknown field labelz (not in the Kubernetes"
+                + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.replicass: unknown field replicass (not in the Kubernetes"
+                + " v1.33.0-local-strict schema); check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.revisionHistoryLimit: expected integer or null, but got"
+                + " string [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].imagePullPolicyy: unknown"
+                + " field imagePullPolicyy (not in the Kubernetes v1.33.0-local-strict schema);"
+                + " check its spelling and level [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].ports[0]: missing properties:"
+                + " 'containerPort' [kubeconform]",
+            "    Deployment/broken: spec.template.spec.containers[0].ports[0].containerPortt:"
+                + " unknown field containerPortt (not in the Kubernetes v1.33.0-local-strict"
+                + " schema); check its spelling and level [kubeconform]");
+    for (int run = 0; run < 4; run++) {
+      assertThat(kubeconformLines(check(subject))).as("run %d", run + 2).isEqualTo(first);
+    }
+  }
+
+  private static List<String> kubeconformLines(ValidationReport report) {
+    return report.failureLines().stream().filter(l -> l.endsWith("[kubeconform]")).toList();
+  }
+
   @Test
   void aWrongTypeFailsKubeconformNamingTheNestedField() {
     StackModel stack =
@@ -343,7 +423,134 @@ class ValidationGateTest {
     assertThat(report.passed()).isFalse();
     assertThat(report.failureLines())
         .anyMatch(l -> l.startsWith("validation tool failed: kubeconform exited with code 3"))
-        .contains("    not a report [compose]");
+        .anyMatch(
+            l ->
+                l.startsWith("validation tool failed: the Compose CLI (")
+                    && l.endsWith(") exited with code 3: not a report"))
+        .noneMatch(l -> l.endsWith("[compose]"));
+  }
+
+  @Test
+  void aComposeCliThatCrashesFailsTheGateRatherThanReportingFindings(@TempDir Path folder)
+      throws IOException {
+    Tools installed = InstalledTools.require();
+    Map<String, String> crashes =
+        Map.of(
+            "exit 1 with output of another shape",
+            "echo 'something went wrong'; exit 1",
+            "a Go panic",
+            "echo 'panic: runtime error: invalid memory address' >&2;"
+                + " echo 'goroutine 1 [running]:' >&2; exit 2",
+            "a signal",
+            "echo 'validating x: services.web what' >&2; kill -9 $$",
+            "called wrongly",
+            "echo 'unknown flag: --bogus' >&2; exit 1");
+    for (Map.Entry<String, String> crash : crashes.entrySet()) {
+      Path fake = folder.resolve("compose");
+      Files.writeString(fake, "#!/bin/sh\n" + crash.getValue() + "\n");
+      fake.toFile().setExecutable(true);
+      Tools tools =
+          new Tools(installed.kubeconform(), installed.schemas(), List.of(fake.toString()));
+
+      ValidationReport report =
+          new ValidationGate(tools, ValidationMode.STRICT)
+              .check(List.of(subject(stack(s -> {}), List.of())));
+
+      assertThat(report.passed()).as(crash.getKey()).isFalse();
+      assertThat(findings(report, Layer.COMPOSE)).as(crash.getKey()).isEmpty();
+      assertThat(report.failureLines())
+          .as(crash.getKey())
+          .anyMatch(l -> l.startsWith("validation tool failed: the Compose CLI ("));
+    }
+  }
+
+  @Test
+  void aKubeconformThatReportsNothingFailsTheGate(@TempDir Path folder) throws IOException {
+    StackModel stack =
+        stack(
+            s ->
+                s.addRawObject(
+                    Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        Map.of("name", "extra", "namespace", "shop-qa"),
+                        "dataa",
+                        Map.of("A", "b"))));
+    Tools installed = InstalledTools.require();
+    for (String output : List.of("", "{}", "{\"resources\": []}")) {
+      Path fake = folder.resolve("kubeconform");
+      Files.writeString(fake, "#!/bin/sh\nprintf '%s' '" + output + "'\nexit 0\n");
+      fake.toFile().setExecutable(true);
+      Tools tools = new Tools(fake, installed.schemas(), installed.compose());
+
+      ValidationReport report =
+          new ValidationGate(tools, ValidationMode.STRICT)
+              .check(List.of(subject(stack, List.of())));
+
+      assertThat(report.passed()).as("kubeconform printing '%s'", output).isFalse();
+      assertThat(report.failureLines())
+          .as("kubeconform printing '%s'", output)
+          .anyMatch(l -> l.startsWith("validation tool failed: kubeconform"));
+    }
+  }
+
+  @Test
+  void aKubeconformSummaryMustAccountForEveryObject(@TempDir Path folder) throws IOException {
+    Tools installed = InstalledTools.require();
+    Path fake = folder.resolve("kubeconform");
+    Files.writeString(
+        fake,
+        "#!/bin/sh\necho '{\"resources\": [], \"summary\": {\"valid\": 1, \"invalid\": 0,"
+            + " \"errors\": 0, \"skipped\": 0}}'\n");
+    fake.toFile().setExecutable(true);
+    Tools tools = new Tools(fake, installed.schemas(), installed.compose());
+
+    ValidationReport report =
+        new ValidationGate(tools, ValidationMode.STRICT)
+            .check(List.of(subject(stack(s -> {}), List.of())));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "validation tool failed: kubeconform checked 1 object\\(s\\) of the \\d+ it"
+                        + " was given"));
+  }
+
+  @Test
+  void aScratchCopyThatCannotBeWrittenFailsTheGateAndLeavesNothingBehind(@TempDir Path folder)
+      throws IOException {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    // "extra" as a file and as a folder: the second cannot be written.
+    SynthOutput clash = copy(rendered, "", "");
+    clash.add("extra", "a file\n");
+    clash.add("extra/inside.yaml", "a file in a folder that is a file\n");
+    Path fake = folder.resolve("fake");
+    Files.writeString(fake, "#!/bin/sh\nexit 0\n");
+    fake.toFile().setExecutable(true);
+    Path schemas = Files.createDirectories(folder.resolve("schemas"));
+    Files.writeString(schemas.resolve("namespace-v1.json"), "{}");
+    Tools tools = new Tools(fake, schemas, List.of(fake.toString()));
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> before = scratchFolders(temp);
+
+    ValidationReport report =
+        new ValidationGate(tools, ValidationMode.AUTO)
+            .check(List.of(subject(stack, List.of(), clash)));
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.failureLines())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "validation tool failed: cannot copy the output to a scratch folder for the"
+                        + " tools"));
+    assertThat(scratchFolders(temp)).isEqualTo(before);
   }
 
   private static SynthOutput copy(SynthOutput output, String path, String content) {
