@@ -32,7 +32,7 @@ class InstallValidatorsTest {
     Map<String, String> environment = new HashMap<>();
     environment.put("GOPROXY", "off");
     environment.put("GOFLAGS", "");
-    // Where a machine's own, possibly filled, module cache would be: empty here.
+    // An empty module cache, so that the download is really attempted.
     environment.put("GOMODCACHE", project.resolve("machine-cache").toString());
 
     Result result = run(project, environment);
@@ -41,7 +41,6 @@ class InstallValidatorsTest {
     assertThat(result.stderr())
         .contains("install-validators: cannot download github.com/docker/compose/v5@v5.5.1: ")
         .contains("GOPROXY=off");
-    assertThat(project.resolve(".tools/cache/go-mod")).isDirectory();
   }
 
   @Test
