@@ -33,6 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValidationGateTest {
 
+  /** A ConfigMap whose {@code data} is misspelled {@code dataa}: kubeconform must refuse it. */
+  private static final Map<String, Object> MISSPELLED_CONFIG_MAP =
+      Map.of(
+          "apiVersion",
+          "v1",
+          "kind",
+          "ConfigMap",
+          "metadata",
+          Map.of("name", "extra", "namespace", "shop-qa"),
+          "dataa",
+          Map.of("A", "b"));
+
   /**
    * A one-service stack that follows every rule, plus whatever {@code extra} adds: two replicas,
    * which the renderer gives a disruption budget, in a namespace it gives a default deny.
@@ -94,19 +106,7 @@ class ValidationGateTest {
 
   @Test
   void aMisspelledFieldFailsKubeconformNamingFileObjectAndField() {
-    StackModel stack =
-        stack(
-            s ->
-                s.addRawObject(
-                    Map.of(
-                        "apiVersion",
-                        "v1",
-                        "kind",
-                        "ConfigMap",
-                        "metadata",
-                        Map.of("name", "extra", "namespace", "shop-qa"),
-                        "dataa",
-                        Map.of("A", "b"))));
+    StackModel stack = stack(s -> s.addRawObject(MISSPELLED_CONFIG_MAP));
 
     ValidationReport report = check(subject(stack, List.of()));
 
@@ -466,19 +466,7 @@ class ValidationGateTest {
 
   @Test
   void aKubeconformThatReportsNothingFailsTheGate(@TempDir Path folder) throws IOException {
-    StackModel stack =
-        stack(
-            s ->
-                s.addRawObject(
-                    Map.of(
-                        "apiVersion",
-                        "v1",
-                        "kind",
-                        "ConfigMap",
-                        "metadata",
-                        Map.of("name", "extra", "namespace", "shop-qa"),
-                        "dataa",
-                        Map.of("A", "b"))));
+    StackModel stack = stack(s -> s.addRawObject(MISSPELLED_CONFIG_MAP));
     Tools installed = InstalledTools.require();
     for (String output : List.of("", "{}", "{\"resources\": []}")) {
       Path fake = folder.resolve("kubeconform");
