@@ -205,7 +205,6 @@ class ShopStackTest {
 
   @Test
   void outsideDevelopmentAnIngressNeedsTls() {
-    ShopEnvironment base = TestStacks.shop(backend(2));
     io.stackwright.services.NginxProps plain =
         new io.stackwright.services.NginxProps(
             null,
@@ -219,17 +218,7 @@ class ShopStackTest {
             null,
             new io.stackwright.services.IngressProps("shop.example.com", null, null, null),
             List.of("10.0.0.0/16"));
-    ShopEnvironment props =
-        new ShopEnvironment(
-            null,
-            base.backend(),
-            base.frontend(),
-            base.postgres(),
-            null,
-            plain,
-            null,
-            null,
-            base.cluster());
+    ShopEnvironment props = TestStacks.shop(backend(2), plain, TestStacks.CLUSTER);
 
     assertThatThrownBy(() -> new ShopStack().define("staging", props))
         .hasMessageContaining("the Ingress for shop.example.com needs TLS")
@@ -238,18 +227,7 @@ class ShopStackTest {
 
   @Test
   void outsideDevelopmentPrometheusReachesOnlyTheApiServersAddresses() throws IOException {
-    ShopEnvironment base = TestStacks.shop(backend(2));
-    ShopEnvironment noCidrs =
-        new ShopEnvironment(
-            null,
-            base.backend(),
-            base.frontend(),
-            base.postgres(),
-            null,
-            base.nginx(),
-            null,
-            null,
-            null);
+    ShopEnvironment noCidrs = TestStacks.shop(backend(2), TestStacks.NGINX, null);
 
     assertThatThrownBy(() -> new ShopStack().define("prod", noCidrs))
         .hasMessageContaining("set cluster.apiServerCidrs");
