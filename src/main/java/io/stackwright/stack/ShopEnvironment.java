@@ -43,30 +43,6 @@ public record ShopEnvironment(
     ClusterProps cluster,
     List<Waiver> waivers) {
 
-  /** Settings without waivers. */
-  public ShopEnvironment(
-      String namespace,
-      BackendProps backend,
-      FrontendProps frontend,
-      PostgresProps postgres,
-      RedisProps redis,
-      NginxProps nginx,
-      PrometheusProps prometheus,
-      DevToolsProps devTools,
-      ClusterProps cluster) {
-    this(
-        namespace,
-        backend,
-        frontend,
-        postgres,
-        redis,
-        nginx,
-        prometheus,
-        devTools,
-        cluster,
-        List.of());
-  }
-
   /** Applies the defaults and checks the namespace. */
   public ShopEnvironment {
     if (namespace != null && !Names.isDnsLabel(namespace)) {

@@ -378,6 +378,7 @@ class ShopStackTest {
             null,
             null,
             new DevToolsProps(null, null, null, null),
+            null,
             null);
 
     assertThatThrownBy(() -> new ShopStack().define("prod", props))

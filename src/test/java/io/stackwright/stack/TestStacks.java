@@ -48,6 +48,7 @@ public final class TestStacks {
         nginx,
         null,
         null,
-        cluster);
+        cluster,
+        null);
   }
 }
