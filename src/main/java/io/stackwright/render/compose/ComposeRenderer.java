@@ -8,15 +8,20 @@ import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.Yaml;
 import io.stackwright.render.Addresses;
 import io.stackwright.render.DevSecrets;
 import io.stackwright.render.Labels;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Renders a {@link StackModel} into a Compose file (the Compose Specification, as read by Docker
@@ -68,8 +73,7 @@ public final class ComposeRenderer {
     Map<String, Object> secrets = new LinkedHashMap<>();
     StringBuilder envExample = new StringBuilder();
     // Scheduled jobs have no Compose form, so only what services read.
-    java.util.Set<SecretFile> read =
-        new java.util.TreeSet<>(java.util.Comparator.comparing(SecretFile::name));
+    Set<SecretFile> read = new TreeSet<>(Comparator.comparing(SecretFile::name));
     stack.services().forEach(service -> read.addAll(service.secrets()));
     for (SecretFile secret : read) {
       if (stack.development()) {
@@ -121,7 +125,7 @@ public final class ComposeRenderer {
     if (!volumes.isEmpty()) {
       compose.put("volumes", volumes);
     }
-    files.put(COMPOSE_FILE, io.stackwright.output.Yaml.write(compose));
+    files.put(COMPOSE_FILE, Yaml.write(compose));
     return files;
   }
 
@@ -132,7 +136,7 @@ public final class ComposeRenderer {
 
   /** The users of the services that read {@code secret}, such as {@code 999 and 10001}. */
   private static String readers(StackModel stack, SecretFile secret) {
-    java.util.SortedSet<Long> users = new java.util.TreeSet<>();
+    SortedSet<Long> users = new TreeSet<>();
     for (ServiceModel service : stack.services()) {
       if (service.secrets().contains(secret)) {
         users.add(service.security().runAsUser());
