@@ -1,5 +1,9 @@
 package io.stackwright.model;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * How a service is reached from outside the stack.
  *
@@ -24,7 +28,7 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       String tlsSecret,
       String className,
       String controllerNamespace,
-      java.util.Map<String, String> annotations) {
+      Map<String, String> annotations) {
     /** Checks the names. */
     public Ingress {
       if (!Names.isSubdomain(host) || !host.contains(".")) {
@@ -39,7 +43,7 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       if (!Names.isDnsLabel(controllerNamespace)) {
         throw new IllegalArgumentException("\"" + controllerNamespace + "\" is not a namespace");
       }
-      annotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(annotations));
+      annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
     }
 
     /** Whether clients reach it over HTTPS. */

@@ -1,9 +1,11 @@
 package io.stackwright.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A task a service runs on a schedule, such as a database backup: a Kubernetes CronJob whose pods
@@ -48,9 +50,9 @@ public record ScheduledJob(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(security, "security");
     command = List.copyOf(command);
-    env = java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+    env = Collections.unmodifiableMap(new TreeMap<>(env));
     secrets = List.copyOf(secrets);
-    connectsTo = List.copyOf(new java.util.TreeSet<>(connectsTo));
+    connectsTo = List.copyOf(new TreeSet<>(connectsTo));
     if (deadlineSeconds < 1) {
       throw new IllegalArgumentException("job " + name + ": deadline must be positive");
     }

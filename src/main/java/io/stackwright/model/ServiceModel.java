@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -150,7 +151,7 @@ public record ServiceModel(
   }
 
   private static <T> List<T> sortedUnique(
-      String service, String what, List<T> items, java.util.function.Function<T, String> key) {
+      String service, String what, List<T> items, Function<T, String> key) {
     Map<String, T> byKey = new TreeMap<>();
     for (T item : items) {
       if (byKey.put(key.apply(item), item) != null) {

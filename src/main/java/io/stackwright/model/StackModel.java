@@ -5,7 +5,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A whole stack for one environment: the input of both renderers.
@@ -96,7 +100,7 @@ public record StackModel(
     if (metricsScraper != null && !byName.containsKey(metricsScraper)) {
       throw new IllegalArgumentException("metrics scraper " + metricsScraper + " is not a service");
     }
-    java.util.Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(network, "network");
     if (!development) {
       for (ServiceModel service : services) {
         if (!service.image().isPinned()) {
@@ -159,7 +163,7 @@ public record StackModel(
 
   /** Every secret of every service, once each by name. */
   public List<SecretFile> secrets() {
-    Map<String, SecretFile> byName = new java.util.TreeMap<>();
+    Map<String, SecretFile> byName = new TreeMap<>();
     for (ServiceModel service : services) {
       List<SecretFile> all = new ArrayList<>(service.secrets());
       service.jobs().forEach(job -> all.addAll(job.secrets()));
@@ -179,8 +183,8 @@ public record StackModel(
    * namespace before the stack is applied. Outside development that is every secret the services
    * read; everywhere it includes Ingress certificates.
    */
-  public java.util.SortedSet<String> externalSecrets() {
-    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+  public SortedSet<String> externalSecrets() {
+    SortedSet<String> names = new TreeSet<>();
     if (!development) {
       secrets().forEach(secret -> names.add(secret.secretName()));
     }

@@ -5,6 +5,7 @@ import io.stackwright.model.RawObject;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ public final class Stack {
    * @throws IllegalArgumentException when one of those is missing
    */
   public void addRawObject(Map<String, ?> object) {
-    rawObjects.add(new RawObject(new java.util.LinkedHashMap<>(object)));
+    rawObjects.add(new RawObject(new LinkedHashMap<>(object)));
   }
 
   /** The environment being synthesized. */

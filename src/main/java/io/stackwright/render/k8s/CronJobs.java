@@ -10,6 +10,7 @@ import io.stackwright.render.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
 import org.cdk8s.CronOptions;
@@ -72,7 +73,7 @@ final class CronJobs {
               .volume(Volume.fromPersistentVolumeClaim(scope, "volume", pvc))
               .build());
     }
-    Map<String, EnvValue> env = new java.util.TreeMap<>();
+    Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
         .forEach((key, value) -> env.put(key, EnvValue.fromValue(value)));
     ContainerProps container =

@@ -2,6 +2,7 @@ package io.stackwright.render.k8s;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,7 +96,7 @@ final class Manifests {
    * second would silently replace the first.
    */
   static void requireUnique(Map<String, List<Map<String, Object>>> files) {
-    Map<String, String> seen = new java.util.HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     files.forEach(
         (file, objects) -> {
           for (Map<String, Object> object : objects) {
