@@ -37,18 +37,6 @@ public record StackModel(
     ClusterNetwork network,
     List<RawObject> rawObjects) {
 
-  /** A stack without raw objects. */
-  public StackModel(
-      String name,
-      String environment,
-      String namespace,
-      boolean development,
-      List<ServiceModel> services,
-      String metricsScraper,
-      ClusterNetwork network) {
-    this(name, environment, namespace, development, services, metricsScraper, network, List.of());
-  }
-
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
    * cycle, and, outside development, images pinned to a tag other than {@code latest} or a digest.

@@ -44,7 +44,8 @@ class NetworkPoliciesTest {
     }
     services.add(web.build());
     services.addAll(List.of(extra));
-    return new StackModel("s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT);
+    return new StackModel(
+        "s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT, List.of());
   }
 
   @SuppressWarnings("unchecked")

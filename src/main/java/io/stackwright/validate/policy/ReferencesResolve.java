@@ -47,8 +47,8 @@ public final class ReferencesResolve implements PolicyRule {
         Object volume = volumes.get(i);
         String field = pod.path() + ".volumes[" + i + "]";
         volumeNames.add(Nodes.text(volume, "name"));
-        configMap(Nodes.at(volume, "configMap"), "name", field + ".configMap");
-        secret(Nodes.at(volume, "secret"), "secretName", field + ".secret");
+        source("ConfigMap", Nodes.at(volume, "configMap"), "name", field + ".configMap");
+        source("Secret", Nodes.at(volume, "secret"), "secretName", field + ".secret");
         // A CSI driver (a secrets store, say) may read a Secret to mount the volume.
         Object csiSecret = Nodes.at(volume, "csi", "nodePublishSecretRef");
         if (csiSecret != null) {
@@ -66,8 +66,8 @@ public final class ReferencesResolve implements PolicyRule {
         List<?> sources = Nodes.list(volume, "projected", "sources");
         for (int j = 0; j < sources.size(); j++) {
           String source = field + ".projected.sources[" + j + "]";
-          configMap(Nodes.at(sources.get(j), "configMap"), "name", source + ".configMap");
-          secret(Nodes.at(sources.get(j), "secret"), "name", source + ".secret");
+          source("ConfigMap", Nodes.at(sources.get(j), "configMap"), "name", source + ".configMap");
+          source("Secret", Nodes.at(sources.get(j), "secret"), "name", source + ".secret");
         }
       }
       for (Object claim : Nodes.list(pod.owner().body(), "spec", "volumeClaimTemplates")) {
@@ -138,21 +138,11 @@ public final class ReferencesResolve implements PolicyRule {
       }
     }
 
-    private void configMap(Object source, String nameField, String field) {
+    /** A ConfigMap or Secret named in a volume or projected source, with the keys it reads. */
+    private void source(String kind, Object source, String nameField, String field) {
       if (source != null) {
         refer(
-            "ConfigMap",
-            Nodes.text(source, nameField),
-            itemKeys(source),
-            Nodes.isTrue(source, "optional"),
-            field);
-      }
-    }
-
-    private void secret(Object source, String nameField, String field) {
-      if (source != null) {
-        refer(
-            "Secret",
+            kind,
             Nodes.text(source, nameField),
             itemKeys(source),
             Nodes.isTrue(source, "optional"),
