@@ -5,6 +5,7 @@ import io.stackwright.config.RbacRule;
 import io.stackwright.config.ScrapeTarget;
 import io.stackwright.model.ApiAccess;
 import io.stackwright.model.ConfigFile;
+import io.stackwright.model.Endpoint;
 import io.stackwright.model.Metrics;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
@@ -87,5 +88,10 @@ public final class Prometheus {
     }
     stack.add(service.build());
     stack.scrapedBy(NAME);
+  }
+
+  /** Where clients, such as a dashboard, query it. */
+  public Endpoint endpoint() {
+    return new Endpoint(NAME, PORT);
   }
 }
