@@ -187,9 +187,7 @@ public final class Main {
         err.println("stackwright: " + e.getMessage());
         return BAD_INPUT;
       }
-      // A project of its own (an example stack) uses the tools installed beside the build.
-      Path toolsHome = Files.isDirectory(projectDir.resolve(".tools")) ? projectDir : Path.of(".");
-      Tools tools = Tools.locate(toolsHome, System::getProperty, main.variables);
+      Tools tools = Tools.locate(projectDir, System::getProperty, main.variables);
       Synthesizer<?> synthesizer =
           new Synthesizer<>(
               main.definition, projectDir, main.variables, new ValidationGate(tools, mode));

@@ -81,6 +81,11 @@ class ReadmeExampleTest {
             source.toString());
     assertThat(compiled).withFailMessage("javac:\n%s", compilerOutput).isZero();
 
+    // The project's own tools, as a project of one's own would have them in .tools/.
+    Path tools = InstalledTools.PROJECT.resolve(".tools").toAbsolutePath();
+    if (Files.isDirectory(tools)) {
+      Files.createSymbolicLink(project.resolve(".tools"), tools);
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
