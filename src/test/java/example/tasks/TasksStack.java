@@ -79,6 +79,8 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
         .env("GF_PATHS_DATA", "/var/lib/grafana")
         .env("GF_ANALYTICS_REPORTING_ENABLED", "false")
         .env("GF_ANALYTICS_CHECK_FOR_UPDATES", "false")
+        // Its default also logs to a file under the read-only root filesystem.
+        .env("GF_LOG_MODE", "console")
         .secret(
             new SecretFile("grafana-admin-password", grafana.adminPasswordSecret(), "password"),
             "GF_SECURITY_ADMIN_PASSWORD__FILE")

@@ -3,6 +3,7 @@ package io.stackwright.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.cli.Main;
+import io.stackwright.validate.InstalledTools;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +120,26 @@ class PublicApiTest {
 
     assertThat(leaks).isEmpty();
   }
+
+  @Test
+  void theExampleStackIsBuiltThroughTheApiAlone() throws IOException {
+    Path example = InstalledTools.PROJECT.resolve("src/test/java/example/tasks");
+    List<String> internal = new ArrayList<>();
+    try (Stream<Path> files = Files.list(example)) {
+      for (Path file : files.filter(f -> !f.toString().endsWith("Test.java")).toList()) {
+        Matcher imported = IMPORT.matcher(Files.readString(file));
+        while (imported.find()) {
+          if (!API.contains(imported.group(1))) {
+            internal.add(file.getFileName() + " imports " + imported.group(1));
+          }
+        }
+      }
+    }
+
+    assertThat(internal).isEmpty();
+  }
+
+  private static final Pattern IMPORT = Pattern.compile("import io\\.stackwright\\.([\\w.]+);");
 
   private static final String PREFIX = "io.stackwright.";
 
