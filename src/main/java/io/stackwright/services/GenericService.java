@@ -1,5 +1,6 @@
 package io.stackwright.services;
 
+import io.stackwright.model.ApiAccess;
 import io.stackwright.model.Autoscaling;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Cpu;
@@ -12,6 +13,7 @@ import io.stackwright.model.Metrics;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
+import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
@@ -20,11 +22,12 @@ import java.util.List;
 
 /**
  * Any container image as a service of the stack: a worker, a vector database, Grafana, an admin UI.
- * It is described through the same model as the flagship services, so it gets every cross-cutting
- * default they get: the container hardening of {@link io.stackwright.model.ContainerSecurity}, a
- * network policy and a Compose network along every {@link Builder#dependsOn dependency}, Prometheus
- * scraping of its {@link Builder#metrics metrics}, a Compose health check from its readiness probe,
- * and a Compose start order that waits for its dependencies to be healthy.
+ * The six flagship services are built with it too, so a service is described one way only, and
+ * every one gets the same cross-cutting defaults: the container hardening of {@link
+ * io.stackwright.model.ContainerSecurity}, a network policy and a Compose network along every
+ * {@link Builder#dependsOn dependency}, Prometheus scraping of its {@link Builder#metrics metrics},
+ * a Compose health check from its readiness probe, and a Compose start order that waits for its
+ * dependencies to be healthy.
  *
  * <pre>{@code
  * GenericService worker =
@@ -179,6 +182,27 @@ public final class GenericService {
     /** Adds a writable scratch path (the root filesystem is read-only). Default: none. */
     public Builder writable(String path) {
       model.writable(path);
+      return this;
+    }
+
+    /**
+     * Adds a writable scratch path held in memory on both targets, for what must not reach a disk
+     * (such as a file made from a secret); its size counts against the memory limit. Default: none.
+     */
+    public Builder writableInMemory(String path, Memory size) {
+      model.writableInMemory(path, size);
+      return this;
+    }
+
+    /** Kubernetes API access in its namespace, for the flagship services of this package. */
+    Builder apiAccess(ApiAccess access) {
+      model.apiAccess(access);
+      return this;
+    }
+
+    /** A scheduled task (a Kubernetes CronJob), for the flagship services of this package. */
+    Builder job(ScheduledJob job) {
+      model.job(job);
       return this;
     }
 
