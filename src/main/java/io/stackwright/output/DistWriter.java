@@ -49,6 +49,10 @@ import java.util.stream.Stream;
  * it only deletes scratch folders. It runs before every write, and a synth should call it before
  * doing anything else, so that even a synth that then fails validation leaves {@code dist/} whole.
  *
+ * <p>A file at the top of {@code dist/} that spans environments (see {@link #write(List, Map,
+ * Predicate)}) takes the same steps as a folder: {@code dist/.<name>.tmp}, a journal line, {@code
+ * dist/.<name>.old}.
+ *
  * <p>Environments whose files are all unchanged (content and mode) are not touched. Files are
  * written with mode 0644 and folders with 0755, whatever the umask, so that containers running as
  * another user can read the files a Compose file mounts.
