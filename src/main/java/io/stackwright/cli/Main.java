@@ -2,9 +2,12 @@ package io.stackwright.cli;
 
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.output.Cdk8sCliOutput;
+import io.stackwright.output.DistDiff;
 import io.stackwright.output.DistWriter;
+import io.stackwright.output.ObjectDiff;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.ShopStack;
 import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.Environments;
@@ -17,17 +20,23 @@ import io.stackwright.validate.ValidationMode;
 import io.stackwright.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The command line: {@code stackwright synth --env <name|all>}, run by {@code mvn -q compile
- * exec:java -Denv=<name|all>}.
+ * exec:java -Denv=<name|all>}, and {@code stackwright diff --env <name|all>} ({@code -Dcmd=diff}),
+ * which shows what a synth would change in {@code dist/} and writes nothing.
  *
  * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} the stack failed a check or
  * could not be written (nothing changed), {@value #BAD_INPUT} bad input or usage (nothing changed).
@@ -44,7 +54,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "stackwright",
     mixinStandardHelpOptions = true,
-    subcommands = {Main.Synth.class},
+    subcommands = {Main.Synth.class, Main.Diff.class},
     description = "Synthesizes Kubernetes manifests and Compose files into dist/<env>/.")
 public final class Main {
   /** Success. */
@@ -139,9 +149,8 @@ public final class Main {
     return cli.execute(cleaned);
   }
 
-  /** {@code synth}: writes {@code dist/<env>/} for one environment or all of them. */
-  @Command(name = "synth", description = "Synthesizes dist/<env>/ for one environment, or all.")
-  static final class Synth implements Callable<Integer> {
+  /** The options and the synthesis both commands share. */
+  abstract static class EnvCommand implements Callable<Integer> {
     @ParentCommand Main main;
 
     @Option(
@@ -166,26 +175,45 @@ public final class Main {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+    /** The validation mode given; set by {@link #synthesize}. */
+    ValidationMode mode;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
+
+    Path dist() {
+      return projectDir.resolve("dist");
+    }
+
+    /**
+     * Loads, renders and validates the selected environments in memory, printing any problem.
+     *
+     * @param exit receives the exit code when this returns {@code null}
+     * @return the synthesis, or {@code null} when it failed
+     */
+    Synthesis synthesize(int[] exit) {
+      PrintWriter err = err();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
-      Path dist = projectDir.resolve("dist");
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.
-        new DistWriter(dist).recover();
+        new DistWriter(dist()).recover();
       } catch (IOException e) {
         err.println(
             "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
-        return VALIDATION_FAILED;
+        exit[0] = VALIDATION_FAILED;
+        return null;
       }
-      ValidationMode mode;
       try {
         mode = ValidationMode.parse(validate);
       } catch (IllegalArgumentException e) {
         err.println("stackwright: " + e.getMessage());
-        return BAD_INPUT;
+        exit[0] = BAD_INPUT;
+        return null;
       }
       Tools tools = Tools.locate(projectDir, System::getProperty, main.variables);
       Synthesizer<?> synthesizer =
@@ -196,18 +224,18 @@ public final class Main {
         names = synthesizer.environments().select(env);
       } catch (IllegalArgumentException e) {
         err.println("stackwright: " + e.getMessage());
-        return BAD_INPUT;
+        exit[0] = BAD_INPUT;
+        return null;
       }
-      Synthesis synthesis;
       try {
-        synthesis = synthesizer.synthesize(names);
+        return synthesizer.synthesize(names);
       } catch (EnvironmentException e) {
         err.println(e.getMessage());
         err.println(
             "stackwright: "
                 + e.problems().size()
                 + " problem(s) in environment files; nothing was written.");
-        return BAD_INPUT;
+        exit[0] = BAD_INPUT;
       } catch (ValidationException e) {
         if (e.report() == null) {
           e.failures().forEach(f -> err.println("stackwright: " + f));
@@ -219,10 +247,37 @@ public final class Main {
           e.failures().forEach(err::println);
         }
         err.println("stackwright: validation failed; nothing was written.");
-        return VALIDATION_FAILED;
+        exit[0] = VALIDATION_FAILED;
+      }
+      return null;
+    }
+
+    /** The files at the top of {@code dist/} this synthesis writes, by name. */
+    static Map<String, byte[]> rootFiles(Synthesis synthesis) {
+      return synthesis.environmentComparison() == null
+          ? Map.of()
+          : Map.of(
+              EnvironmentComparison.FILE,
+              synthesis.environmentComparison().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code synth}: writes {@code dist/<env>/} for one environment or all of them. */
+  @Command(name = "synth", description = "Synthesizes dist/<env>/ for one environment, or all.")
+  static final class Synth extends EnvCommand {
+    @Override
+    public Integer call() {
+      PrintWriter out = out();
+      PrintWriter err = err();
+      Path dist = dist();
+      int[] exit = {OK};
+      Synthesis synthesis = synthesize(exit);
+      if (synthesis == null) {
+        return exit[0];
       }
       ValidationReport report = synthesis.report();
       report.skipNotices().forEach(notice -> err.println("stackwright: " + notice));
+      synthesis.notices().forEach(notice -> err.println("stackwright: " + notice));
       List<SynthOutput> outputs = synthesis.outputs();
       // Before dist/ is touched, so that a failure here leaves it as it was.
       String cdk8sOut = main.variables.apply(Cdk8sCliOutput.VARIABLE);
@@ -243,15 +298,33 @@ public final class Main {
                       && Files.isRegularFile(
                           dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE))
               : name -> false;
+      Map<String, Integer> changedFiles = new LinkedHashMap<>();
       Map<String, DistWriter.Result> results;
       try {
-        results = new DistWriter(dist).write(outputs, isStale);
+        for (SynthOutput output : outputs) {
+          changedFiles.put(
+              output.environment(),
+              DistDiff.compare(output, dist.resolve(output.environment())).size());
+        }
+        results = new DistWriter(dist).write(outputs, rootFiles(synthesis), isStale);
       } catch (IOException e) {
         err.println("stackwright: cannot write dist/, left as it was: " + e.getMessage());
         return VALIDATION_FAILED;
       }
       for (SynthOutput output : outputs) {
-        out.println(summary(output, results.get(output.environment()), report));
+        out.println(
+            summary(
+                output,
+                results.get(output.environment()),
+                changedFiles.get(output.environment()),
+                report));
+      }
+      DistWriter.Result comparison = results.get(EnvironmentComparison.FILE);
+      if (comparison != null) {
+        out.println(
+            (comparison == DistWriter.Result.WRITTEN ? "wrote" : "unchanged")
+                + " dist/"
+                + EnvironmentComparison.FILE);
       }
       report.waiverLines().forEach(out::println);
       out.println("validation took " + report.timings() + " for all environments");
@@ -265,19 +338,128 @@ public final class Main {
     }
 
     private static String summary(
-        SynthOutput output, DistWriter.Result result, ValidationReport report) {
+        SynthOutput output, DistWriter.Result result, int changed, ValidationReport report) {
+      String kinds =
+          output.objectsByKind().entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", "));
       return String.format(
           Locale.ROOT,
-          "%s: %s dist/%s: %d Kubernetes objects, %d Compose services, %d files; checks: model,"
-              + " %s; %.2f s",
+          "%s: %s dist/%s: %d files, %d written; %d Kubernetes objects (%s), %d Compose services;"
+              + " checks: model, %s; %.2f s",
           output.environment(),
           result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
           output.environment(),
-          output.kubernetesObjects(),
-          output.composeServices(),
           output.files().size(),
+          result == DistWriter.Result.WRITTEN ? changed : 0,
+          output.kubernetesObjects(),
+          kinds,
+          output.composeServices(),
           report.layersRan(),
           output.elapsed().toNanos() / 1e9);
+    }
+  }
+
+  /**
+   * {@code diff}: what a synth would change in {@code dist/}, as unified diffs by file and object,
+   * with secret-looking values masked. Writes nothing. Exit code {@value Main#OK} when nothing
+   * would change, {@value Main#VALIDATION_FAILED} when something would (or a check fails), like
+   * {@code git diff --exit-code}.
+   */
+  @Command(
+      name = "diff",
+      description = "Shows what a synth would change in dist/, and writes nothing.")
+  static final class Diff extends EnvCommand {
+    @Override
+    public Integer call() {
+      PrintWriter out = out();
+      PrintWriter err = err();
+      Path dist = dist();
+      int[] exit = {OK};
+      Synthesis synthesis = synthesize(exit);
+      if (synthesis == null) {
+        return exit[0];
+      }
+      synthesis.report().skipNotices().forEach(notice -> err.println("stackwright: " + notice));
+      synthesis.notices().forEach(notice -> err.println("stackwright: " + notice));
+      List<ObjectDiff.FileChange> all = new ArrayList<>();
+      List<String> summaries = new ArrayList<>();
+      try {
+        for (SynthOutput output : synthesis.outputs()) {
+          String name = output.environment();
+          List<ObjectDiff.FileChange> changes =
+              ObjectDiff.compare(
+                  "dist/" + name + "/",
+                  DistWriter.read(dist.resolve(name)),
+                  DistWriter.asComparable(output.files()));
+          all.addAll(changes);
+          summaries.add(name + ": " + counts(changes));
+        }
+        for (Map.Entry<String, byte[]> file : rootFiles(synthesis).entrySet()) {
+          Path path = dist.resolve(file.getKey());
+          SortedMap<String, DistWriter.Bytes> before = new TreeMap<>();
+          if (Files.isRegularFile(path)) {
+            before.put(file.getKey(), new DistWriter.Bytes(Files.readAllBytes(path)));
+          }
+          SortedMap<String, DistWriter.Bytes> after = new TreeMap<>();
+          after.put(file.getKey(), new DistWriter.Bytes(file.getValue()));
+          List<ObjectDiff.FileChange> changes = ObjectDiff.compare("dist/", before, after);
+          all.addAll(changes);
+          changes.forEach(c -> summaries.add(c.path() + ": " + word(c.change())));
+        }
+      } catch (IOException e) {
+        err.println("stackwright: cannot read dist/: " + e.getMessage());
+        return VALIDATION_FAILED;
+      }
+      for (ObjectDiff.FileChange file : all) {
+        out.println("=== " + file.path() + " (" + word(file.change()) + ")");
+        for (ObjectDiff.ObjectChange object : file.objects()) {
+          if (!object.object().isEmpty()) {
+            out.println("--- " + object.object() + " (" + word(object.change()) + ")");
+          }
+          out.print(object.diff());
+        }
+        out.println();
+      }
+      summaries.forEach(out::println);
+      out.println(
+          all.isEmpty()
+              ? "diff: dist/ is up to date; a synth would change nothing"
+              : "diff: a synth would change "
+                  + all.size()
+                  + " file(s); run mvn -q compile exec:java -Denv="
+                  + env
+                  + " to write them");
+      return all.isEmpty() ? OK : VALIDATION_FAILED;
+    }
+
+    private static String counts(List<ObjectDiff.FileChange> changes) {
+      int added = 0;
+      int removed = 0;
+      int changed = 0;
+      for (ObjectDiff.FileChange file : changes) {
+        for (ObjectDiff.ObjectChange object : file.objects()) {
+          if (object.object().isEmpty()) {
+            continue;
+          }
+          switch (object.change()) {
+            case ADDED -> added++;
+            case REMOVED -> removed++;
+            case CHANGED -> changed++;
+          }
+        }
+      }
+      return String.format(
+          Locale.ROOT,
+          "%d objects added, %d removed, %d changed, in %d file(s)",
+          added,
+          removed,
+          changed,
+          changes.size());
+    }
+
+    private static String word(ObjectDiff.Change change) {
+      return change.name().toLowerCase(Locale.ROOT);
     }
   }
 }

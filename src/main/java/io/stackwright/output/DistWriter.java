@@ -49,6 +49,10 @@ import java.util.stream.Stream;
  * it only deletes scratch folders. It runs before every write, and a synth should call it before
  * doing anything else, so that even a synth that then fails validation leaves {@code dist/} whole.
  *
+ * <p>A file at the top of {@code dist/} that spans environments (see {@link #write(List, Map,
+ * Predicate)}) takes the same steps as a folder: {@code dist/.<name>.tmp}, a journal line, {@code
+ * dist/.<name>.old}.
+ *
  * <p>Environments whose files are all unchanged (content and mode) are not touched. Files are
  * written with mode 0644 and folders with 0755, whatever the umask, so that containers running as
  * another user can read the files a Compose file mounts.
@@ -133,6 +137,31 @@ public final class DistWriter {
    */
   public Map<String, Result> write(List<SynthOutput> outputs, Predicate<String> isStale)
       throws IOException {
+    return write(outputs, Map.of(), isStale);
+  }
+
+  /**
+   * Writes every output, and files at the top of {@code dist/} that span environments (such as the
+   * environment comparison), as one transaction: a file is swapped in like a folder, so that it is
+   * never new while the folders are old, or the other way round.
+   *
+   * @param outputs the environments to write
+   * @param rootFiles files to write at the top of {@code dist/}, by name (no {@code /}, not
+   *     starting with {@code .}); a file not given is left as it is
+   * @param isStale which other folders of {@code dist/} to remove in the same transaction; {@code
+   *     name -> false} to keep them all
+   * @return the result per environment (the outputs in the order given, then the removed folders),
+   *     then per root file
+   * @throws IOException when anything cannot be written; {@code dist/} is then as it was
+   */
+  public Map<String, Result> write(
+      List<SynthOutput> outputs, Map<String, byte[]> rootFiles, Predicate<String> isStale)
+      throws IOException {
+    for (String name : rootFiles.keySet()) {
+      if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.isEmpty()) {
+        throw new IllegalArgumentException("not a file name at the top of dist/: " + name);
+      }
+    }
     Files.createDirectories(dist);
     try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
@@ -154,6 +183,20 @@ public final class DistWriter {
         for (String stale : staleFolders(outputs, isStale)) {
           entries.add(new Entry(stale, true, true));
           results.put(stale, Result.REMOVED);
+        }
+        for (Map.Entry<String, byte[]> file : new TreeMap<>(rootFiles).entrySet()) {
+          Path target = dist.resolve(file.getKey());
+          if (Files.isRegularFile(target)
+              && Arrays.equals(Files.readAllBytes(target), file.getValue())
+              && modesAreRight(target)) {
+            results.put(file.getKey(), Result.UNCHANGED);
+          } else {
+            Path scratch = dist.resolve("." + file.getKey() + SCRATCH);
+            writeDurably(scratch, file.getValue());
+            setMode(scratch, FILE_MODE);
+            entries.add(new Entry(file.getKey(), Files.exists(target), false));
+            results.put(file.getKey(), Result.WRITTEN);
+          }
         }
         if (entries.isEmpty()) {
           return results;

@@ -3,6 +3,7 @@ package io.stackwright.output;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ public final class SynthOutput {
   private final int kubernetesObjects;
   private final int composeServices;
   private final SortedMap<String, byte[]> files = new TreeMap<>();
+  private final SortedMap<String, Integer> objectsByKind = new TreeMap<>();
   private Duration elapsed = Duration.ZERO;
 
   /**
@@ -47,6 +49,19 @@ public final class SynthOutput {
   /** How many Kubernetes objects the output holds. */
   public int kubernetesObjects() {
     return kubernetesObjects;
+  }
+
+  /** Records how many Kubernetes objects of each kind the output holds, for the summary. */
+  public void recordObjectsByKind(Map<String, Integer> counts) {
+    objectsByKind.clear();
+    objectsByKind.putAll(counts);
+  }
+
+  /**
+   * How many Kubernetes objects of each kind the output holds, by kind; empty when not recorded.
+   */
+  public SortedMap<String, Integer> objectsByKind() {
+    return Collections.unmodifiableSortedMap(objectsByKind);
   }
 
   /** How many Compose services the output holds. */

@@ -9,11 +9,19 @@ import java.util.List;
  *
  * @param outputs each environment's files, in the order synthesized
  * @param report what the gate did: the layers that ran or were skipped, the waivers it applied
+ * @param environmentComparison the new {@code dist/ENVIRONMENTS.md}, or {@code null} when it cannot
+ *     be made (another environment does not build) and is to be left as it is
+ * @param notices what the user should know that does not stop the synth, one line each
  */
-public record Synthesis(List<SynthOutput> outputs, ValidationReport report) {
+public record Synthesis(
+    List<SynthOutput> outputs,
+    ValidationReport report,
+    String environmentComparison,
+    List<String> notices) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public Synthesis {
     outputs = List.copyOf(outputs);
+    notices = List.copyOf(notices);
   }
 }

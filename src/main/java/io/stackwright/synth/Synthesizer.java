@@ -8,7 +8,10 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.output.Yaml;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.report.ArchitectureDiagram;
+import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.StackDefinition;
+import io.stackwright.validate.ParityReport;
 import io.stackwright.validate.Subject;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import software.amazon.jsii.JsiiException;
 
@@ -100,7 +104,66 @@ public final class Synthesizer<P extends Record> {
     if (!report.passed()) {
       throw new ValidationException(report);
     }
-    return new Synthesis(rendered.stream().map(Rendered::output).toList(), report);
+    Map<String, Rendered> byName = new LinkedHashMap<>();
+    rendered.forEach(r -> byName.put(r.environment(), r));
+    String comparison = null;
+    List<String> notices = new ArrayList<>();
+    try {
+      comparison = comparison(byName);
+    } catch (EnvironmentException | ValidationException e) {
+      // Another environment's file is broken: its own synth reports it. The comparison spans every
+      // environment, so it is left as it was rather than written with a column missing or stale.
+      notices.add(
+          "dist/"
+              + EnvironmentComparison.FILE
+              + " left as it was: another environment does not build ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "); fix it and run the synth of all environments");
+    }
+    return new Synthesis(
+        rendered.stream().map(Rendered::output).toList(), report, comparison, notices);
+  }
+
+  /**
+   * {@code dist/ENVIRONMENTS.md} for every environment of the project, made from their models (no
+   * rendering, no gate).
+   *
+   * @throws EnvironmentException every problem of every environment file
+   * @throws ValidationException when a stack cannot be built from valid input
+   */
+  public String environmentComparison() throws EnvironmentException, ValidationException {
+    return comparison(Map.of());
+  }
+
+  /** The comparison of every environment, reusing the stacks already built. */
+  private String comparison(Map<String, Rendered> built)
+      throws EnvironmentException, ValidationException {
+    List<EnvironmentComparison.Column> columns = new ArrayList<>();
+    List<EnvironmentException> problems = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (String name : environments.names()) {
+      Rendered r = built.get(name);
+      if (r != null) {
+        columns.add(new EnvironmentComparison.Column(r.stack(), waivers(r.props())));
+        continue;
+      }
+      try {
+        P props = load(name);
+        columns.add(
+            new EnvironmentComparison.Column(definition.define(name, props), waivers(props)));
+      } catch (EnvironmentException e) {
+        problems.add(e);
+      } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
+        failures.add(name + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw EnvironmentException.combine(problems);
+    }
+    if (!failures.isEmpty()) {
+      throw new ValidationException(failures);
+    }
+    return EnvironmentComparison.markdown(columns);
   }
 
   /**
@@ -196,8 +259,16 @@ public final class Synthesizer<P extends Record> {
     Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
     int objects = manifests.values().stream().mapToInt(List::size).sum();
     SynthOutput output = new SynthOutput(stack.environment(), objects, stack.services().size());
+    Map<String, Integer> kinds = new TreeMap<>();
+    manifests.values().stream()
+        .flatMap(List::stream)
+        .forEach(object -> kinds.merge(String.valueOf(object.get("kind")), 1, Integer::sum));
+    output.recordObjectsByKind(kinds);
     manifests.forEach((file, content) -> output.add(file, Yaml.writeAll(content)));
     new ComposeRenderer().render(stack).forEach(output::add);
+    output.add(ArchitectureDiagram.FILE, ArchitectureDiagram.markdown(stack));
+    // Last: it reads back the files above.
+    output.add(ParityReport.FILE, ParityReport.markdown(output));
     return output;
   }
 

@@ -4,6 +4,11 @@ package io.stackwright.validate;
 public enum Layer {
   /** The policy rules, in Java, on the rendered output; always runs. */
   POLICY("policy"),
+  /**
+   * The Kubernetes objects and the Compose file of each environment compared with each other
+   * ({@link io.stackwright.validate.policy.Parity}); always runs.
+   */
+  PARITY("parity"),
   /** {@code kubeconform -strict} against the target Kubernetes version's JSON schemas. */
   KUBECONFORM("kubeconform"),
   /** The Compose CLI's {@code config -q} on each Compose file. */

@@ -31,13 +31,15 @@ final class PolicyLayer {
    * @param findings the violations of every rule, as findings
    * @param objects every object of the output as waivers name them: {@code Kind/name}, {@code
    *     ComposeService/name}, {@code ComposeSecret/name}
+   * @param input the output as the rules read it, for the parity layer
    */
-  record Result(List<Finding> findings, Set<String> objects) {}
+  record Result(List<Finding> findings, Set<String> objects, PolicyInput input) {}
 
   /** Runs every rule on the output of {@code subject}. */
   static Result check(Subject subject) {
     List<Finding> findings = new ArrayList<>();
-    PolicyInput input = read(subject, findings);
+    PolicyInput input =
+        read(subject.output(), subject.development(), subject.externalSecrets(), findings);
     for (PolicyRule rule : PolicyRules.ALL) {
       for (Violation v : rule.check(input)) {
         findings.add(
@@ -52,7 +54,7 @@ final class PolicyLayer {
         map.keySet().forEach(name -> objects.add(kind + name));
       }
     }
-    return new Result(findings, objects);
+    return new Result(findings, objects, input);
   }
 
   /** The manifest files of an output: the YAML files at its top level. */
@@ -62,9 +64,16 @@ final class PolicyLayer {
         .toList();
   }
 
+  /**
+   * Reads an output back as the rules see it; a file that cannot be read as YAML is left out, with
+   * a finding in {@code findings}.
+   */
   @SuppressWarnings("unchecked")
-  private static PolicyInput read(Subject subject, List<Finding> findings) {
-    SynthOutput output = subject.output();
+  static PolicyInput read(
+      SynthOutput output,
+      boolean development,
+      Set<String> externalSecrets,
+      List<Finding> findings) {
     List<KubeObject> objects = new ArrayList<>();
     for (String file : manifestFiles(output)) {
       try {
@@ -90,8 +99,8 @@ final class PolicyLayer {
         objects,
         composeText == null ? null : ComposeRenderer.COMPOSE_FILE,
         compose,
-        subject.development(),
-        subject.externalSecrets());
+        development,
+        externalSecrets);
   }
 
   /**

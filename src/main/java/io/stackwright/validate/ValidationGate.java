@@ -2,6 +2,9 @@ package io.stackwright.validate;
 
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
+import io.stackwright.validate.policy.Parity;
+import io.stackwright.validate.policy.PolicyInput;
+import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The validation gate every synth passes before anything is written: the policy rules on each
- * environment's output, then kubeconform on its manifests and the Compose CLI on its Compose file.
- * The tools run on a copy of the output in a scratch folder outside {@code dist/}, removed
- * afterwards; {@code dist/} is never read or written here.
+ * environment's output and the comparison of its two targets ({@link Parity}), then kubeconform on
+ * its manifests and the Compose CLI on its Compose file. The tools run on a copy of the output in a
+ * scratch folder outside {@code dist/}, removed afterwards; {@code dist/} is never read or written
+ * here.
  *
  * <p>A tool that is missing skips its layer, which the report says; in {@link ValidationMode#STRICT
  * strict} mode that fails the synth.
@@ -54,14 +58,29 @@ public final class ValidationGate {
     Map<String, List<ValidationReport.Waived>> waived = new LinkedHashMap<>();
 
     long start = System.nanoTime();
+    Map<String, PolicyInput> inputs = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       List<ValidationReport.Waived> applied = new ArrayList<>();
-      List<Finding> remaining = Waivers.apply(subject, PolicyLayer.check(subject), applied);
+      PolicyLayer.Result policy = PolicyLayer.check(subject);
+      inputs.put(subject.environment(), policy.input());
+      List<Finding> remaining = Waivers.apply(subject, policy, applied);
       findings.put(subject.environment(), new ArrayList<>(remaining));
       waived.put(subject.environment(), applied);
     }
     ran.add(Layer.POLICY);
     durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
+
+    start = System.nanoTime();
+    inputs.forEach(
+        (environment, input) -> {
+          for (Violation v : Parity.compare(input).mismatches()) {
+            findings
+                .get(environment)
+                .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
+          }
+        });
+    ran.add(Layer.PARITY);
+    durations.put(Layer.PARITY, Duration.ofNanos(System.nanoTime() - start));
 
     if (toolLayers) {
       String kubeconformMissing = tools.kubeconformMissing();

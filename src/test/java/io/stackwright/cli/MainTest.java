@@ -59,10 +59,103 @@ class MainTest {
         .contains("prod: unchanged dist/prod")
         .contains("Kubernetes objects")
         .contains("Compose services")
-        .contains("checks: model, policy");
+        .contains("checks: model, policy, parity")
+        .contains("Deployment 3")
+        .contains("unchanged dist/ENVIRONMENTS.md");
     assertThat(err.lines())
         .as("nothing on stderr but the layers skipped for want of a tool")
         .allMatch(line -> line.startsWith("stackwright: skipped the "));
+  }
+
+  @Test
+  void diffOfAnUpToDateProjectExitsZeroAndWritesNothing() throws IOException {
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("prod: 0 objects added, 0 removed, 0 changed, in 0 file(s)")
+        .contains("diff: dist/ is up to date");
+    assertDistUntouched();
+  }
+
+  @Test
+  void diffOfAnEditedImageShowsOnlyThatChangeExitsOneAndWritesNothing() throws IOException {
+    replaceInProd("shop-api:${BACKEND_TAG:-1.4.2}", "shop-api:${BACKEND_TAG:-1.5.0}");
+
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(out)
+        .contains("=== dist/prod/backend.yaml (changed)\n--- Deployment/backend (changed)\n@@ -")
+        .contains("=== dist/prod/compose/compose.yaml (changed)\n--- ComposeService/backend")
+        .contains("prod: 0 objects added, 0 removed, 2 changed, in 2 file(s)")
+        .contains("dist/ENVIRONMENTS.md: changed")
+        .contains("diff: a synth would change 3 file(s)");
+    assertThat(out.lines().filter(line -> line.matches("[-+](?!-- |\\+\\+ ).*")))
+        .containsExactly(
+            "-          image: ghcr.io/acme/shop-api:1.4.2",
+            "+          image: ghcr.io/acme/shop-api:1.5.0",
+            "-    image: ghcr.io/acme/shop-api:1.4.2",
+            "+    image: ghcr.io/acme/shop-api:1.5.0",
+            "-| image | `ghcr.io/acme/shop-api:1.4.2` | `ghcr.io/acme/shop-api:1.4.2` |"
+                + " `ghcr.io/acme/shop-api:1.4.2` |",
+            "+| image | `ghcr.io/acme/shop-api:1.4.2` | `ghcr.io/acme/shop-api:1.5.0` |"
+                + " `ghcr.io/acme/shop-api:1.4.2` |");
+    assertDistUntouched();
+  }
+
+  @Test
+  void diffNeverPrintsASecretValue() throws IOException {
+    Path dev = project.resolve("dist/dev");
+    Files.writeString(dev.resolve("compose/secrets/postgres-password"), "old-value\n");
+    Path secrets = dev.resolve("01-dev-secrets.yaml");
+    Files.writeString(
+        secrets, Files.readString(secrets).replace("dev-only-not-secret-", "old-dev-only-"));
+    distBefore = distFiles();
+
+    assertThat(run("diff", "--env", "dev", "--project-dir", project.toString()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(out)
+        .contains("=== dist/dev/compose/secrets/postgres-password (changed)")
+        .contains(
+            "=== dist/dev/01-dev-secrets.yaml (changed)\n"
+                + "--- Secret/postgres-credentials (changed)\n"
+                + "(only a masked secret value differs)\n"
+                + "--- Secret/redis-credentials (changed)\n")
+        .doesNotContain("old-value", "old-dev-only-", "dev-only-not-secret");
+    assertDistUntouched();
+  }
+
+  @Test
+  void diffOfBadInputExitsTwo() throws IOException {
+    replaceInProd("storage: 100Gi", "storage: lots");
+
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err).contains("environments/prod.yaml:").contains("postgres.storage");
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void aSynthOfOneEnvironmentLeavesTheComparisonWhenAnotherEnvironmentIsBroken()
+      throws IOException {
+    Path staging = project.resolve("environments/staging.yaml");
+    Files.writeString(staging, Files.readString(staging) + "backendd: {}\n");
+    replaceInProd("shop-api:${BACKEND_TAG:-1.4.2}", "shop-api:${BACKEND_TAG:-1.5.0}");
+    Path comparison = project.resolve("dist/ENVIRONMENTS.md");
+    String before = Files.readString(comparison);
+
+    assertThat(synth("prod")).isEqualTo(Main.OK);
+
+    assertThat(out).contains("prod: wrote dist/prod").doesNotContain("ENVIRONMENTS.md");
+    assertThat(err)
+        .contains("stackwright: dist/ENVIRONMENTS.md left as it was: another environment does not")
+        .contains("run the synth of all environments");
+    assertThat(Files.readString(comparison)).isEqualTo(before);
+    assertThat(synth("all")).isEqualTo(Main.BAD_INPUT);
+    assertThat(err).contains("environments/staging.yaml:").contains("backendd");
   }
 
   @Test

@@ -129,6 +129,104 @@ class DistWriterTest {
     assertThat(hiddenFolders()).isEmpty();
   }
 
+  private static Map<String, byte[]> comparison(String version) {
+    return Map.of("ENVIRONMENTS.md", ("v" + version + "\n").getBytes());
+  }
+
+  @Test
+  void writesAFileAtTheTopOfDistInTheSameTransaction() throws IOException {
+    DistWriter writer = new DistWriter(dist);
+    writer.write(List.of(output("dev", Map.of("a.yaml", "dev: 1\n"))), comparison("1"), n -> false);
+
+    Map<String, DistWriter.Result> changed =
+        writer.write(
+            List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false);
+    Map<String, DistWriter.Result> same =
+        writer.write(
+            List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false);
+
+    assertThat(changed).containsEntry("ENVIRONMENTS.md", DistWriter.Result.WRITTEN);
+    assertThat(same).containsEntry("ENVIRONMENTS.md", DistWriter.Result.UNCHANGED);
+    assertThat(everything())
+        .isEqualTo(
+            DistWriter.asComparable(
+                Map.of("dev/a.yaml", "dev: 2\n".getBytes(), "ENVIRONMENTS.md", "v2\n".getBytes())));
+    assertThat(Files.getPosixFilePermissions(dist.resolve("ENVIRONMENTS.md")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(hiddenFolders()).isEmpty();
+  }
+
+  /**
+   * Renames 1 to 10 of a transaction that replaces three folders and the file at the top of dist/:
+   * killed at any of them, the next run finds the folders and the file as they were, never the file
+   * new and the folders old.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void aRunKilledBeforeItCommitsLeavesTheTopFileAsItWasToo(int killedAt) throws IOException {
+    new DistWriter(dist)
+        .write(
+            List.of(
+                output("dev", Map.of("a.yaml", "dev: 1\n")),
+                output("prod", Map.of("a.yaml", "prod: 1\n")),
+                output("staging", Map.of("a.yaml", "staging: 1\n"))),
+            comparison("1"),
+            name -> false);
+    SortedMap<String, DistWriter.Bytes> before = everything();
+
+    assertThatThrownBy(
+            () ->
+                killedAtRename(killedAt)
+                    .write(
+                        List.of(
+                            output("dev", Map.of("a.yaml", "dev: 2\n")),
+                            output("prod", Map.of("a.yaml", "prod: 2\n")),
+                            output("staging", Map.of("a.yaml", "staging: 2\n"))),
+                        comparison("2"),
+                        name -> false))
+        .isInstanceOf(Killed.class);
+    new DistWriter(dist).recover();
+
+    assertThat(everything()).isEqualTo(before);
+    assertThat(hiddenFolders()).isEmpty();
+  }
+
+  @Test
+  void aFailedRenameOfTheTopFileUndoesTheFolders() throws IOException {
+    writeThreeEnvironments("1");
+    SortedMap<String, DistWriter.Bytes> before = everything();
+    DistWriter failing =
+        new DistWriter(
+            dist,
+            (from, to) -> {
+              if (to.getFileName().toString().equals("ENVIRONMENTS.md")) {
+                throw new IOException("disk full");
+              }
+              Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            });
+
+    assertThatThrownBy(
+            () ->
+                failing.write(
+                    List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))),
+                    comparison("2"),
+                    name -> false))
+        .hasMessageContaining("disk full");
+
+    assertThat(everything()).isEqualTo(before);
+    assertThat(hiddenFolders()).isEmpty();
+  }
+
+  @Test
+  void refusesATopFileNameThatIsAPathOrHidden() {
+    DistWriter writer = new DistWriter(dist);
+    for (String name : List.of("../x.md", "dev/x.md", ".lock", "")) {
+      assertThatThrownBy(() -> writer.write(List.of(), Map.of(name, new byte[0]), n -> false))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
   @Test
   void aRunKilledAfterItCommittedIsCompletedByTheNext() throws IOException {
     writeThreeEnvironments("2");

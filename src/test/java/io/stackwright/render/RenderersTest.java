@@ -40,7 +40,7 @@ class RenderersTest {
   private static List<JsonNode> manifests(SynthOutput output) throws IOException {
     List<JsonNode> all = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-      if (!file.getKey().contains("/")) {
+      if (!file.getKey().contains("/") && file.getKey().endsWith(".yaml")) {
         try (var parser = YAML.getFactory().createParser(file.getValue())) {
           all.addAll(YAML.readValues(parser, JsonNode.class).readAll());
         }

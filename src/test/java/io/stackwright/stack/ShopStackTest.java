@@ -55,7 +55,7 @@ class ShopStackTest {
   private static List<JsonNode> objects(String env) throws IOException {
     List<JsonNode> all = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : outputs.get(env).files().entrySet()) {
-      if (!file.getKey().contains("/")) {
+      if (!file.getKey().contains("/") && file.getKey().endsWith(".yaml")) {
         try (var parser = YAML.getFactory().createParser(file.getValue())) {
           all.addAll(YAML.readValues(parser, JsonNode.class).readAll());
         }

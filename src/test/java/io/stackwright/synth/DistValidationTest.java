@@ -25,7 +25,8 @@ class DistValidationTest {
 
     ValidationReport report = synthesizer.synthesize(DistSnapshotTest.environments()).report();
 
-    assertThat(report.ran()).containsExactly(Layer.POLICY, Layer.KUBECONFORM, Layer.COMPOSE);
+    assertThat(report.ran())
+        .containsExactly(Layer.POLICY, Layer.PARITY, Layer.KUBECONFORM, Layer.COMPOSE);
     assertThat(report.passed()).isTrue();
     assertThat(report.environments()).allSatisfy(e -> assertThat(e.waived()).isEmpty());
   }

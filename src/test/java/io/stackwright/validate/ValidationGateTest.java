@@ -100,8 +100,9 @@ class ValidationGateTest {
 
     assertThat(report.failureLines()).isEmpty();
     assertThat(report.passed()).isTrue();
-    assertThat(report.ran()).containsExactly(Layer.POLICY, Layer.KUBECONFORM, Layer.COMPOSE);
-    assertThat(report.layersRan()).isEqualTo("policy, kubeconform, compose");
+    assertThat(report.ran())
+        .containsExactly(Layer.POLICY, Layer.PARITY, Layer.KUBECONFORM, Layer.COMPOSE);
+    assertThat(report.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
   }
 
   @Test
@@ -392,7 +393,7 @@ class ValidationGateTest {
     ValidationReport auto =
         new ValidationGate(Tools.none(), ValidationMode.AUTO).check(List.of(good));
     assertThat(auto.passed()).isTrue();
-    assertThat(auto.layersRan()).isEqualTo("policy");
+    assertThat(auto.layersRan()).isEqualTo("policy, parity");
     assertThat(auto.skipNotices())
         .hasSize(2)
         .allMatch(n -> n.contains("install it with scripts/install-validators"))

@@ -1,0 +1,7 @@
+/**
+ * Reports for reviewers, generated from the stack model into {@code dist/} and committed with it:
+ * the comparison of every environment ({@code dist/ENVIRONMENTS.md}) and a diagram of each stack
+ * ({@code dist/<env>/ARCHITECTURE.md}). Deterministic, so that a change shows in review only as the
+ * lines it changes.
+ */
+package io.stackwright.report;

@@ -1,0 +1,51 @@
+package io.stackwright.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.stack.ShopStack;
+import io.stackwright.synth.Synthesizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentComparisonTest {
+  private static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
+
+  @TempDir Path project;
+
+  @Test
+  void oneColumnPerEnvironmentOneRowPerSettingAndEveryWaiver() throws Exception {
+    Files.createDirectories(project.resolve("environments"));
+    Files.copy(PROJECT.resolve("environments/dev.yaml"), project.resolve("environments/dev.yaml"));
+    Files.writeString(
+        project.resolve("environments/qa.yaml"),
+        Files.readString(PROJECT.resolve("environments/staging.yaml"))
+            + "waivers:\n"
+            + "  - rule: probes\n"
+            + "    object: Deployment/backend\n"
+            + "    reason: a | b\n");
+
+    String md = new Synthesizer<>(new ShopStack(), project, name -> null).environmentComparison();
+
+    assertThat(md)
+        .startsWith("# Environments\n")
+        .contains(
+            "## Stack\n\n| | dev | qa |\n|---|---|---|\n| namespace | `shop-dev` | `shop-qa` |\n")
+        .contains(
+            "| dev tools | database-ui (Compose, profile devtools); redis-ui (Compose, profile"
+                + " devtools) | — |\n")
+        .contains("| waivers | — | `probes` on Deployment/backend: a \\| b |\n")
+        .contains("## backend\n")
+        .contains("| replicas | 1 | 2 |\n")
+        .contains("| backups | — | backup at `0 3 * * *`, 20Gi |\n")
+        .contains(
+            "| exposure | Compose: 127.0.0.1:8080 | https://staging.shop.example.com (TLS:"
+                + " shop-staging-tls); Compose: 127.0.0.1:8080 |\n");
+    List<String> rows = md.lines().filter(line -> line.startsWith("|")).toList();
+    assertThat(rows)
+        .as("every row has a cell per environment: a | in a value is escaped")
+        .allMatch(row -> row.replace("\\|", "").chars().filter(c -> c == '|').count() == 4);
+  }
+}
