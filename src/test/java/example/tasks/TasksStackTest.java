@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.output.DistDiff;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.InstalledTools;
@@ -48,6 +49,15 @@ class TasksStackTest {
     assertThat(folders).isEqualTo(environments()).contains("dev", "prod");
   }
 
+  @Test
+  void committedEnvironmentComparisonMatchesAFreshSynth() throws Exception {
+    String fresh =
+        new Synthesizer<>(new TasksStack(), PROJECT, name -> null).environmentComparison();
+    Path committed = PROJECT.resolve("dist").resolve(EnvironmentComparison.FILE);
+
+    assertThat(committed).content().isEqualTo(fresh);
+  }
+
   @ParameterizedTest(name = "examples/tasks/dist/{0}")
   @MethodSource("environments")
   void committedDistMatchesAFreshSynth(String environment) throws Exception {
@@ -79,7 +89,8 @@ class TasksStackTest {
 
     ValidationReport report = synthesizer.synthesize(environments()).report();
 
-    assertThat(report.ran()).containsExactly(Layer.POLICY, Layer.KUBECONFORM, Layer.COMPOSE);
+    assertThat(report.ran())
+        .containsExactly(Layer.POLICY, Layer.PARITY, Layer.KUBECONFORM, Layer.COMPOSE);
     assertThat(report.passed()).isTrue();
     assertThat(report.environments()).allSatisfy(e -> assertThat(e.waived()).isEmpty());
   }
