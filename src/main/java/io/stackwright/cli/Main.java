@@ -9,6 +9,7 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
@@ -65,18 +66,34 @@ public final class Main {
   /** Bad input or usage; nothing was changed. */
   public static final int BAD_INPUT = 2;
 
+  private final StackDefinition<?> definition;
   private final Function<String, String> variables;
 
-  private Main(Function<String, String> variables) {
+  private Main(StackDefinition<?> definition, Function<String, String> variables) {
+    this.definition = definition;
     this.variables = variables;
   }
 
-  /** Runs the command line with the process's environment variables and exits with its code. */
+  /**
+   * Runs the command line for the flagship {@link ShopStack} with the process's environment
+   * variables, and exits with its code.
+   */
   public static void main(String[] args) {
+    main(new ShopStack(), args);
+  }
+
+  /**
+   * Runs the command line for a stack of one's own, with the process's environment variables, and
+   * exits with its code: the {@code main} of a project that defines its own stack calls this.
+   *
+   * @param definition the stack
+   * @param args the arguments, such as {@code synth --env all}
+   */
+  public static void main(StackDefinition<?> definition, String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
     int code;
     try {
-      code = run(args, new PrintWriter(System.out, true), err, System::getenv);
+      code = run(definition, args, new PrintWriter(System.out, true), err, System::getenv);
     } catch (Throwable e) {
       err.println("stackwright: internal error, please report it: " + e);
       e.printStackTrace(err);
@@ -101,8 +118,26 @@ public final class Main {
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Function<String, String> variables) {
+    return run(new ShopStack(), args, out, err, variables);
+  }
+
+  /**
+   * Runs the command line for a stack and returns the exit code.
+   *
+   * @param definition the stack
+   * @param args the arguments
+   * @param out where results go
+   * @param err where problems go
+   * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when unset
+   */
+  public static int run(
+      StackDefinition<?> definition,
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Function<String, String> variables) {
     String[] cleaned = withoutNulls(args);
-    CommandLine cli = new CommandLine(new Main(variables));
+    CommandLine cli = new CommandLine(new Main(definition, variables));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -183,7 +218,7 @@ public final class Main {
       Tools tools = Tools.locate(projectDir, System::getProperty, main.variables);
       Synthesizer<?> synthesizer =
           new Synthesizer<>(
-              new ShopStack(), projectDir, main.variables, new ValidationGate(tools, mode));
+              main.definition, projectDir, main.variables, new ValidationGate(tools, mode));
       List<String> names;
       try {
         names = synthesizer.environments().select(env);

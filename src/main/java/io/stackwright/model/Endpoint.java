@@ -14,6 +14,21 @@ public record Endpoint(String service, int port) {
     return new EnvValue.ServiceHost(service);
   }
 
+  /**
+   * The host on Kubernetes, for generated files that name it: the Service's DNS name in the
+   * namespace, as environment values resolve to.
+   *
+   * @param namespace the stack's namespace
+   */
+  public String kubernetesHost(String namespace) {
+    return service + "." + namespace + ".svc";
+  }
+
+  /** The host in Compose, for generated files that name it: the service's name. */
+  public String composeHost() {
+    return service;
+  }
+
   /** The port, as a literal value. */
   public EnvValue portValue() {
     return EnvValue.of(port);

@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param network the cluster's DNS and API server, for egress rules
  * @param rawObjects Kubernetes objects added as they are (see {@link
  *     io.stackwright.stack.Stack#addRawObject}), in the order added
+ * @param patches changes to rendered objects, applied in the order added (see {@link Patch})
  */
 public record StackModel(
     String name,
@@ -35,7 +36,8 @@ public record StackModel(
     List<ServiceModel> services,
     String metricsScraper,
     ClusterNetwork network,
-    List<RawObject> rawObjects) {
+    List<RawObject> rawObjects,
+    List<Patch> patches) {
 
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
@@ -49,6 +51,7 @@ public record StackModel(
     }
     services = List.copyOf(services);
     rawObjects = List.copyOf(rawObjects);
+    patches = List.copyOf(patches);
     Map<String, ServiceModel> byName = new LinkedHashMap<>();
     for (ServiceModel service : services) {
       if (byName.put(service.name(), service) != null) {

@@ -3,5 +3,7 @@
  * the comparison of every environment ({@code dist/ENVIRONMENTS.md}) and a diagram of each stack
  * ({@code dist/<env>/ARCHITECTURE.md}). Deterministic, so that a change shows in review only as the
  * lines it changes.
+ *
+ * <p>Internal: the public API is listed in the README.
  */
 package io.stackwright.report;

@@ -1,9 +1,7 @@
 package io.stackwright.services;
 
 import io.stackwright.model.Endpoint;
-import io.stackwright.model.Metrics;
 import io.stackwright.model.Probe;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.Locale;
 
@@ -43,34 +41,33 @@ public final class Backend {
   public Backend(Stack stack, BackendProps props, Postgres postgres, Redis redis) {
     Endpoint db = postgres.endpoint();
     Endpoint cache = redis.endpoint();
-    stack.add(
-        ServiceModel.builder(NAME)
-            .component("api")
-            .image(props.image())
-            .replicas(props.replicas())
-            .port("http", HTTP_PORT)
-            .env("HTTP_PORT", Integer.toString(HTTP_PORT))
-            .env("LOG_LEVEL", props.logLevel().name().toLowerCase(Locale.ROOT))
-            .env("DB_HOST", db.host())
-            .env("DB_PORT", db.portValue())
-            .env("DB_NAME", postgres.database())
-            .env("DB_USER", postgres.user())
-            .secret(postgres.password(), "DB_PASSWORD_FILE")
-            .env("REDIS_HOST", cache.host())
-            .env("REDIS_PORT", cache.portValue())
-            .secret(redis.password(), "REDIS_PASSWORD_FILE")
-            .env("METRICS_PATH", METRICS_PATH)
-            .metrics(new Metrics("http", METRICS_PATH))
-            .dependsOn(db.service())
-            .dependsOn(cache.service())
-            .writable("/tmp")
-            .readiness(new Probe(new Probe.HttpGet(READY_PATH, HTTP_PORT), 10, 3, 3))
-            .liveness(new Probe(new Probe.HttpGet(LIVE_PATH, HTTP_PORT), 10, 3, 3))
-            .startupSeconds(60)
-            .resources(props.effectiveResources())
-            .runAs(props.runAsUser(), props.runAsUser())
-            .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
-            .build());
+    GenericService.builder(NAME)
+        .component("api")
+        .image(props.image())
+        .replicas(props.replicas())
+        .port("http", HTTP_PORT)
+        .env("HTTP_PORT", Integer.toString(HTTP_PORT))
+        .env("LOG_LEVEL", props.logLevel().name().toLowerCase(Locale.ROOT))
+        .env("DB_HOST", db.host())
+        .env("DB_PORT", db.portValue())
+        .env("DB_NAME", postgres.database())
+        .env("DB_USER", postgres.user())
+        .secret(postgres.password(), "DB_PASSWORD_FILE")
+        .env("REDIS_HOST", cache.host())
+        .env("REDIS_PORT", cache.portValue())
+        .secret(redis.password(), "REDIS_PASSWORD_FILE")
+        .env("METRICS_PATH", METRICS_PATH)
+        .metrics("http", METRICS_PATH)
+        .dependsOn(db)
+        .dependsOn(cache)
+        .writable("/tmp")
+        .readiness(new Probe(new Probe.HttpGet(READY_PATH, HTTP_PORT), 10, 3, 3))
+        .liveness(new Probe(new Probe.HttpGet(LIVE_PATH, HTTP_PORT), 10, 3, 3))
+        .startupSeconds(60)
+        .resources(props.effectiveResources())
+        .runAs(props.runAsUser(), props.runAsUser())
+        .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
+        .addTo(stack);
   }
 
   /** Where the edge sends API requests. */

@@ -1,7 +1,6 @@
 package io.stackwright.services;
 
 import io.stackwright.model.Probe;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.render.DevSecrets;
 import io.stackwright.stack.Stack;
 import java.util.List;
@@ -39,20 +38,19 @@ public final class DevTools {
     }
     List<String> adminerUp =
         List.of("php", "-r", "exit(@fsockopen('127.0.0.1', " + UI_PORT + ") ? 0 : 1);");
-    stack.add(
-        ServiceModel.builder("database-ui")
-            .component("dev-tool")
-            .image(props.databaseUiImage())
-            .composeOnly(PROFILE)
-            .port("http", UI_PORT)
-            .env("ADMINER_DEFAULT_SERVER", postgres.endpoint().host())
-            .dependsOn(postgres.endpoint().service())
-            .writable("/tmp")
-            .readiness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
-            .liveness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
-            .resources(FrontendProps.DEFAULT_RESOURCES)
-            .hostPort(props.databaseUiPort())
-            .build());
+    GenericService.builder("database-ui")
+        .component("dev-tool")
+        .image(props.databaseUiImage())
+        .composeOnly(PROFILE)
+        .port("http", UI_PORT)
+        .env("ADMINER_DEFAULT_SERVER", postgres.endpoint().host())
+        .dependsOn(postgres.endpoint())
+        .writable("/tmp")
+        .readiness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
+        .liveness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
+        .resources(FrontendProps.DEFAULT_RESOURCES)
+        .hostPort(props.databaseUiPort())
+        .addTo(stack);
     List<String> commanderUp =
         List.of(
             "node",
@@ -60,27 +58,26 @@ public final class DevTools {
             "require('http').get('http://127.0.0.1:"
                 + COMMANDER_PORT
                 + "/',r=>process.exit(r.statusCode<500?0:1)).on('error',()=>process.exit(1))");
-    stack.add(
-        ServiceModel.builder("redis-ui")
-            .component("dev-tool")
-            .image(props.redisUiImage())
-            .composeOnly(PROFILE)
-            .writableRootFilesystem(
-                "Redis Commander's start script writes its connection settings into its own"
-                    + " config folder, beside defaults a scratch volume would hide")
-            .port("http", COMMANDER_PORT)
-            .env("REDIS_HOST", redis.endpoint().host())
-            .env("REDIS_PORT", redis.endpoint().portValue())
-            // Redis Commander reads no password file; this is the marked development value.
-            .env("REDIS_PASSWORD", DevSecrets.value(redis.password()))
-            .dependsOn(redis.endpoint().service())
-            .writable("/tmp")
-            .readiness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
-            .liveness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
-            .resources(RedisProps.DEFAULT_RESOURCES)
-            // The image's own user, which owns the config folder it writes into.
-            .runAs(REDIS_COMMANDER_UID, REDIS_COMMANDER_UID)
-            .hostPort(props.redisUiPort())
-            .build());
+    GenericService.builder("redis-ui")
+        .component("dev-tool")
+        .image(props.redisUiImage())
+        .composeOnly(PROFILE)
+        .writableRootFilesystem(
+            "Redis Commander's start script writes its connection settings into its own"
+                + " config folder, beside defaults a scratch volume would hide")
+        .port("http", COMMANDER_PORT)
+        .env("REDIS_HOST", redis.endpoint().host())
+        .env("REDIS_PORT", redis.endpoint().portValue())
+        // Redis Commander reads no password file; this is the marked development value.
+        .env("REDIS_PASSWORD", DevSecrets.value(redis.password()))
+        .dependsOn(redis.endpoint())
+        .writable("/tmp")
+        .readiness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
+        .liveness(new Probe(new Probe.Exec(commanderUp), 10, 3, 3))
+        .resources(RedisProps.DEFAULT_RESOURCES)
+        // The image's own user, which owns the config folder it writes into.
+        .runAs(REDIS_COMMANDER_UID, REDIS_COMMANDER_UID)
+        .hostPort(props.redisUiPort())
+        .addTo(stack);
   }
 }

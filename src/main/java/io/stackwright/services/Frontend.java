@@ -1,10 +1,8 @@
 package io.stackwright.services;
 
 import io.stackwright.config.NginxConf;
-import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Probe;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 
 /**
@@ -30,23 +28,22 @@ public final class Frontend {
    */
   public Frontend(Stack stack, FrontendProps props) {
     Probe.HttpGet health = new Probe.HttpGet("/healthz", HTTP_PORT);
-    ServiceModel.Builder service =
-        ServiceModel.builder(NAME)
+    GenericService.Builder service =
+        GenericService.builder(NAME)
             .component("frontend")
             .image(props.image())
             .replicas(props.replicas())
             .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
             .port("http", HTTP_PORT)
             .config(
-                ConfigFile.of(
-                    NginxConf.CONFIG_PATH,
-                    NginxConf.spa(HTTP_PORT, props.resources().toResources().cpuLimit())))
+                NginxConf.CONFIG_PATH,
+                NginxConf.spa(HTTP_PORT, props.resources().toResources().cpuLimit()))
             .readiness(new Probe(health, 10, 3, 3))
             .liveness(new Probe(health, 10, 3, 3))
             .resources(props.resources().toResources())
             .runAs(NGINX_UID, NGINX_UID);
     NginxConf.WRITABLE_PATHS.forEach(service::writable);
-    stack.add(service.build());
+    service.addTo(stack);
   }
 
   /** Where the edge sends page requests. */

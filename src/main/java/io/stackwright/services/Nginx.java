@@ -3,10 +3,8 @@ package io.stackwright.services;
 import io.stackwright.config.EdgeRoute;
 import io.stackwright.config.EdgeSettings;
 import io.stackwright.config.NginxConf;
-import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Probe;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.List;
 
@@ -53,16 +51,16 @@ public final class Nginx {
                 props.trustedProxies(),
                 props.resources().toResources().cpuLimit()));
     Probe.HttpGet health = new Probe.HttpGet("/healthz", HTTP_PORT);
-    ServiceModel.Builder service =
-        ServiceModel.builder(NAME)
+    GenericService.Builder service =
+        GenericService.builder(NAME)
             .component("edge")
             .image(props.image())
             .replicas(props.replicas())
             .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
             .port("http", HTTP_PORT)
-            .config(ConfigFile.of(NginxConf.CONFIG_PATH, conf))
-            .dependsOn(pages.service())
-            .dependsOn(api.service())
+            .config(NginxConf.CONFIG_PATH, conf)
+            .dependsOn(pages)
+            .dependsOn(api)
             .readiness(new Probe(health, 10, 3, 3))
             .liveness(new Probe(health, 10, 3, 3))
             .resources(props.resources().toResources())
@@ -71,6 +69,6 @@ public final class Nginx {
             .ingress(
                 props.ingress() == null ? null : props.ingress().toIngress(props.maxBodySize()));
     NginxConf.WRITABLE_PATHS.forEach(service::writable);
-    stack.add(service.build());
+    service.addTo(stack);
   }
 }

@@ -1,7 +1,6 @@
 package io.stackwright.services;
 
 import io.stackwright.config.PostgresTuning;
-import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
@@ -12,7 +11,6 @@ import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.SecretFile;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +79,11 @@ public final class Postgres {
     PostgresTuning tuning =
         PostgresTuning.forLimit(
             props.effectiveResources().memoryLimit(), props.maxConnections(), props.storage());
-    ServiceModel.Builder service =
-        ServiceModel.builder(name)
+    GenericService.Builder service =
+        GenericService.builder(name)
             .component("database")
             .image(props.image())
-            .statefulWith(
-                new PersistentData("data", DATA_DIR, props.storage(), props.storageClass()))
+            .volume("data", DATA_DIR, props.storage(), props.storageClass())
             .port("postgres", PORT)
             .env("POSTGRES_DB", props.database())
             .env("POSTGRES_USER", props.user())
@@ -94,8 +91,7 @@ public final class Postgres {
             // and initdb refuses a non-empty directory.
             .env("PGDATA", DATA_DIR + "/pgdata")
             .args(List.of("postgres", "-c", "config_file=" + PostgresTuning.CONFIG_PATH))
-            .config(
-                ConfigFile.of(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS)))
+            .config(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS))
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
             // Parallel queries share memory through /dev/shm, which container runtimes give 64MB.
@@ -109,7 +105,7 @@ public final class Postgres {
     if (props.backup() != null) {
       service.job(backupJob(props));
     }
-    stack.add(service.build());
+    service.addTo(stack);
   }
 
   /**

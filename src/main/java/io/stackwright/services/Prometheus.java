@@ -4,9 +4,8 @@ import io.stackwright.config.PrometheusConf;
 import io.stackwright.config.RbacRule;
 import io.stackwright.config.ScrapeTarget;
 import io.stackwright.model.ApiAccess;
-import io.stackwright.model.ConfigFile;
+import io.stackwright.model.Endpoint;
 import io.stackwright.model.Metrics;
-import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
@@ -54,20 +53,13 @@ public final class Prometheus {
       }
     }
     int interval = props.scrapeIntervalSeconds();
-    ConfigFile config =
-        new ConfigFile(
-            "prometheus.yml",
-            CONFIG_PATH,
-            PrometheusConf.kubernetes(stack.namespace(), interval, targets),
-            PrometheusConf.compose(interval, targets));
     // Leave a fifth of the volume free: the size limit is checked only per block.
     long retentionMebibytes = props.storage().mebibytes() * 8 / 10;
-    ServiceModel.Builder service =
-        ServiceModel.builder(NAME)
+    GenericService.Builder service =
+        GenericService.builder(NAME)
             .component("monitoring")
             .image(props.image())
-            .statefulWith(
-                new PersistentData("data", DATA_DIR, props.storage(), props.storageClass()))
+            .volume("data", DATA_DIR, props.storage(), props.storageClass())
             .port("http", PORT)
             .args(
                 List.of(
@@ -75,8 +67,11 @@ public final class Prometheus {
                     "--storage.tsdb.path=" + DATA_DIR,
                     "--storage.tsdb.retention.time=" + props.retentionDays() + "d",
                     "--storage.tsdb.retention.size=" + retentionMebibytes + "MB"))
-            .config(config)
-            .metrics(new Metrics("http", "/metrics"))
+            .config(
+                CONFIG_PATH,
+                PrometheusConf.kubernetes(stack.namespace(), interval, targets),
+                PrometheusConf.compose(interval, targets))
+            .metrics("http", "/metrics")
             .readiness(new Probe(new Probe.HttpGet("/-/ready", PORT), 10, 3, 3))
             .liveness(new Probe(new Probe.HttpGet("/-/healthy", PORT), 15, 5, 4))
             .startupSeconds(120)
@@ -85,7 +80,12 @@ public final class Prometheus {
     for (RbacRule rule : PrometheusConf.RBAC_RULES) {
       service.apiAccess(new ApiAccess(rule.apiGroups(), rule.resources(), rule.verbs()));
     }
-    stack.add(service.build());
+    service.addTo(stack);
     stack.scrapedBy(NAME);
+  }
+
+  /** Where clients, such as a dashboard, query it. */
+  public Endpoint endpoint() {
+    return new Endpoint(NAME, PORT);
   }
 }

@@ -1,13 +1,10 @@
 package io.stackwright.services;
 
 import io.stackwright.config.RedisConf;
-import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Memory;
-import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 
 /**
@@ -45,24 +42,22 @@ public final class Redis {
     Probe.Exec ping = new Probe.Exec(RedisConf.pingCommand(password.path()));
     String conf =
         RedisConf.render(props.resources().toResources().memoryLimit(), props.evictionPolicy());
-    stack.add(
-        ServiceModel.builder(NAME)
-            .component("cache")
-            .image(props.image())
-            .statefulWith(
-                new PersistentData("data", "/data", props.storage(), props.storageClass()))
-            .port("redis", PORT)
-            .command(RedisConf.startCommand(CONFIG_PATH, password.path()))
-            .config(ConfigFile.of(CONFIG_PATH, conf))
-            .secret(password, "REDIS_PASSWORD_FILE")
-            // Holds the file with the password: memory only, on both targets.
-            .writableInMemory("/tmp", Memory.mebibytes(16))
-            .readiness(new Probe(ping, 10, 3, 3))
-            .liveness(new Probe(ping, 20, 5, 6))
-            .startupSeconds(60)
-            .resources(props.resources().toResources())
-            .runAs(REDIS_UID, REDIS_UID)
-            .build());
+    GenericService.builder(NAME)
+        .component("cache")
+        .image(props.image())
+        .volume("data", "/data", props.storage(), props.storageClass())
+        .port("redis", PORT)
+        .command(RedisConf.startCommand(CONFIG_PATH, password.path()))
+        .config(CONFIG_PATH, conf)
+        .secret(password, "REDIS_PASSWORD_FILE")
+        // Holds the file with the password: memory only, on both targets.
+        .writableInMemory("/tmp", Memory.mebibytes(16))
+        .readiness(new Probe(ping, 10, 3, 3))
+        .liveness(new Probe(ping, 20, 5, 6))
+        .startupSeconds(60)
+        .resources(props.resources().toResources())
+        .runAs(REDIS_UID, REDIS_UID)
+        .addTo(stack);
   }
 
   /** Where clients connect. */

@@ -64,6 +64,19 @@ public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memory
     }
   }
 
+  /**
+   * The requests and limits these props give, with every absent key taken from {@code defaults} as
+   * the keys' documentation says: for a service of one's own whose props record holds a {@code
+   * ResourcesProps}.
+   *
+   * @param props the props as loaded, or {@code null} when the section is absent
+   * @param defaults the service's defaults
+   * @throws InvalidPropException when a limit ends up below its request
+   */
+  public static Resources orDefaults(ResourcesProps props, Resources defaults) {
+    return complete(props, defaults).toResources();
+  }
+
   /** The props of fully resolved resources. */
   private static ResourcesProps of(Resources r) {
     return new ResourcesProps(r.cpu(), r.memory(), r.cpuLimit(), r.memoryLimit());

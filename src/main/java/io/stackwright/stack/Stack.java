@@ -1,6 +1,7 @@
 package io.stackwright.stack;
 
 import io.stackwright.model.ClusterNetwork;
+import io.stackwright.model.Patch;
 import io.stackwright.model.RawObject;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The scope services are added to while a stack is defined for one environment. Services take it as
@@ -22,6 +24,7 @@ public final class Stack {
   private String metricsScraper;
   private ClusterNetwork network = ClusterNetwork.DEFAULT;
   private final List<RawObject> rawObjects = new ArrayList<>();
+  private final List<Patch> patches = new ArrayList<>();
 
   /**
    * Starts an empty stack.
@@ -89,6 +92,35 @@ public final class Stack {
     rawObjects.add(new RawObject(new LinkedHashMap<>(object)));
   }
 
+  /**
+   * Changes a rendered Kubernetes object, for what the model does not describe (an annotation, a
+   * field cdk8s-plus does not set). The change runs on the object as a map after rendering and
+   * before the validation gate, so the result must still pass every check; a patch that matches no
+   * object fails the synth.
+   *
+   * @param kind the object's kind, such as {@code Deployment}
+   * @param name its {@code metadata.name}
+   * @param change changes the object in place
+   */
+  public void patchKubernetes(String kind, String name, Consumer<Map<String, Object>> change) {
+    if (Patch.COMPOSE_SERVICE.equals(kind)) {
+      throw new IllegalArgumentException("patch a Compose service with patchCompose");
+    }
+    patches.add(new Patch(kind, name, change));
+  }
+
+  /**
+   * Changes a rendered Compose service, for what the model does not describe. Like {@link
+   * #patchKubernetes}, it runs before the validation gate, and must match a service. Values it adds
+   * are written literally: a {@code $} is escaped, never interpolated by Compose.
+   *
+   * @param service the Compose service's name
+   * @param change changes the service's map in place
+   */
+  public void patchCompose(String service, Consumer<Map<String, Object>> change) {
+    patches.add(new Patch(Patch.COMPOSE_SERVICE, service, change));
+  }
+
   /** The environment being synthesized. */
   public String environment() {
     return environment;
@@ -102,6 +134,14 @@ public final class Stack {
   /** The finished, checked model. */
   public StackModel toModel() {
     return new StackModel(
-        name, environment, namespace, development, services, metricsScraper, network, rawObjects);
+        name,
+        environment,
+        namespace,
+        development,
+        services,
+        metricsScraper,
+        network,
+        rawObjects,
+        patches);
   }
 }

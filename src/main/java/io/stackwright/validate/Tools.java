@@ -54,13 +54,16 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
   /**
    * Finds the tools.
    *
-   * @param projectDir the folder holding {@code .tools/}
+   * @param projectDir the folder holding {@code .tools/}, unless the system property {@code
+   *     stackwright.tools} names the tools folder (as for a stack beside the build's, such as an
+   *     example)
    * @param properties system properties, e.g. {@code System::getProperty}
    * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} is read
    */
   public static Tools locate(
       Path projectDir, Function<String, String> properties, Function<String, String> environment) {
-    Path tools = projectDir.resolve(".tools");
+    Path tools =
+        property(properties, "stackwright.tools").orElseGet(() -> projectDir.resolve(".tools"));
     String path = environment.apply("PATH");
     Path kubeconform =
         property(properties, "stackwright.kubeconform")

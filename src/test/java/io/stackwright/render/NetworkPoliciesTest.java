@@ -45,7 +45,7 @@ class NetworkPoliciesTest {
     services.add(web.build());
     services.addAll(List.of(extra));
     return new StackModel(
-        "s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT, List.of());
+        "s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT, List.of(), List.of());
   }
 
   @SuppressWarnings("unchecked")

@@ -52,6 +52,17 @@ class ToolsTest {
   }
 
   @Test
+  void aToolsFolderElsewhereIsNamedByAProperty(@TempDir Path build) throws IOException {
+    Path kubeconform = executable(build.resolve(".tools/bin/kubeconform"));
+    Map<String, String> properties =
+        Map.of("stackwright.tools", build.resolve(".tools").toString());
+
+    Tools tools = Tools.locate(project, properties::get, name -> null);
+
+    assertThat(tools.kubeconform()).isEqualTo(kubeconform);
+  }
+
+  @Test
   void propertiesComeFirstThenTheToolsFolderThenPath() throws IOException {
     executable(project.resolve(".tools/bin/kubeconform"));
     Path onPath = executable(project.resolve("path/docker-compose"));

@@ -3,6 +3,7 @@ package io.stackwright.render.compose;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Memory;
+import io.stackwright.model.Patch;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
@@ -53,10 +54,17 @@ public final class ComposeRenderer {
     Map<String, Object> volumes = new LinkedHashMap<>();
     Map<String, Object> configs = new LinkedHashMap<>();
     ComposeNetworks networks = new ComposeNetworks(stack);
+    List<String> patched = new ArrayList<>();
     for (ServiceModel service : stack.services()) {
       Map<String, Object> rendered = service(stack, service, volumes);
       if (!networks.of(service).isEmpty()) {
         rendered.put("networks", networks.of(service));
+      }
+      for (Patch patch : stack.patches()) {
+        if (patch.compose() && patch.name().equals(service.name())) {
+          rendered = patch.applyTo(rendered);
+          patched.add(patch.ref());
+        }
       }
       services.put(service.name(), literal(rendered));
       for (ConfigFile file : service.configFiles()) {
@@ -65,6 +73,7 @@ public final class ComposeRenderer {
         files.put("compose/" + path, file.compose());
       }
     }
+    Patch.requireMatched(stack.patches(), true, patched);
     compose.put("services", services);
     if (!configs.isEmpty()) {
       compose.put("configs", configs);

@@ -6,6 +6,7 @@ import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Exposure;
 import io.stackwright.model.Memory;
+import io.stackwright.model.Patch;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ScheduledJob;
@@ -173,7 +174,29 @@ public final class KubernetesRenderer {
       files.put(RAW_FILE, Manifests.normalize(raw));
     }
     Manifests.requireUnique(files);
+    applyPatches(stack, files);
     return files;
+  }
+
+  /** Runs each Kubernetes patch of the stack on the object it names, in the order added. */
+  private static void applyPatches(StackModel stack, Map<String, List<Map<String, Object>>> files) {
+    List<String> matched = new ArrayList<>();
+    for (Patch patch : stack.patches()) {
+      if (patch.compose()) {
+        continue;
+      }
+      for (List<Map<String, Object>> objects : files.values()) {
+        for (int i = 0; i < objects.size(); i++) {
+          Map<String, Object> object = objects.get(i);
+          if (patch.kind().equals(Manifests.kind(object))
+              && patch.name().equals(Manifests.name(object))) {
+            objects.set(i, patch.applyTo(object));
+            matched.add(patch.ref());
+          }
+        }
+      }
+    }
+    Patch.requireMatched(stack.patches(), false, matched);
   }
 
   private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * compromised pod reaches nothing it was not meant to. Policies add up, so a namespace-wide policy
  * with a rule that names no peer (which admits every peer) undoes the default deny, and is refused.
  */
-public final class DefaultDenyNetworkPolicy implements PolicyRule {
+final class DefaultDenyNetworkPolicy implements PolicyRule {
 
   @Override
   public String id() {

@@ -10,7 +10,7 @@ import java.util.List;
  * node drain may take every replica down at once; with one that allows no disruption, or with two
  * that select the same pods (the eviction API then refuses every eviction), a drain never finishes.
  */
-public final class DisruptionBudget implements PolicyRule {
+final class DisruptionBudget implements PolicyRule {
 
   @Override
   public String id() {

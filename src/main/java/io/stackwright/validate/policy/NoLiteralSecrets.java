@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * which is a literal. Values are also read for credentials inside them: {@code password=…} in a
  * configuration file, {@code user:password@} in a URL, a PEM private key.
  */
-public final class NoLiteralSecrets implements PolicyRule {
+final class NoLiteralSecrets implements PolicyRule {
 
   /** Words that make a variable name a credential's. */
   private static final Set<String> CREDENTIAL_WORDS =

@@ -9,7 +9,7 @@ import java.util.Map;
  * on Kubernetes and in the Compose file. A floating tag runs whatever was pushed last, not what was
  * reviewed. Development environments may float.
  */
-public final class PinnedImages implements PolicyRule {
+final class PinnedImages implements PolicyRule {
 
   @Override
   public String id() {

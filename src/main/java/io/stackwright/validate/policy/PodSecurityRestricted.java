@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * capabilities (drop {@code ALL}, add at most {@code NET_BIND_SERVICE}). Pods with {@code
  * spec.os.name: windows} are exempt from the Linux-only restricted controls, as in the standard.
  */
-public final class PodSecurityRestricted implements PolicyRule {
+final class PodSecurityRestricted implements PolicyRule {
 
   private static final Set<String> VOLUME_TYPES =
       Set.of(

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param template the map holding its {@code metadata} and {@code spec} (for a Pod, the Pod's
  *     metadata only: its spec is read through {@code path})
  */
-public record PodTemplate(KubeObject owner, String path, Map<String, Object> template) {
+record PodTemplate(KubeObject owner, String path, Map<String, Object> template) {
 
   /** The three lists of containers a pod spec has, in the order the kubelet starts them. */
   static final List<String> CONTAINER_LISTS =

@@ -11,7 +11,7 @@ import java.util.Map;
  * enabled health check for every Compose service. Without readiness, traffic reaches a pod that
  * cannot serve it; without liveness, a hung process is never restarted.
  */
-public final class Probes implements PolicyRule {
+final class Probes implements PolicyRule {
 
   @Override
   public String id() {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * optional: true} are left alone. A pod with a dangling reference stays pending with no other sign
  * until someone looks.
  */
-public final class ReferencesResolve implements PolicyRule {
+final class ReferencesResolve implements PolicyRule {
 
   @Override
   public String id() {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Compose file. Without a request the scheduler packs blindly; without a limit one service can
  * starve its neighbours.
  */
-public final class RequestsAndLimits implements PolicyRule {
+final class RequestsAndLimits implements PolicyRule {
 
   @Override
   public String id() {

@@ -9,7 +9,7 @@ import java.util.Map;
  * matches no pod template sends traffic nowhere, and nothing else reports it. Services without a
  * selector (endpoints managed by hand) and {@code ExternalName} Services are left alone.
  */
-public final class ServiceSelectsPods implements PolicyRule {
+final class ServiceSelectsPods implements PolicyRule {
 
   @Override
   public String id() {

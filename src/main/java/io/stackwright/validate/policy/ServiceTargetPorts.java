@@ -11,7 +11,7 @@ import java.util.Objects;
  * name of a container port. A Service that selects nothing is reported by {@link
  * ServiceSelectsPods} instead.
  */
-public final class ServiceTargetPorts implements PolicyRule {
+final class ServiceTargetPorts implements PolicyRule {
 
   @Override
   public String id() {

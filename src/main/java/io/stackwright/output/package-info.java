@@ -1,0 +1,5 @@
+/**
+ * YAML style, and the journaled, all-or-nothing writing of {@code dist/}. Internal: the public API
+ * is listed in the README.
+ */
+package io.stackwright.output;

@@ -1,0 +1,2 @@
+/** The Compose renderer. Internal: the public API is listed in the README. */
+package io.stackwright.render.compose;

@@ -1,0 +1,297 @@
+package io.stackwright.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.cli.Main;
+import io.stackwright.validate.InstalledTools;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the public surface. Java's package-private cannot cross packages, so the library's internals
+ * (renderers, validation, output, loading) are public for each other; this test keeps the two
+ * apart. Every public top-level type is either {@link #API} (documented, for stacks of one's own)
+ * or {@link #INTERNAL} (no compatibility promise); a new public type fails here until it is
+ * classified, so the surface cannot grow by accident. And an API type's public signatures use only
+ * API types and the JDK, so a user never needs an internal type to call it.
+ */
+class PublicApiTest {
+
+  /** What a stack of one's own is written with. The README names each and why. */
+  static final Set<String> API =
+      Set.of(
+          // The stack and how to run it.
+          "cli.Main",
+          "stack.Stack",
+          "stack.StackDefinition",
+          "stack.ShopStack",
+          "stack.ShopEnvironment",
+          // The services, with their props records.
+          "services.GenericService",
+          "services.Postgres",
+          "services.PostgresProps",
+          "services.BackupProps",
+          "services.Redis",
+          "services.RedisProps",
+          "services.Backend",
+          "services.BackendProps",
+          "services.LogLevel",
+          "services.Frontend",
+          "services.FrontendProps",
+          "services.Nginx",
+          "services.NginxProps",
+          "services.IngressProps",
+          "services.Prometheus",
+          "services.PrometheusProps",
+          "services.DevTools",
+          "services.DevToolsProps",
+          "services.AutoscalingProps",
+          "services.ResourcesProps",
+          "services.ClusterProps",
+          // The value types those take.
+          "model.ImageRef",
+          "model.Cpu",
+          "model.Memory",
+          "model.Resources",
+          "model.Autoscaling",
+          "model.Probe",
+          "model.SecretFile",
+          "model.Endpoint",
+          "model.EnvValue",
+          "model.Exposure",
+          "model.ClusterNetwork",
+          "model.StackModel",
+          // Environment files: a props record's errors and its waivers.
+          "env.InvalidPropException",
+          "validate.Waiver",
+          "config.EvictionPolicy");
+
+  /**
+   * What a definition returns and only passes on: its accessors serve the renderers, so its
+   * signatures are not held to the API's types.
+   */
+  static final Set<String> OPAQUE = Set.of("model.StackModel");
+
+  /** Public members of API types that other packages of the library need, and users do not. */
+  static final Set<String> INTERNAL_MEMBERS =
+      Set.of("stack.Stack#add", "stack.Stack#services", "stack.Stack#scrapedBy");
+
+  @Test
+  void everyPublicTypeIsClassifiedAndNoOther() throws Exception {
+    Set<String> expected = new TreeSet<>(API);
+    expected.addAll(INTERNAL);
+
+    assertThat(publicTypes())
+        .withFailMessage(
+            "public types differ from PublicApiTest's lists: add a new type to API (and the"
+                + " README) or INTERNAL, or make it package-private; remove one that is gone.\n"
+                + "public: %s",
+            publicTypes())
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void apiSignaturesUseOnlyApiTypesAndTheJdk() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (String name : API) {
+      if (!OPAQUE.contains(name)) {
+        check(Class.forName(PREFIX + name), name, leaks);
+      }
+    }
+
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void theExampleStackIsBuiltThroughTheApiAlone() throws IOException {
+    Path example = InstalledTools.PROJECT.resolve("src/test/java/example/tasks");
+    List<String> internal = new ArrayList<>();
+    try (Stream<Path> files = Files.list(example)) {
+      for (Path file : files.filter(f -> !f.toString().endsWith("Test.java")).toList()) {
+        Matcher imported = IMPORT.matcher(Files.readString(file));
+        while (imported.find()) {
+          if (!API.contains(imported.group(1))) {
+            internal.add(file.getFileName() + " imports " + imported.group(1));
+          }
+        }
+      }
+    }
+
+    assertThat(internal).isEmpty();
+  }
+
+  private static final Pattern IMPORT = Pattern.compile("import io\\.stackwright\\.([\\w.]+);");
+
+  private static final String PREFIX = "io.stackwright.";
+
+  private static void check(Class<?> type, String api, List<String> leaks) {
+    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+      if (Modifier.isPublic(constructor.getModifiers())) {
+        for (Type parameter : constructor.getGenericParameterTypes()) {
+          leak(api + "#<init>", parameter, leaks);
+        }
+      }
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      String member = api + "#" + method.getName();
+      if (!Modifier.isPublic(method.getModifiers())
+          || method.isSynthetic()
+          || INTERNAL_MEMBERS.contains(member)) {
+        continue;
+      }
+      leak(member, method.getGenericReturnType(), leaks);
+      for (Type parameter : method.getGenericParameterTypes()) {
+        leak(member, parameter, leaks);
+      }
+    }
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isPublic(field.getModifiers())) {
+        leak(api + "#" + field.getName(), field.getGenericType(), leaks);
+      }
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      if (Modifier.isPublic(nested.getModifiers())) {
+        check(nested, api + "." + nested.getSimpleName(), leaks);
+      }
+    }
+  }
+
+  private static void leak(String member, Type type, List<String> leaks) {
+    if (type instanceof ParameterizedType parameterized) {
+      leak(member, parameterized.getRawType(), leaks);
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        leak(member, argument, leaks);
+      }
+    } else if (type instanceof WildcardType wildcard) {
+      Stream.concat(Stream.of(wildcard.getUpperBounds()), Stream.of(wildcard.getLowerBounds()))
+          .forEach(bound -> leak(member, bound, leaks));
+    } else if (type instanceof GenericArrayType array) {
+      leak(member, array.getGenericComponentType(), leaks);
+    } else if (type instanceof TypeVariable<?> variable) {
+      for (Type bound : variable.getBounds()) {
+        leak(member, bound, leaks);
+      }
+    } else if (type instanceof Class<?> cls) {
+      Class<?> top = cls;
+      while (top.isArray()) {
+        top = top.getComponentType();
+      }
+      while (top.getEnclosingClass() != null) {
+        top = top.getEnclosingClass();
+      }
+      String name = top.getName();
+      if (!top.isPrimitive()
+          && !name.startsWith("java.")
+          && !API.contains(name.substring(PREFIX.length() > name.length() ? 0 : PREFIX.length()))) {
+        leaks.add(member + " uses " + cls.getName());
+      }
+    }
+  }
+
+  /** The public top-level types of the library, relative to {@code io.stackwright.}. */
+  private static Set<String> publicTypes() throws IOException, URISyntaxException {
+    Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path root = classes.resolve("io/stackwright");
+    Set<String> names = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        if (relative.contains("$") || relative.endsWith("package-info.class")) {
+          continue;
+        }
+        String name =
+            relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+        try {
+          Class<?> type = Class.forName(PREFIX + name, false, Main.class.getClassLoader());
+          if (Modifier.isPublic(type.getModifiers())) {
+            names.add(name);
+          }
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Public for the library's other packages only: the model's internals, the renderers, the
+   * validation gate, loading and writing.
+   */
+  static final Set<String> INTERNAL =
+      Set.of(
+          "config.EdgeRoute",
+          "config.EdgeSettings",
+          "config.NginxConf",
+          "config.PostgresTuning",
+          "config.PrometheusConf",
+          "config.RbacRule",
+          "config.RedisConf",
+          "config.ScrapeTarget",
+          "env.EnvironmentException",
+          "env.EnvironmentLoader",
+          "env.Problem",
+          "model.ApiAccess",
+          "model.ConfigFile",
+          "model.ContainerSecurity",
+          "model.Metrics",
+          "model.Names",
+          "model.Patch",
+          "model.PersistentData",
+          "model.RawObject",
+          "model.ScheduledJob",
+          "model.ServiceModel",
+          "model.ServicePort",
+          "model.WorkloadKind",
+          "output.Cdk8sCliOutput",
+          "output.DistDiff",
+          "validate.policy.Parity",
+          "validate.ParityReport",
+          "report.EnvironmentComparison",
+          "report.ArchitectureDiagram",
+          "output.ObjectDiff",
+          "output.DistWriter",
+          "output.SynthOutput",
+          "output.Yaml",
+          "render.Addresses",
+          "render.DevSecrets",
+          "render.Labels",
+          "render.compose.ComposeRenderer",
+          "render.k8s.KubernetesRenderer",
+          "render.k8s.NetworkPolicies",
+          "synth.Environments",
+          "synth.Synthesis",
+          "synth.Synthesizer",
+          "synth.ValidationException",
+          "validate.Finding",
+          "validate.Layer",
+          "validate.Subject",
+          "validate.Tools",
+          "validate.ValidationGate",
+          "validate.ValidationMode",
+          "validate.ValidationReport",
+          "validate.policy.KubeObject",
+          "validate.policy.PolicyInput",
+          "validate.policy.PolicyRule",
+          "validate.policy.PolicyRules",
+          "validate.policy.Violation");
+}
