@@ -261,13 +261,20 @@ class MainTest {
   }
 
   @Test
-  void anUnpinnedImageOutsideDevelopmentIsAValidationFailure() throws IOException {
+  void anUnpinnedImageOutsideDevelopmentIsBadInputAtItsLine() throws IOException {
     replaceInProd("${BACKEND_TAG:-1.4.2}", "latest");
 
-    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+    assertRejected(
+        "environments/prod.yaml:3:10: backend.image: image ghcr.io/acme/shop-api:latest is not"
+            + " pinned",
+        "give it a version tag");
+  }
 
-    assertThat(err).contains("prod: backend: image ghcr.io/acme/shop-api:latest is not pinned");
-    assertDistUntouched();
+  @Test
+  void developmentToolsOutsideDevelopmentAreBadInputAtTheirLine() throws IOException {
+    replaceInProd("cluster:\n", "devTools:\n  redisUiPort: 9000\ncluster:\n");
+
+    assertRejected("environments/prod.yaml:", "devTools: development tools are for development");
   }
 
   @Test
