@@ -140,6 +140,9 @@ public final class Main {
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.
         new DistWriter(dist).recover();
+      } catch (DistWriter.LockedException e) {
+        err.println("stackwright: " + e.getMessage());
+        return VALIDATION_FAILED;
       } catch (IOException e) {
         err.println(
             "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());

@@ -74,6 +74,18 @@ public final class DistWriter {
   private static final Set<PosixFilePermission> FOLDER_MODE =
       PosixFilePermissions.fromString("rwxr-xr-x");
 
+  /**
+   * Another synth of the same project holds {@code dist/.lock}: nothing was done, and running again
+   * once it has finished will work.
+   */
+  public static final class LockedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message) {
+      super(message);
+    }
+  }
+
   /** Renames a folder or file; replaceable so that tests can make a rename fail. */
   @FunctionalInterface
   interface Rename {
@@ -108,7 +120,8 @@ public final class DistWriter {
   /**
    * Finishes or undoes a transaction a killed run left behind, and deletes scratch folders.
    *
-   * @throws IOException when {@code dist/} cannot be repaired, or another synth holds the lock
+   * @throws IOException when {@code dist/} cannot be repaired
+   * @throws LockedException when another synth holds the lock
    */
   public void recover() throws IOException {
     if (!Files.isDirectory(dist)) {
@@ -130,9 +143,14 @@ public final class DistWriter {
    *     keep them all
    * @return the result per environment: the outputs in the order given, then the removed folders
    * @throws IOException when anything cannot be written; {@code dist/} is then as it was
+   * @throws LockedException when another synth holds the lock; nothing was done
    */
   public Map<String, Result> write(List<SynthOutput> outputs, Predicate<String> isStale)
       throws IOException {
+    if (Files.exists(dist) && !Files.isDirectory(dist)) {
+      throw new IOException(
+          dist + " is not a folder; move that file away so that the synth can create the folder");
+    }
     Files.createDirectories(dist);
     try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
@@ -302,7 +320,7 @@ public final class DistWriter {
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        throw new IOException(
+        throw new LockedException(
             "another synth is writing "
                 + dist
                 + " (it holds "

@@ -310,6 +310,22 @@ class MainTest {
   }
 
   @Test
+  void aDistThatIsAFileIsAClearErrorAndTheFileStaysAsItWas() throws IOException {
+    // Root ignores permissions, so a path that cannot be a folder is what makes dist/ unwritable.
+    Path dist = project.resolve("dist");
+    deleteTree(dist);
+    Files.writeString(dist, "not a folder\n");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err)
+        .contains("stackwright: cannot write dist/, left as it was: " + dist + " is not a folder")
+        .contains("move that file away")
+        .doesNotContain("Exception");
+    assertThat(Files.readString(dist)).isEqualTo("not a folder\n");
+  }
+
+  @Test
   void anEmptyEnvironmentNameIsAUsageError() {
     assertThat(synth("")).isEqualTo(Main.BAD_INPUT);
 
@@ -367,6 +383,14 @@ class MainTest {
     out = o.toString();
     err = e.toString();
     return code;
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   static void copyTree(Path from, Path to) throws IOException {
