@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
  * dist/} partly written.
  *
  * <p>The seed is fixed, so that a run is reproducible and a failure reproduces on any machine; the
- * number of tries is {@code -Dfuzz.tries} (100 in {@code mvn test}; e.g. {@code -Dfuzz.tries=5000}
+ * number of tries is {@code -Dfuzz.tries} (50 in {@code mvn test}; e.g. {@code -Dfuzz.tries=5000}
  * for a long run), which the build passes on as jqwik's default.
  */
 class EnvironmentFuzzTest {
