@@ -86,6 +86,8 @@ class FullDiskTest {
       }
     }
 
+    System.out.printf(
+        "full disk: %d writes ran out of space, %d fitted%n", failures.size(), written);
     assertThat(failures).as("the disk filled up during some writes").isNotEmpty();
     assertThat(written).as("and some disks were big enough").isPositive();
     assertThat(newFiles.keySet()).contains("prod/file-3.yaml", "staging/file-3.yaml");
