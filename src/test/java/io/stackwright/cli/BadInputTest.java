@@ -95,6 +95,8 @@ class BadInputTest {
     MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
     MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
     SortedMap<String, DistWriter.Bytes> before = DistWriter.read(project.resolve("dist"));
+    // The lock beside the environment folders is not output; a synth in the checkout leaves one.
+    before.keySet().removeIf(path -> path.startsWith("."));
     Files.write(project.resolve("environments").resolve(env + ".yaml"), content);
 
     StringWriter out = new StringWriter();
