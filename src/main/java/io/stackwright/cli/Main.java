@@ -202,6 +202,10 @@ public final class Main {
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.
         new DistWriter(dist()).recover();
+      } catch (DistWriter.LockedException e) {
+        err.println("stackwright: " + e.getMessage());
+        exit[0] = VALIDATION_FAILED;
+        return null;
       } catch (IOException e) {
         err.println(
             "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());

@@ -62,6 +62,24 @@ public record EdgeSettings(
   private static final Pattern IPV6 =
       Pattern.compile("([0-9a-fA-F:]*:[0-9a-fA-F:]*)(?:/(\\d{1,3}))?");
 
+  /**
+   * Rejects a {@code Content-Security-Policy} that nginx would not take literally inside its
+   * double-quoted header value.
+   *
+   * @param policy the policy
+   * @throws InvalidPropException for key {@code contentSecurityPolicy}
+   */
+  public static void checkContentSecurityPolicy(String policy) {
+    if (policy.isBlank() || !HEADER_VALUE.matcher(policy).matches()) {
+      throw new InvalidPropException(
+          "contentSecurityPolicy",
+          "the content security policy \""
+              + policy
+              + "\" is empty or contains a character nginx would not take literally",
+          "write one line of printable ASCII without \" \\ $ { }");
+    }
+  }
+
   /** Applies the defaults and checks every value. */
   public EdgeSettings {
     if (listenPort < 1024 || listenPort > 65535) {
@@ -87,14 +105,7 @@ public record EdgeSettings(
     clientMaxBodySize = clientMaxBodySize == null ? Memory.mebibytes(1) : clientMaxBodySize;
     contentSecurityPolicy =
         contentSecurityPolicy == null ? DEFAULT_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
-    if (contentSecurityPolicy.isBlank() || !HEADER_VALUE.matcher(contentSecurityPolicy).matches()) {
-      throw new InvalidPropException(
-          "contentSecurityPolicy",
-          "the content security policy \""
-              + contentSecurityPolicy
-              + "\" is empty or contains a character nginx would not take literally",
-          "write one line of printable ASCII without \" \\ $ { }");
-    }
+    checkContentSecurityPolicy(contentSecurityPolicy);
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     for (String proxy : trustedProxies) {
       if (!isAddressOrRange(proxy)) {

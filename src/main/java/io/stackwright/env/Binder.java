@@ -281,7 +281,7 @@ final class Binder {
 
   private Object mismatch(Slot slot, Shape shape) {
     String got = NodeDescriptions.describe(slot.node());
-    report(slot, "expected " + shape.expected() + ", got " + got, "");
+    report(slot, "expected " + shape.expected() + ", got " + got, "write " + shape.expected());
     return INVALID;
   }
 

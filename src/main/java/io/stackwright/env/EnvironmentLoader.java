@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads an environment file strictly onto an immutable record, reporting every problem in the file
@@ -110,6 +115,29 @@ public final class EnvironmentLoader {
    */
   public <T extends Record> T load(Path file, String displayName, Class<T> type)
       throws EnvironmentException {
+    return load(file, displayName, type, value -> List.of());
+  }
+
+  /**
+   * Loads a file, then applies checks that need more than the file, such as the environment's name;
+   * each problem they return is reported at its key like the record's own checks.
+   *
+   * @param file the environment file
+   * @param displayName how problems name the file
+   * @param type the record the root mapping binds to
+   * @param checks the further checks of a bound record; each {@link InvalidPropException#key()} is
+   *     a dotted key path from the root, such as {@code backend.image}
+   * @param <T> the record type
+   * @return the bound record
+   * @throws EnvironmentException listing every problem found, including a file that cannot be read
+   * @throws IllegalArgumentException if {@code type} has a component type that cannot be bound
+   */
+  public <T extends Record> T load(
+      Path file,
+      String displayName,
+      Class<T> type,
+      Function<? super T, List<InvalidPropException>> checks)
+      throws EnvironmentException {
     shapes.of(type);
     String name = displayName;
     byte[] content;
@@ -126,7 +154,7 @@ public final class EnvironmentLoader {
     } catch (IOException e) {
       throw fileProblem(name, "the file cannot be read: " + e.getMessage(), "");
     }
-    return load(name, content, type);
+    return load(name, content, type, checks);
   }
 
   /**
@@ -142,13 +170,29 @@ public final class EnvironmentLoader {
    */
   public <T extends Record> T load(String displayName, byte[] content, Class<T> type)
       throws EnvironmentException {
+    return load(displayName, content, type, value -> List.of());
+  }
+
+  private <T extends Record> T load(
+      String displayName,
+      byte[] content,
+      Class<T> type,
+      Function<? super T, List<InvalidPropException>> checks)
+      throws EnvironmentException {
     RecordShape shape = shapes.of(type);
     ProblemCollector problems = new ProblemCollector(displayName);
+    Node[] root = new Node[1];
     Object value;
     try {
-      value = read(content, shape, problems);
+      value = read(content, shape, problems, root);
     } catch (LoadingStopped e) {
       value = null;
+    }
+    if (problems.isEmpty()) {
+      for (InvalidPropException invalid : checks.apply(type.cast(value))) {
+        problems.add(
+            locate(root[0], invalid.key()), invalid.key(), invalid.getMessage(), invalid.hint());
+      }
     }
     if (!problems.isEmpty()) {
       throw new EnvironmentException(problems.problems());
@@ -156,7 +200,33 @@ public final class EnvironmentLoader {
     return type.cast(value);
   }
 
-  private Object read(byte[] content, RecordShape shape, ProblemCollector problems) {
+  /**
+   * Where a dotted key path was written: the value when it is a scalar, otherwise its key; the
+   * nearest written ancestor when the key is absent (its default is what the check rejected).
+   */
+  private static Mark locate(Node root, String path) {
+    Mark mark = root.getStartMark();
+    Node node = root;
+    for (String key : path == null ? new String[0] : path.split("\\.")) {
+      Node next = null;
+      if (node instanceof MappingNode mapping) {
+        for (NodeTuple tuple : mapping.getValue()) {
+          if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+            next = tuple.getValueNode();
+            mark = next instanceof ScalarNode ? next.getStartMark() : name.getStartMark();
+            break;
+          }
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      node = next;
+    }
+    return mark;
+  }
+
+  private Object read(byte[] content, RecordShape shape, ProblemCollector problems, Node[] root) {
     if (content.length > Limits.MAX_FILE_BYTES) {
       Problem problem = tooLarge("", content.length);
       problems.add(1, 1, "", problem.message(), problem.hint());
@@ -175,6 +245,7 @@ public final class EnvironmentLoader {
           1, 1, "", "the file is empty; expected a mapping with keys: " + shape.keyList(), "");
       return null;
     }
+    root[0] = document.root();
     return new Binder(problems, variables, document.aliases()).bindRoot(document.root(), shape);
   }
 

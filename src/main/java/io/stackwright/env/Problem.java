@@ -1,5 +1,6 @@
 package io.stackwright.env;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,49 @@ import java.util.Objects;
 public record Problem(
     String file, int line, int column, String keyPath, String message, String hint) {
 
-  /** Normalizes absent key paths and hints to {@code ""}; file and message are required. */
+  /**
+   * Normalizes absent key paths and hints to {@code ""}; file and message are required. Control
+   * characters and invisible format characters in the key path, message and hint are written as
+   * escapes ({@code \n}, {@code \u202E}), because they quote the file's own text: a problem is
+   * always one line, and a hostile file cannot forge further lines or reorder what a terminal
+   * shows.
+   */
   public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
-    keyPath = keyPath == null ? "" : keyPath;
-    hint = hint == null ? "" : hint;
+    keyPath = keyPath == null ? "" : escapeControls(keyPath);
+    message = escapeControls(message);
+    hint = hint == null ? "" : escapeControls(hint);
+  }
+
+  private static String escapeControls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      boolean escape =
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR;
+      if (escape && out == null) {
+        out = new StringBuilder(text.substring(0, i));
+      }
+      if (out != null) {
+        if (!escape) {
+          out.append(c);
+        } else if (c == '\n') {
+          out.append("\\n");
+        } else if (c == '\t') {
+          out.append("\\t");
+        } else if (c == '\r') {
+          out.append("\\r");
+        } else {
+          out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+        }
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /**

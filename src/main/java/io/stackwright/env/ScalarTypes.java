@@ -97,7 +97,8 @@ final class ScalarTypes {
 
     private RejectedValue outOfRange(String text) {
       return new RejectedValue(
-          text + " is out of range for an integer (" + min + " to " + max + ")", "");
+          text + " is out of range for an integer (" + min + " to " + max + ")",
+          "use a value within the key's range");
     }
   }
 
@@ -140,7 +141,8 @@ final class ScalarTypes {
       }
       double value = Double.parseDouble(scalar.text());
       if (Double.isInfinite(value)) {
-        throw new RejectedValue(scalar.text() + " is out of range for a number", "");
+        throw new RejectedValue(
+            scalar.text() + " is out of range for a number", "use a value within the key's range");
       }
       return value;
     }
@@ -199,7 +201,8 @@ final class ScalarTypes {
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException) {
           throw new RejectedValue(
-              cause.getMessage() != null ? cause.getMessage() : invalid(scalar), "");
+              cause.getMessage() != null ? cause.getMessage() : invalid(scalar),
+              cause instanceof InvalidPropException invalid ? invalid.hint() : "");
         }
         if (cause instanceof RuntimeException runtime) {
           throw runtime;

@@ -14,6 +14,11 @@ final class YamlErrors {
 
   private YamlErrors() {}
 
+  /** For a syntax error without a more specific remedy: where to look, and the usual cause. */
+  private static final String SYNTAX_HINT =
+      "fix the YAML at this position; quote a value that holds ': ', ' #', a tag (!) or starts with"
+          + " a bracket";
+
   static void reportSyntax(MarkedYAMLException e, ProblemCollector problems) {
     Mark problemMark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = clean(e.getProblem() != null ? e.getProblem() : e.getContext());
@@ -77,7 +82,7 @@ final class YamlErrors {
       hint = "check that this is the right file";
     } else {
       message = "invalid YAML: " + clean(text);
-      hint = "";
+      hint = SYNTAX_HINT;
     }
     problems.add(lastMark, "", message, hint);
   }
@@ -105,6 +110,6 @@ final class YamlErrors {
     if (text.contains("undefined alias")) {
       return "define the anchor (&name) before the alias (*name) that uses it";
     }
-    return "";
+    return SYNTAX_HINT;
   }
 }

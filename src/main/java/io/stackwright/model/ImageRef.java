@@ -42,7 +42,8 @@ public record ImageRef(String name, String tag, String digest) {
    */
   public static ImageRef parse(String text) {
     if (text == null || text.length() > 512) {
-      throw new IllegalArgumentException("an image reference must be at most 512 characters");
+      throw new IllegalArgumentException(
+          "an image reference must be at most 512 characters; check that this is an image name");
     }
     Matcher m = REFERENCE.matcher(text);
     if (!m.matches()) {

@@ -17,7 +17,35 @@ public final class Names {
   private static final Pattern IPV6_CIDR =
       Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])");
 
+  private static final Pattern LABEL_NAME =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+
   private Names() {}
+
+  /**
+   * Whether {@code key} is a valid Kubernetes label key: an optional DNS subdomain prefix and
+   * {@code /}, then a name of at most 63 letters, digits, {@code - _ .}, starting and ending with a
+   * letter or digit.
+   */
+  public static boolean isLabelKey(String key) {
+    if (key == null) {
+      return false;
+    }
+    int slash = key.indexOf('/');
+    String name = slash < 0 ? key : key.substring(slash + 1);
+    return (slash < 0 || isSubdomain(key.substring(0, slash)))
+        && LABEL_NAME.matcher(name).matches();
+  }
+
+  /**
+   * Whether {@code value} is a valid Kubernetes label value: empty, or at most 63 letters, digits,
+   * {@code - _ .}, starting and ending with a letter or digit.
+   */
+  public static boolean isLabelValue(String value) {
+    return value != null && LABEL_VALUE.matcher(value).matches();
+  }
 
   /** An IPv4 or IPv6 address range in CIDR notation, such as {@code 10.0.0.0/8}. */
   public static boolean isCidr(String text) {

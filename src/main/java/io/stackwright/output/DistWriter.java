@@ -78,6 +78,18 @@ public final class DistWriter {
   private static final Set<PosixFilePermission> FOLDER_MODE =
       PosixFilePermissions.fromString("rwxr-xr-x");
 
+  /**
+   * Another synth of the same project holds {@code dist/.lock}: nothing was done, and running again
+   * once it has finished will work.
+   */
+  public static final class LockedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message) {
+      super(message);
+    }
+  }
+
   /** Renames a folder or file; replaceable so that tests can make a rename fail. */
   @FunctionalInterface
   interface Rename {
@@ -112,7 +124,8 @@ public final class DistWriter {
   /**
    * Finishes or undoes a transaction a killed run left behind, and deletes scratch folders.
    *
-   * @throws IOException when {@code dist/} cannot be repaired, or another synth holds the lock
+   * @throws IOException when {@code dist/} cannot be repaired
+   * @throws LockedException when another synth holds the lock
    */
   public void recover() throws IOException {
     if (!Files.isDirectory(dist)) {
@@ -134,6 +147,7 @@ public final class DistWriter {
    *     keep them all
    * @return the result per environment: the outputs in the order given, then the removed folders
    * @throws IOException when anything cannot be written; {@code dist/} is then as it was
+   * @throws LockedException when another synth holds the lock; nothing was done
    */
   public Map<String, Result> write(List<SynthOutput> outputs, Predicate<String> isStale)
       throws IOException {
@@ -153,6 +167,7 @@ public final class DistWriter {
    * @return the result per environment (the outputs in the order given, then the removed folders),
    *     then per root file
    * @throws IOException when anything cannot be written; {@code dist/} is then as it was
+   * @throws LockedException when another synth holds the lock; nothing was done
    */
   public Map<String, Result> write(
       List<SynthOutput> outputs, Map<String, byte[]> rootFiles, Predicate<String> isStale)
@@ -161,6 +176,10 @@ public final class DistWriter {
       if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.isEmpty()) {
         throw new IllegalArgumentException("not a file name at the top of dist/: " + name);
       }
+    }
+    if (Files.exists(dist) && !Files.isDirectory(dist)) {
+      throw new IOException(
+          dist + " is not a folder; move that file away so that the synth can create the folder");
     }
     Files.createDirectories(dist);
     try (FileChannel channel = openLock();
@@ -345,7 +364,7 @@ public final class DistWriter {
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        throw new IOException(
+        throw new LockedException(
             "another synth is writing "
                 + dist
                 + " (it holds "

@@ -15,7 +15,8 @@ import java.util.Map;
  *     which in a development environment admits any address on those ports.
  * @param dnsNamespace namespace of the cluster DNS pods. Default: {@code kube-system}.
  * @param dnsPodLabels labels of the cluster DNS pods. Default: {@code k8s-app: kube-dns} (CoreDNS
- *     and kube-dns; NodeLocal DNSCache or OpenShift differ).
+ *     and kube-dns; NodeLocal DNSCache or OpenShift differ). Keys and values must be valid
+ *     Kubernetes label keys and values.
  */
 public record ClusterProps(
     List<String> apiServerCidrs, String dnsNamespace, Map<String, String> dnsPodLabels) {
@@ -39,6 +40,22 @@ public record ClusterProps(
           "such as kube-system");
     }
     dnsPodLabels = dnsPodLabels == null ? Map.of("k8s-app", "kube-dns") : Map.copyOf(dnsPodLabels);
+    dnsPodLabels.forEach(
+        (key, value) -> {
+          if (!Names.isLabelKey(key)) {
+            throw new InvalidPropException(
+                "dnsPodLabels",
+                "\"" + key + "\" is not a valid label key",
+                "use letters, digits, '-', '_' and '.', at most 63, with an optional DNS prefix"
+                    + " and '/', such as k8s-app");
+          }
+          if (!Names.isLabelValue(value)) {
+            throw new InvalidPropException(
+                "dnsPodLabels",
+                "\"" + value + "\" is not a valid label value (of " + key + ")",
+                "use letters, digits, '-', '_' and '.', at most 63, such as kube-dns");
+          }
+        });
     if (dnsPodLabels.isEmpty()) {
       throw new InvalidPropException(
           "dnsPodLabels",

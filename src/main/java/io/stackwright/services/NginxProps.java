@@ -69,6 +69,8 @@ public record NginxProps(
         contentSecurityPolicy == null
             ? EdgeSettings.DEFAULT_CONTENT_SECURITY_POLICY
             : contentSecurityPolicy;
+    // Checked here too, so that a bad policy is reported at its line as bad input.
+    EdgeSettings.checkContentSecurityPolicy(contentSecurityPolicy);
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     for (String cidr : trustedProxies) {
       if (!Names.isCidr(cidr)) {

@@ -1,5 +1,7 @@
 package io.stackwright.stack;
 
+import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.ImageRef;
 import io.stackwright.model.StackModel;
 import io.stackwright.services.Backend;
 import io.stackwright.services.DevTools;
@@ -9,6 +11,10 @@ import io.stackwright.services.Nginx;
 import io.stackwright.services.Postgres;
 import io.stackwright.services.Prometheus;
 import io.stackwright.services.Redis;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The flagship stack: an edge (nginx) in front of a single-page app and a backend API, which uses
@@ -23,6 +29,46 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
   @Override
   public Class<ShopEnvironment> propsType() {
     return ShopEnvironment.class;
+  }
+
+  /**
+   * Outside development: every image pinned (a tag other than {@code latest}, or a digest), and no
+   * development tools.
+   */
+  @Override
+  public List<InvalidPropException> check(String environment, ShopEnvironment props) {
+    List<InvalidPropException> problems = new ArrayList<>();
+    if (isDevelopment(environment)) {
+      return problems;
+    }
+    Map<String, ImageRef> images = new LinkedHashMap<>();
+    images.put("backend.image", props.backend().image());
+    images.put("frontend.image", props.frontend().image());
+    images.put("postgres.image", props.postgres().image());
+    images.put("redis.image", props.redis().image());
+    images.put("nginx.image", props.nginx().image());
+    images.put("prometheus.image", props.prometheus().image());
+    images.forEach(
+        (key, image) -> {
+          if (!image.isPinned()) {
+            problems.add(
+                new InvalidPropException(
+                    key,
+                    "image "
+                        + image
+                        + " is not pinned; outside development every image needs a tag other"
+                        + " than latest, or a digest, so that what runs is what was reviewed",
+                    "give it a version tag, such as " + image.name() + ":1.4.2, or a digest"));
+          }
+        });
+    if (props.devTools() != null) {
+      problems.add(
+          new InvalidPropException(
+              "devTools",
+              "development tools are for development environments (dev, dev-*) only",
+              "remove the devTools section"));
+    }
+    return problems;
   }
 
   @Override

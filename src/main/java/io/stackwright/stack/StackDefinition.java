@@ -1,5 +1,6 @@
 package io.stackwright.stack;
 
+import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.StackModel;
 import io.stackwright.validate.Waiver;
 import java.lang.reflect.InvocationTargetException;
@@ -36,6 +37,19 @@ public interface StackDefinition<P extends Record> {
    */
   default boolean isDevelopment(String environment) {
     return environment.equals("dev") || environment.startsWith("dev-");
+  }
+
+  /**
+   * Checks of an environment's settings that depend on its name, made while its file is loaded, so
+   * that each is reported as bad input at its line (exit code 2) rather than as a failed stack.
+   *
+   * @param environment the environment's name
+   * @param props its settings, as loaded
+   * @return one problem per rejected setting, each keyed by its dotted path from the file's root
+   *     (such as {@code backend.image}); by default none
+   */
+  default List<InvalidPropException> check(String environment, P props) {
+    return List.of();
   }
 
   /**

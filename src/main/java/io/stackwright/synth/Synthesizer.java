@@ -274,7 +274,8 @@ public final class Synthesizer<P extends Record> {
 
   private P load(String environment) throws EnvironmentException {
     Path file = environments.file(environment);
-    return loader.load(file, display(file), definition.propsType());
+    return loader.load(
+        file, display(file), definition.propsType(), props -> definition.check(environment, props));
   }
 
   /** The file's path relative to the project, {@code /}-separated, as problems name it. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param rule the id of a policy rule. Required.
  * @param object the exempt object as {@code Kind/name}, e.g. {@code Deployment/backend}, or {@code
  *     ComposeService/name} for a service of the Compose file. Required.
- * @param reason why the rule does not apply. Required, not blank.
+ * @param reason why the rule does not apply. Required, not blank, one line without control or
+ *     format characters (every synth prints it).
  */
 public record Waiver(String rule, String object, String reason) {
 
@@ -52,6 +53,15 @@ public record Waiver(String rule, String object, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new InvalidPropException(
           "reason", "a waiver needs a reason", "say why the rule does not apply to this object");
+    }
+    // Every synth prints the reason: a control character could forge or hide lines of its output.
+    if (reason
+        .chars()
+        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+      throw new InvalidPropException(
+          "reason",
+          "a waiver reason holds a control or format character",
+          "write the reason on one line of plain text");
     }
   }
 }

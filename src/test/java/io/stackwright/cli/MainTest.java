@@ -354,13 +354,20 @@ class MainTest {
   }
 
   @Test
-  void anUnpinnedImageOutsideDevelopmentIsAValidationFailure() throws IOException {
+  void anUnpinnedImageOutsideDevelopmentIsBadInputAtItsLine() throws IOException {
     replaceInProd("${BACKEND_TAG:-1.4.2}", "latest");
 
-    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+    assertRejected(
+        "environments/prod.yaml:3:10: backend.image: image ghcr.io/acme/shop-api:latest is not"
+            + " pinned",
+        "give it a version tag");
+  }
 
-    assertThat(err).contains("prod: backend: image ghcr.io/acme/shop-api:latest is not pinned");
-    assertDistUntouched();
+  @Test
+  void developmentToolsOutsideDevelopmentAreBadInputAtTheirLine() throws IOException {
+    replaceInProd("cluster:\n", "devTools:\n  redisUiPort: 9000\ncluster:\n");
+
+    assertRejected("environments/prod.yaml:", "devTools: development tools are for development");
   }
 
   @Test
@@ -393,6 +400,22 @@ class MainTest {
     replaceInProd("backend:\n", "namespace: kube-system\nbackend:\n");
 
     assertRejected("environments/prod.yaml:2:12: namespace:", "belongs to the cluster");
+  }
+
+  @Test
+  void aDistThatIsAFileIsAClearErrorAndTheFileStaysAsItWas() throws IOException {
+    // Root ignores permissions, so a path that cannot be a folder is what makes dist/ unwritable.
+    Path dist = project.resolve("dist");
+    deleteTree(dist);
+    Files.writeString(dist, "not a folder\n");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(err)
+        .contains("stackwright: cannot write dist/, left as it was: " + dist + " is not a folder")
+        .contains("move that file away")
+        .doesNotContain("Exception");
+    assertThat(Files.readString(dist)).isEqualTo("not a folder\n");
   }
 
   @Test
@@ -453,6 +476,14 @@ class MainTest {
     out = o.toString();
     err = e.toString();
     return code;
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   static void copyTree(Path from, Path to) throws IOException {
