@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * @param security how the container is confined
  * @param deadlineSeconds a run taking longer than this is stopped
  * @param connectsTo services it connects to: the network policy admits exactly these
+ * @param summary what the job keeps, in a few words for reports such as {@code ENVIRONMENTS.md}
+ *     (for a backup: how long dumps are kept); empty when there is nothing to say
  */
 public record ScheduledJob(
     String name,
@@ -35,7 +37,8 @@ public record ScheduledJob(
     Resources resources,
     ContainerSecurity security,
     int deadlineSeconds,
-    List<String> connectsTo) {
+    List<String> connectsTo,
+    String summary) {
 
   /** Checks the name and schedule; copies the collections. */
   public ScheduledJob {
@@ -53,6 +56,7 @@ public record ScheduledJob(
     env = Collections.unmodifiableMap(new TreeMap<>(env));
     secrets = List.copyOf(secrets);
     connectsTo = List.copyOf(new TreeSet<>(connectsTo));
+    summary = Objects.requireNonNullElse(summary, "");
     if (deadlineSeconds < 1) {
       throw new IllegalArgumentException("job " + name + ": deadline must be positive");
     }

@@ -188,6 +188,7 @@ public final class EnvironmentComparison {
               + " at `"
               + job.schedule()
               + "`"
+              + (job.summary().isEmpty() ? "" : ", " + job.summary())
               + (job.volume() == null ? "" : ", " + job.volume().size().toKubernetes()));
     }
     return orNone(jobs);

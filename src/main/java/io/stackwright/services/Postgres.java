@@ -148,7 +148,8 @@ public final class Postgres {
         BACKUP_RESOURCES,
         new ContainerSecurity(POSTGRES_UID, POSTGRES_UID),
         6 * 3600,
-        List.of(name));
+        List.of(name),
+        "kept " + backup.retentionDays() + (backup.retentionDays() == 1 ? " day" : " days"));
   }
 
   /** A quarter of the memory limit, at least 64 MiB. */
