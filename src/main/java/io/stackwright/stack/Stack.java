@@ -44,6 +44,19 @@ public final class Stack {
 
   /** Adds a service's model. */
   public void add(ServiceModel service) {
+    // The scraper's targets are generated from the services present when it is added; a later
+    // service with metrics would be allowed through the network policy but never scraped.
+    if (metricsScraper != null && service.metrics() != null) {
+      throw new IllegalStateException(
+          "service "
+              + service.name()
+              + " declares metrics but is added after "
+              + metricsScraper
+              + ", which scrapes the services present when it is added; add "
+              + service.name()
+              + " before "
+              + metricsScraper);
+    }
     services.add(service);
   }
 
