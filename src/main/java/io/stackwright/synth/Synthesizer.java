@@ -16,13 +16,17 @@ import io.stackwright.validate.Subject;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import software.amazon.jsii.JsiiException;
 
@@ -109,7 +113,7 @@ public final class Synthesizer<P extends Record> {
     String comparison = null;
     List<String> notices = new ArrayList<>();
     try {
-      comparison = comparison(byName);
+      comparison = keepOtherColumns(comparison(byName), byName.keySet());
     } catch (EnvironmentException | ValidationException e) {
       // Another environment's file is broken: its own synth reports it. The comparison spans every
       // environment, so it is left as it was rather than written with a column missing or stale.
@@ -149,8 +153,7 @@ public final class Synthesizer<P extends Record> {
       }
       try {
         P props = load(name);
-        columns.add(
-            new EnvironmentComparison.Column(definition.define(name, props), waivers(props)));
+        columns.add(new EnvironmentComparison.Column(define(name, props), waivers(props)));
       } catch (EnvironmentException e) {
         problems.add(e);
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
@@ -207,7 +210,7 @@ public final class Synthesizer<P extends Record> {
       String name = entry.getKey();
       long start = System.nanoTime();
       try {
-        StackModel stack = definition.define(name, entry.getValue());
+        StackModel stack = define(name, entry.getValue());
         String other = namespaces.putIfAbsent(stack.namespace(), name);
         if (other != null) {
           failures.add(
@@ -246,7 +249,7 @@ public final class Synthesizer<P extends Record> {
         continue;
       }
       try {
-        namespaces.putIfAbsent(definition.define(name, load(name)).namespace(), name);
+        namespaces.putIfAbsent(define(name, load(name)).namespace(), name);
       } catch (EnvironmentException | RuntimeException e) {
         // Reported by that environment's own synth.
       }
@@ -270,6 +273,56 @@ public final class Synthesizer<P extends Record> {
     // Last: it reads back the files above.
     output.add(ParityReport.FILE, ParityReport.markdown(output));
     return output;
+  }
+
+  /**
+   * The comparison, with the cells of the environments not synthesized now as {@code dist/} has
+   * them: those cells describe what their {@code dist/<env>/} deploys, which this run does not
+   * change, whatever its variables or their files now say.
+   */
+  private String keepOtherColumns(String comparison, Set<String> synthesized) {
+    Set<String> others = new TreeSet<>(environments.names());
+    others.removeAll(synthesized);
+    Path previous = projectDir.resolve("dist").resolve(EnvironmentComparison.FILE);
+    if (others.isEmpty() || !Files.isRegularFile(previous)) {
+      return comparison;
+    }
+    try {
+      return EnvironmentComparison.keepColumns(comparison, Files.readString(previous), others);
+    } catch (IOException e) {
+      // Unreadable (or not UTF-8): the comparison made now replaces it whole.
+      return comparison;
+    }
+  }
+
+  /**
+   * Defines one environment's stack, holding it to the environment it was asked for: the name, and
+   * whether it is a developer's, which only {@link StackDefinition#isDevelopment} decides, so that
+   * no stack can give a production environment generated, known secrets.
+   */
+  private StackModel define(String environment, P props) {
+    StackModel stack = definition.define(environment, props);
+    if (!stack.environment().equals(environment)) {
+      throw new IllegalStateException(
+          "the stack defined for environment "
+              + environment
+              + " says it is for "
+              + stack.environment()
+              + "; pass the environment given to define() to new Stack(...)");
+    }
+    boolean development = definition.isDevelopment(environment);
+    if (stack.development() != development) {
+      throw new IllegalStateException(
+          "the stack is built as "
+              + (stack.development() ? "a development" : "a non-development")
+              + " environment, but isDevelopment(\""
+              + environment
+              + "\") is "
+              + development
+              + "; pass isDevelopment(environment) to new Stack(...), so that generated development"
+              + " secrets never reach another environment");
+    }
+    return stack;
   }
 
   private P load(String environment) throws EnvironmentException {

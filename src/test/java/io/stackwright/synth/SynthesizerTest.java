@@ -26,7 +26,11 @@ class SynthesizerTest {
   public record CycleProps(String name) {}
 
   private static ServiceModel service(String name, String dependency) {
-    return ServiceModel.builder(name)
+    ServiceModel.Builder builder = ServiceModel.builder(name);
+    if (dependency != null) {
+      builder.dependsOn(dependency);
+    }
+    return builder
         .component("worker")
         .image(ImageRef.parse("example/" + name + ":1"))
         .port("http", 8080)
@@ -35,7 +39,6 @@ class SynthesizerTest {
         .resources(
             new Resources(
                 Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100), Memory.mebibytes(64)))
-        .dependsOn(dependency)
         .build();
   }
 
@@ -54,6 +57,41 @@ class SynthesizerTest {
           return stack.toModel();
         }
       };
+
+  /** A stack that builds every environment as a developer's, whatever its name. */
+  private static final StackDefinition<CycleProps> ALWAYS_DEVELOPMENT =
+      new StackDefinition<>() {
+        @Override
+        public Class<CycleProps> propsType() {
+          return CycleProps.class;
+        }
+
+        @Override
+        public StackModel define(String environment, CycleProps props) {
+          Stack stack = new Stack("px", environment, "px-" + environment, true);
+          stack.add(service("a", null));
+          return stack.toModel();
+        }
+      };
+
+  @Test
+  void aStackCannotMakeAProductionEnvironmentADevelopersOne() throws IOException {
+    Files.createDirectories(project.resolve("environments"));
+    Files.writeString(project.resolve("environments/prod.yaml"), "name: prod\n");
+    Synthesizer<CycleProps> synthesizer =
+        new Synthesizer<>(ALWAYS_DEVELOPMENT, project, name -> null);
+
+    assertThatThrownBy(() -> synthesizer.synthesize(List.of("prod")))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.failures())
+                    .singleElement()
+                    .asString()
+                    .startsWith("prod: the stack is built as a development environment")
+                    .contains("isDevelopment(\"prod\") is false")
+                    .contains("pass isDevelopment(environment) to new Stack(...)"));
+  }
 
   @Test
   void aStackThatCannotBeBuiltIsAValidationFailureNamingTheEnvironment() throws IOException {
