@@ -9,8 +9,10 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.validate.Waiver;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -198,8 +200,88 @@ public final class EnvironmentComparison {
     return items.isEmpty() ? NONE : String.join("; ", items);
   }
 
-  /** A cell's text: a {@code |} would end the cell, a line break the row. */
+  /**
+   * A cell's text: a {@code |} would end the cell, a line break the row; a backslash is doubled so
+   * that an escaped {@code |} cannot be forged and cells can be read back ({@link #keepColumns}).
+   */
   private static String escape(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+  }
+
+  /**
+   * The comparison {@code fresh} with the cells of the environments in {@code keep} taken from
+   * {@code previous} wherever it has that cell (same section, row and environment). A synth of some
+   * environments uses it for the others: their cells then keep saying what their {@code
+   * dist/<env>/} deploys, rather than what their files would give with this run's variables.
+   *
+   * @param fresh the comparison made now
+   * @param previous the comparison in {@code dist/}, as a synth wrote it
+   * @param keep the environments whose cells {@code previous} decides
+   * @return {@code fresh}, with those cells replaced
+   */
+  public static String keepColumns(String fresh, String previous, Set<String> keep) {
+    Map<String, String> old = cells(previous);
+    StringBuilder md = new StringBuilder();
+    String section = "";
+    List<String> environments = List.of();
+    for (String line : fresh.split("\n", -1)) {
+      if (line.startsWith("## ")) {
+        section = line;
+      } else if (line.startsWith("| |")) {
+        List<String> header = split(line);
+        environments = header.subList(1, header.size());
+      } else if (line.startsWith("| ")) {
+        List<String> cells = new ArrayList<>(split(line));
+        for (int i = 1; i < cells.size() && i <= environments.size(); i++) {
+          String environment = environments.get(i - 1);
+          if (keep.contains(environment)) {
+            cells.set(i, old.getOrDefault(key(section, cells.get(0), environment), cells.get(i)));
+          }
+        }
+        line = "| " + String.join(" | ", cells) + " |";
+      }
+      md.append(line).append('\n');
+    }
+    return md.substring(0, md.length() - 1);
+  }
+
+  /** Every cell of a comparison, by {@link #key}. */
+  private static Map<String, String> cells(String md) {
+    Map<String, String> cells = new HashMap<>();
+    String section = "";
+    List<String> environments = List.of();
+    for (String line : md.split("\n")) {
+      if (line.startsWith("## ")) {
+        section = line;
+      } else if (line.startsWith("| |")) {
+        List<String> header = split(line);
+        environments = header.subList(1, header.size());
+      } else if (line.startsWith("| ")) {
+        List<String> row = split(line);
+        for (int i = 1; i < row.size() && i <= environments.size(); i++) {
+          cells.put(key(section, row.get(0), environments.get(i - 1)), row.get(i));
+        }
+      }
+    }
+    return cells;
+  }
+
+  private static String key(String section, String label, String environment) {
+    return section + '\n' + label + '\n' + environment;
+  }
+
+  /**
+   * A row's cells, still escaped: separators are {@code " | "}, which an escaped cell cannot
+   * contain (its {@code |} follows a backslash).
+   */
+  private static List<String> split(String row) {
+    List<String> cells = new ArrayList<>();
+    if (row.startsWith("| |")) {
+      cells.add("");
+      cells.addAll(List.of(row.substring(3, row.length() - 1).strip().split(" \\| ", -1)));
+    } else {
+      cells.addAll(List.of(row.substring(2, row.length() - 2).split(" \\| ", -1)));
+    }
+    return cells;
   }
 }

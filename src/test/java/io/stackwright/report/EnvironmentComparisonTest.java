@@ -48,4 +48,42 @@ class EnvironmentComparisonTest {
         .as("every row has a cell per environment: a | in a value is escaped")
         .allMatch(row -> row.replace("\\|", "").chars().filter(c -> c == '|').count() == 4);
   }
+
+  @Test
+  void aSynthOfOneEnvironmentKeepsTheOtherColumnsAsDistHasThem() throws Exception {
+    Files.createDirectories(project.resolve("environments"));
+    for (String name : List.of("dev", "staging")) {
+      Files.copy(
+          PROJECT.resolve("environments/" + name + ".yaml"),
+          project.resolve("environments/" + name + ".yaml"));
+    }
+    Files.createDirectories(project.resolve("dist"));
+    Files.writeString(
+        project.resolve("dist/ENVIRONMENTS.md"),
+        new Synthesizer<>(new ShopStack(), project, name -> null).environmentComparison());
+
+    // CI synthesizes staging with a new tag; dist/dev/ still holds the default one.
+    String md =
+        new Synthesizer<>(
+                new ShopStack(), project, name -> name.equals("BACKEND_TAG") ? "9.9.9" : null)
+            .synthesize(List.of("staging"))
+            .environmentComparison();
+
+    assertThat(md)
+        .contains("| image | `ghcr.io/acme/shop-api:1.4.2` | `ghcr.io/acme/shop-api:9.9.9` |\n");
+  }
+
+  @Test
+  void keptCellsAreReadBackWithTheirEscapesAndOnlyForTheEnvironmentsKept() {
+    String previous =
+        "## Stack\n\n| | dev | qa |\n|---|---|---|\n| waivers | a \\| b \\\\ | old qa |\n";
+    String fresh =
+        "## Stack\n\n| | dev | qa |\n|---|---|---|\n| waivers | new dev | new qa |\n"
+            + "| namespace | `x-dev` | `x-qa` |\n";
+
+    assertThat(EnvironmentComparison.keepColumns(fresh, previous, java.util.Set.of("dev")))
+        .isEqualTo(
+            "## Stack\n\n| | dev | qa |\n|---|---|---|\n| waivers | a \\| b \\\\ | new qa |\n"
+                + "| namespace | `x-dev` | `x-qa` |\n");
+  }
 }
