@@ -2,11 +2,15 @@ package io.stackwright.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.stack.ShopStack;
+import io.stackwright.synth.Synthesizer;
+import io.stackwright.synth.ValidationException;
 import io.stackwright.validate.InstalledTools;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -15,6 +19,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The README's "Environment file reference" lists exactly the keys the props records bind, with
@@ -88,6 +95,86 @@ class EnvironmentReferenceTest {
             .as("default of %s", row.key())
             .contains("`" + row.defaultValue() + "`");
       }
+    }
+  }
+
+  /**
+   * Every example of the reference is a value the stack accepts at its key: set alone in a copy of
+   * an environment file (development's or staging's, as the key allows), the file loads and its
+   * stack is defined.
+   */
+  @Test
+  void everyExampleIsAcceptedAtItsKey(@TempDir Path project) throws IOException {
+    String readme = Files.readString(InstalledTools.PROJECT.resolve("README.md"));
+    Files.createDirectories(project.resolve("environments"));
+    Map<String, Object> examples = new LinkedHashMap<>();
+    Set<String> required = new HashSet<>();
+    for (String line : section(readme, "## Environment file reference").split("\n")) {
+      String[] cells =
+          Arrays.stream(line.split("(?<!\\\\)\\|")).map(String::trim).toArray(String[]::new);
+      if (!line.startsWith("| `") || cells.length < 5 || !cells[4].startsWith("`")) {
+        continue;
+      }
+      String key = cells[1].replace("`", "");
+      if (!key.contains("[]")) {
+        examples.put(key, new Yaml().load(cells[4].substring(1, cells[4].length() - 1)));
+        if (cells[3].equalsIgnoreCase("required")) {
+          required.add(key);
+        }
+      }
+    }
+    List<String> refused = new ArrayList<>();
+    for (Map.Entry<String, Object> example : examples.entrySet()) {
+      // With the keys its section cannot do without, so that an example is judged on its own.
+      Map<String, Object> values = new LinkedHashMap<>();
+      String section = parent(example.getKey());
+      required.stream()
+          .filter(k -> !parent(k).isEmpty() && parent(k).equals(section))
+          .forEach(k -> values.put(k, examples.get(k)));
+      values.put(example.getKey(), example.getValue());
+      List<String> problems = new ArrayList<>();
+      for (String base : List.of("dev", "staging")) {
+        problems.add(base + ": " + tryExample(project, base, values));
+      }
+      if (problems.stream().noneMatch(p -> p.endsWith(": accepted"))) {
+        refused.add(values + " -> " + problems);
+      }
+    }
+
+    assertThat(examples).as("examples tried").hasSizeGreaterThan(50);
+    assertThat(refused).as("README examples the stack refuses").isEmpty();
+  }
+
+  private static String parent(String key) {
+    return key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String tryExample(Path project, String base, Map<String, Object> values)
+      throws IOException {
+    Map<String, Object> file =
+        new Yaml()
+            .load(
+                Files.readString(InstalledTools.PROJECT.resolve("environments/" + base + ".yaml")));
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      String[] path = value.getKey().split("\\.");
+      Map<String, Object> node = file;
+      for (int i = 0; i < path.length - 1; i++) {
+        node = (Map<String, Object>) node.computeIfAbsent(path[i], k -> new LinkedHashMap<>());
+      }
+      node.put(path[path.length - 1], value.getValue());
+    }
+    try (var files = Files.list(project.resolve("environments"))) {
+      for (Path old : files.toList()) {
+        Files.delete(old);
+      }
+    }
+    Files.writeString(project.resolve("environments/" + base + ".yaml"), new Yaml().dump(file));
+    try {
+      new Synthesizer<>(new ShopStack(), project, name -> null).environmentComparison();
+      return "accepted";
+    } catch (EnvironmentException | ValidationException e) {
+      return e.getMessage().lines().findFirst().orElse("");
     }
   }
 
