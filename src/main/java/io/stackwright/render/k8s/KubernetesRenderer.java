@@ -68,7 +68,6 @@ import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
 import org.cdk8s.plus33.PathMapping;
-import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaimTemplateProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
@@ -375,8 +374,8 @@ public final class KubernetesRenderer {
               .strategy(
                   DeploymentStrategy.rollingUpdate(
                       DeploymentStrategyRollingUpdateOptions.builder()
-                          .maxSurge(PercentOrAbsolute.absolute(1))
-                          .maxUnavailable(PercentOrAbsolute.absolute(0))
+                          .maxSurge(JsiiValues.absolute(1))
+                          .maxUnavailable(JsiiValues.absolute(0))
                           .build()))
               .containers(List.of(container))
               .securityContext(podSecurity)
@@ -564,8 +563,10 @@ public final class KubernetesRenderer {
                 .kind(kind)
                 .metadata(ApiObjectMetadata.builder().name(name).build())
                 .build());
-    new TreeMap<>(fields)
-        .forEach((key, value) -> object.addJsonPatch(JsonPatch.add("/" + key, value)));
+    // One call with every patch: each call is a round trip to the jsii kernel.
+    List<JsonPatch> patches = new ArrayList<>();
+    new TreeMap<>(fields).forEach((key, value) -> patches.add(JsonPatch.add("/" + key, value)));
+    object.addJsonPatch(patches.toArray(JsonPatch[]::new));
     return object;
   }
 
@@ -669,8 +670,8 @@ public final class KubernetesRenderer {
     return ContainerResources.builder()
         .cpu(
             CpuResources.builder()
-                .request(org.cdk8s.plus33.Cpu.millis(resources.cpu().millis()))
-                .limit(org.cdk8s.plus33.Cpu.millis(resources.cpuLimit().millis()))
+                .request(JsiiValues.millis(resources.cpu().millis()))
+                .limit(JsiiValues.millis(resources.cpuLimit().millis()))
                 .build())
         .memory(
             MemoryResources.builder()
@@ -682,8 +683,12 @@ public final class KubernetesRenderer {
 
   private static Probe probe(io.stackwright.model.Probe probe, int failureThreshold) {
     int threshold = failureThreshold > 0 ? failureThreshold : probe.failureThreshold();
-    Duration period = Duration.seconds(probe.periodSeconds());
-    Duration timeout = Duration.seconds(probe.timeoutSeconds());
+    return JsiiValues.probe(List.of(probe, threshold), key -> newProbe(probe, threshold));
+  }
+
+  private static Probe newProbe(io.stackwright.model.Probe probe, int threshold) {
+    Duration period = JsiiValues.seconds(probe.periodSeconds());
+    Duration timeout = JsiiValues.seconds(probe.timeoutSeconds());
     if (probe.check() instanceof io.stackwright.model.Probe.HttpGet http) {
       return Probe.fromHttpGet(
           http.path(),
@@ -716,8 +721,8 @@ public final class KubernetesRenderer {
 
   static Size size(Memory memory) {
     return memory.mebibytes() % 1024 == 0
-        ? Size.gibibytes(memory.mebibytes() >> 10)
-        : Size.mebibytes(memory.mebibytes());
+        ? JsiiValues.gibibytes(memory.mebibytes() >> 10)
+        : JsiiValues.mebibytes(memory.mebibytes());
   }
 
   static String volumeName(String path) {
