@@ -4,6 +4,7 @@ import io.stackwright.env.EnvironmentException;
 import io.stackwright.output.Cdk8sCliOutput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.render.k8s.JsiiKernel;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.stack.ShopStack;
 import io.stackwright.synth.Environments;
@@ -135,6 +136,8 @@ public final class Main {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      // Node.js and the cdk8s modules start while the environment files are read and checked.
+      JsiiKernel.startInBackground();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       Path dist = projectDir.resolve("dist");
       try {

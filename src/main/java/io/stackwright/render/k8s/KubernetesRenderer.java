@@ -121,6 +121,7 @@ public final class KubernetesRenderer {
    * @return file name to the objects in it, in apply order
    */
   public Map<String, List<Map<String, Object>>> render(StackModel stack) {
+    JsiiKernel.awaitStart();
     App app = new App();
     Map<String, Chart> charts = new LinkedHashMap<>();
 
