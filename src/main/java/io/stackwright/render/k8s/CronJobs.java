@@ -39,6 +39,7 @@ final class CronJobs {
 
   static void render(
       Construct chart,
+      PlainObjects plain,
       StackModel stack,
       ServiceModel owner,
       ScheduledJob job,
@@ -107,9 +108,7 @@ final class CronJobs {
             .securityContext(KubernetesRenderer.podSecurity(job.security()))
             .automountServiceAccountToken(false)
             .build());
-    KubernetesRenderer.raw(
-        scope,
-        "network-policy",
+    plain.add(
         "networking.k8s.io/v1",
         "NetworkPolicy",
         name,

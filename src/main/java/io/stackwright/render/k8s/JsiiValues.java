@@ -1,17 +1,23 @@
 package io.stackwright.render.k8s;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.cdk8s.Duration;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Cpu;
+import org.cdk8s.plus33.DeploymentStrategy;
+import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
+import org.cdk8s.plus33.Metric;
+import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.Probe;
 
 /**
- * The immutable cdk8s values the renderer uses (durations, sizes, CPU quantities, probes), made
- * once per value and reused by every object, chart and environment of the process.
+ * The immutable cdk8s values the renderer uses (durations, sizes, CPU quantities, probes, rollout
+ * strategies, autoscaling metrics), made once per value and reused by every object, chart and
+ * environment of the process.
  *
  * <p>Each of these is an object in the jsii kernel: making one costs two round trips to the Node.js
  * child (the call, then the jsii runtime asking for the module's names to wrap the result), about a
@@ -52,6 +58,25 @@ final class JsiiValues {
   /** An absolute number, e.g. of pods during a rollout. */
   static PercentOrAbsolute absolute(int number) {
     return value(new Key("absolute", number), k -> PercentOrAbsolute.absolute(number));
+  }
+
+  /** A rolling update that adds {@code maxSurge} pods at a time and never has fewer ready. */
+  static DeploymentStrategy rollingUpdate(int maxSurge, int maxUnavailable) {
+    return value(
+        new Key("rolling-update", List.of(maxSurge, maxUnavailable)),
+        k ->
+            DeploymentStrategy.rollingUpdate(
+                DeploymentStrategyRollingUpdateOptions.builder()
+                    .maxSurge(absolute(maxSurge))
+                    .maxUnavailable(absolute(maxUnavailable))
+                    .build()));
+  }
+
+  /** An autoscaling metric: the pods' average CPU use, in percent of their requests. */
+  static Metric cpuUtilization(int percent) {
+    return value(
+        new Key("cpu-utilization", percent),
+        k -> Metric.resourceCpu(MetricTarget.averageUtilization(percent)));
   }
 
   /**

@@ -21,19 +21,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
-import org.cdk8s.ApiObjectProps;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import org.cdk8s.Duration;
-import org.cdk8s.JsonPatch;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Capability;
 import org.cdk8s.plus33.ConfigMap;
@@ -47,8 +45,6 @@ import org.cdk8s.plus33.ContainerSecutiryContextCapabilities;
 import org.cdk8s.plus33.CpuResources;
 import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
-import org.cdk8s.plus33.DeploymentStrategy;
-import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.EmptyDirMedium;
 import org.cdk8s.plus33.EmptyDirVolumeOptions;
 import org.cdk8s.plus33.Env;
@@ -63,8 +59,6 @@ import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.LabelSelector;
 import org.cdk8s.plus33.LabelSelectorOptions;
 import org.cdk8s.plus33.MemoryResources;
-import org.cdk8s.plus33.Metric;
-import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
 import org.cdk8s.plus33.PathMapping;
@@ -124,8 +118,9 @@ public final class KubernetesRenderer {
     JsiiKernel.awaitStart();
     App app = new App();
     Map<String, Chart> charts = new LinkedHashMap<>();
+    Map<Chart, PlainObjects> plain = new IdentityHashMap<>();
 
-    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack));
+    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack), plain);
     new Namespace(
         namespaceChart,
         "namespace",
@@ -136,19 +131,20 @@ public final class KubernetesRenderer {
                     .labels(podSecurityLabels())
                     .build())
             .build());
-    raw(
-            namespaceChart,
-            "default-deny",
+    plain
+        .get(namespaceChart)
+        .add(
             "networking.k8s.io/v1",
             "NetworkPolicy",
             NetworkPolicies.DEFAULT_DENY,
             Map.of("spec", NetworkPolicies.defaultDeny()))
-        .addJsonPatch(JsonPatch.add("/metadata/namespace", stack.namespace()));
+        .put("namespace", stack.namespace());
     charts.put(NAMESPACE_FILE, namespaceChart);
 
     Map<String, ISecret> secrets;
     if (stack.development()) {
-      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
+      Chart secretsChart =
+          chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack), plain);
       charts.put("01-dev-secrets.yaml", secretsChart);
       secrets = devSecrets(secretsChart, stack);
     } else {
@@ -160,13 +156,15 @@ public final class KubernetesRenderer {
       }
     }
     for (ServiceModel service : stack.kubernetesServices()) {
-      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service));
-      renderService(chart, stack, service, secrets);
+      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service), plain);
+      renderService(chart, plain.get(chart), stack, service, secrets);
       charts.put(service.name() + ".yaml", chart);
     }
 
     Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-    charts.forEach((file, chart) -> files.put(file, Manifests.normalize(chart.toJson())));
+    charts.forEach(
+        (file, chart) ->
+            files.put(file, Manifests.normalize(plain.get(chart).addTo(chart.toJson()))));
     if (!stack.rawObjects().isEmpty()) {
       List<Object> raw = new ArrayList<>();
       stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
@@ -176,13 +174,20 @@ public final class KubernetesRenderer {
     return files;
   }
 
-  private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {
+  private static Chart chart(
+      App app,
+      String id,
+      String namespace,
+      Map<String, String> labels,
+      Map<Chart, PlainObjects> plain) {
     ChartProps.Builder props =
         ChartProps.builder().disableResourceNameHashes(true).labels(new TreeMap<>(labels));
     if (namespace != null) {
       props.namespace(namespace);
     }
-    return new Chart(app, id, props.build());
+    Chart chart = new Chart(app, id, props.build());
+    plain.put(chart, new PlainObjects(namespace, labels));
+    return chart;
   }
 
   private static Map<String, String> podSecurityLabels() {
@@ -228,7 +233,11 @@ public final class KubernetesRenderer {
   }
 
   private static void renderService(
-      Chart chart, StackModel stack, ServiceModel service, Map<String, ISecret> secrets) {
+      Chart chart,
+      PlainObjects plain,
+      StackModel stack,
+      ServiceModel service,
+      Map<String, ISecret> secrets) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFrom> envFrom = new ArrayList<>();
@@ -340,7 +349,7 @@ public final class KubernetesRenderer {
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
-    IServiceAccount account = serviceAccount(chart, stack, service);
+    IServiceAccount account = serviceAccount(chart, plain, stack, service);
     LabelSelector selector =
         LabelSelector.of(
             LabelSelectorOptions.builder().labels(Labels.selector(stack, service)).build());
@@ -372,12 +381,7 @@ public final class KubernetesRenderer {
               .podMetadata(podMetadata)
               .select(false)
               // Never below the desired count during a rollout.
-              .strategy(
-                  DeploymentStrategy.rollingUpdate(
-                      DeploymentStrategyRollingUpdateOptions.builder()
-                          .maxSurge(JsiiValues.absolute(1))
-                          .maxUnavailable(JsiiValues.absolute(0))
-                          .build()))
+              .strategy(JsiiValues.rollingUpdate(1, 0))
               .containers(List.of(container))
               .securityContext(podSecurity)
               .serviceAccount(account)
@@ -393,21 +397,19 @@ public final class KubernetesRenderer {
     }
     workload.select(selector);
     if (service.replicated()) {
-      spread(workload, Labels.selector(stack, service));
-      disruptionBudget(chart, service.name(), Labels.selector(stack, service));
+      spread(plain, service, Labels.selector(stack, service));
+      disruptionBudget(plain, service.name(), Labels.selector(stack, service));
     }
-    raw(
-        chart,
-        "network-policy",
+    plain.add(
         "networking.k8s.io/v1",
         "NetworkPolicy",
         service.name(),
         Map.of("spec", NetworkPolicies.forService(stack, service)));
     if (service.exposure() != null && service.exposure().ingress() != null) {
-      ingress(chart, service, service.exposure().ingress());
+      ingress(plain, service, service.exposure().ingress());
     }
     for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, stack, service, job, secrets);
+      CronJobs.render(chart, plain, stack, service, job, secrets);
     }
   }
 
@@ -425,7 +427,8 @@ public final class KubernetesRenderer {
    * does not take every replica. {@code pod-template-hash} keeps a rollout's old and new pods from
    * counting against each other.
    */
-  private static void spread(Workload workload, Map<String, String> selector) {
+  private static void spread(
+      PlainObjects plain, ServiceModel service, Map<String, String> selector) {
     List<Object> constraints = new ArrayList<>();
     for (String key : List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone")) {
       Map<String, Object> constraint = new LinkedHashMap<>();
@@ -436,15 +439,17 @@ public final class KubernetesRenderer {
       constraint.put("matchLabelKeys", List.of("pod-template-hash"));
       constraints.add(constraint);
     }
-    ApiObject.of(workload)
-        .addJsonPatch(JsonPatch.add("/spec/template/spec/topologySpreadConstraints", constraints));
+    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
+    plain.set(
+        kind,
+        service.name(),
+        List.of("spec", "template", "spec", "topologySpreadConstraints"),
+        constraints);
   }
 
   /** At most one pod of a replicated service is evicted at a time (drains, upgrades). */
-  static void disruptionBudget(Construct chart, String name, Map<String, String> selector) {
-    raw(
-        chart,
-        "disruption-budget",
+  static void disruptionBudget(PlainObjects plain, String name, Map<String, String> selector) {
+    plain.add(
         "policy/v1",
         "PodDisruptionBudget",
         name,
@@ -464,13 +469,11 @@ public final class KubernetesRenderer {
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
-            .metrics(
-                List.of(
-                    Metric.resourceCpu(MetricTarget.averageUtilization(scaling.cpuUtilization()))))
+            .metrics(List.of(JsiiValues.cpuUtilization(scaling.cpuUtilization())))
             .build());
   }
 
-  private static void ingress(Construct chart, ServiceModel service, Exposure.Ingress ingress) {
+  private static void ingress(PlainObjects plain, ServiceModel service, Exposure.Ingress ingress) {
     Map<String, Object> backend =
         Map.of(
             "service",
@@ -492,15 +495,11 @@ public final class KubernetesRenderer {
                 Map.of(
                     "paths",
                     List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))))));
-    ApiObject object =
-        raw(
-            chart,
-            "ingress",
-            "networking.k8s.io/v1",
-            "Ingress",
-            service.name(),
-            Map.of("spec", spec));
-    ingress.annotations().forEach((key, value) -> object.getMetadata().addAnnotation(key, value));
+    Map<String, Object> metadata =
+        plain.add("networking.k8s.io/v1", "Ingress", service.name(), Map.of("spec", spec));
+    if (!ingress.annotations().isEmpty()) {
+      metadata.put("annotations", new TreeMap<>(ingress.annotations()));
+    }
   }
 
   /**
@@ -508,18 +507,12 @@ public final class KubernetesRenderer {
    * {@code null}: the pod then runs with no token at all.
    */
   private static IServiceAccount serviceAccount(
-      Construct chart, StackModel stack, ServiceModel service) {
+      Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
     if (service.apiAccess().isEmpty()) {
       return null;
     }
     String name = service.name();
-    raw(
-        chart,
-        "service-account",
-        "v1",
-        "ServiceAccount",
-        name,
-        Map.of("automountServiceAccountToken", false));
+    plain.add("v1", "ServiceAccount", name, Map.of("automountServiceAccountToken", false));
     List<Object> rules = new ArrayList<>();
     for (ApiAccess access : service.apiAccess()) {
       rules.add(
@@ -528,10 +521,8 @@ public final class KubernetesRenderer {
               "resources", access.resources(),
               "verbs", access.verbs()));
     }
-    raw(chart, "role", "rbac.authorization.k8s.io/v1", "Role", name, Map.of("rules", rules));
-    raw(
-        chart,
-        "role-binding",
+    plain.add("rbac.authorization.k8s.io/v1", "Role", name, Map.of("rules", rules));
+    plain.add(
         "rbac.authorization.k8s.io/v1",
         "RoleBinding",
         name,
@@ -542,33 +533,6 @@ public final class KubernetesRenderer {
             List.of(
                 Map.of("kind", "ServiceAccount", "name", name, "namespace", stack.namespace()))));
     return ServiceAccount.fromServiceAccountName(chart, "service-account-ref", name);
-  }
-
-  /**
-   * An object cdk8s-plus has no construct for, or whose construct adds what we do not want, built
-   * from its fields: still a cdk8s object of the chart, with the chart's labels and namespace.
-   */
-  static ApiObject raw(
-      Construct chart,
-      String id,
-      String apiVersion,
-      String kind,
-      String name,
-      Map<String, Object> fields) {
-    ApiObject object =
-        new ApiObject(
-            chart,
-            id,
-            ApiObjectProps.builder()
-                .apiVersion(apiVersion)
-                .kind(kind)
-                .metadata(ApiObjectMetadata.builder().name(name).build())
-                .build());
-    // One call with every patch: each call is a round trip to the jsii kernel.
-    List<JsonPatch> patches = new ArrayList<>();
-    new TreeMap<>(fields).forEach((key, value) -> patches.add(JsonPatch.add("/" + key, value)));
-    object.addJsonPatch(patches.toArray(JsonPatch[]::new));
-    return object;
   }
 
   /**
