@@ -6,6 +6,7 @@ import io.stackwright.output.DistDiff;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.ObjectDiff;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.render.k8s.JsiiKernel;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.ShopStack;
@@ -198,6 +199,8 @@ public final class Main {
      */
     Synthesis synthesize(int[] exit) {
       PrintWriter err = err();
+      // Node.js and the cdk8s modules start while the environment files are read and checked.
+      JsiiKernel.startInBackground();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.

@@ -132,7 +132,9 @@ final class ComposeCli {
     return variables;
   }
 
-  private static Path throwaway(Path scratch, String variable) throws ToolRun.ToolFailure {
+  // Synchronized: the Compose files of several environments are checked at once.
+  private static synchronized Path throwaway(Path scratch, String variable)
+      throws ToolRun.ToolFailure {
     try {
       Path folder = Files.createDirectories(scratch.resolve("variables"));
       Path file = folder.resolve(variable);

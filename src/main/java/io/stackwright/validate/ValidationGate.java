@@ -15,12 +15,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
  * The validation gate every synth passes before anything is written: the policy rules on each
- * environment's output and the comparison of its two targets ({@link Parity}), then kubeconform on
- * its manifests and the Compose CLI on its Compose file. The tools run on a copy of the output in a
+ * environment's output and the comparison of its two targets ({@link Parity}), kubeconform on its
+ * manifests and the Compose CLI on its Compose file. The tools run on a copy of the output in a
  * scratch folder outside {@code dist/}, removed afterwards; {@code dist/} is never read or written
  * here.
  *
@@ -48,7 +51,12 @@ public final class ValidationGate {
     return new ValidationGate(Tools.none(), ValidationMode.AUTO, false);
   }
 
-  /** Checks every subject; the report says whether the synth may write. */
+  /**
+   * Checks every subject; the report says whether the synth may write. The tools run as child
+   * processes side by side (kubeconform once for every environment, the Compose CLI once per
+   * Compose file) while the policy rules run here; their findings are put together in the same
+   * order whatever finishes first.
+   */
   public ValidationReport check(List<Subject> subjects) {
     Map<Layer, Duration> durations = new EnumMap<>(Layer.class);
     List<Layer> ran = new ArrayList<>();
@@ -57,68 +65,105 @@ public final class ValidationGate {
     Map<String, List<Finding>> findings = new LinkedHashMap<>();
     Map<String, List<ValidationReport.Waived>> waived = new LinkedHashMap<>();
 
-    long start = System.nanoTime();
-    Map<String, PolicyInput> inputs = new LinkedHashMap<>();
-    for (Subject subject : subjects) {
-      List<ValidationReport.Waived> applied = new ArrayList<>();
-      PolicyLayer.Result policy = PolicyLayer.check(subject);
-      inputs.put(subject.environment(), policy.input());
-      List<Finding> remaining = Waivers.apply(subject, policy, applied);
-      findings.put(subject.environment(), new ArrayList<>(remaining));
-      waived.put(subject.environment(), applied);
+    String kubeconformMissing = toolLayers ? tools.kubeconformMissing() : null;
+    String composeMissing = toolLayers ? tools.composeMissing() : null;
+    if (kubeconformMissing != null) {
+      skipped.put(Layer.KUBECONFORM, kubeconformMissing);
     }
-    ran.add(Layer.POLICY);
-    durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
+    if (composeMissing != null) {
+      skipped.put(Layer.COMPOSE, composeMissing);
+    }
+    boolean runKubeconform = toolLayers && kubeconformMissing == null;
+    boolean runCompose = toolLayers && composeMissing == null;
 
-    start = System.nanoTime();
-    inputs.forEach(
-        (environment, input) -> {
-          for (Violation v : Parity.compare(input).mismatches()) {
-            findings
-                .get(environment)
-                .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
-          }
-        });
-    ran.add(Layer.PARITY);
-    durations.put(Layer.PARITY, Duration.ofNanos(System.nanoTime() - start));
-
-    if (toolLayers) {
-      String kubeconformMissing = tools.kubeconformMissing();
-      String composeMissing = tools.composeMissing();
-      if (kubeconformMissing != null) {
-        skipped.put(Layer.KUBECONFORM, kubeconformMissing);
-      }
-      if (composeMissing != null) {
-        skipped.put(Layer.COMPOSE, composeMissing);
-      }
-      if (kubeconformMissing == null || composeMissing == null) {
-        Path scratch = null;
-        try {
-          scratch = Files.createTempDirectory("stackwright-validate");
-          copy(subjects, scratch);
-          if (kubeconformMissing == null) {
-            start = System.nanoTime();
-            kubeconform(subjects, scratch, findings, toolFailures);
-            ran.add(Layer.KUBECONFORM);
-            durations.put(Layer.KUBECONFORM, Duration.ofNanos(System.nanoTime() - start));
-          }
-          if (composeMissing == null) {
-            start = System.nanoTime();
-            compose(subjects, scratch, findings, toolFailures);
-            ran.add(Layer.COMPOSE);
-            durations.put(Layer.COMPOSE, Duration.ofNanos(System.nanoTime() - start));
-          }
-        } catch (IOException e) {
-          toolFailures.add(
-              "cannot copy the output to a scratch folder for the tools ("
-                  + (scratch == null ? "no folder" : scratch)
-                  + "): "
-                  + e);
-        } finally {
-          if (scratch != null) {
-            delete(scratch);
+    Path scratch = null;
+    ExecutorService pool = null;
+    CompletableFuture<ToolResult> kubeconform = null;
+    List<CompletableFuture<ToolResult>> compose = new ArrayList<>();
+    long toolsStart = System.nanoTime();
+    if (runKubeconform || runCompose) {
+      try {
+        scratch = Files.createTempDirectory("stackwright-validate");
+        copy(subjects, scratch);
+        Path root = scratch;
+        pool = Executors.newCachedThreadPool(ValidationGate::daemon);
+        if (runKubeconform) {
+          kubeconform = CompletableFuture.supplyAsync(() -> kubeconform(subjects, root), pool);
+        }
+        if (runCompose) {
+          for (Subject subject : subjects) {
+            if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
+              compose.add(CompletableFuture.supplyAsync(() -> compose(subject, root), pool));
+            }
           }
         }
+      } catch (IOException e) {
+        toolFailures.add(
+            "cannot copy the output to a scratch folder for the tools ("
+                + (scratch == null ? "no folder" : scratch)
+                + "): "
+                + e);
+        runKubeconform = false;
+        runCompose = false;
+      }
+    }
+
+    try {
+      long start = System.nanoTime();
+      Map<String, PolicyInput> inputs = new LinkedHashMap<>();
+      for (Subject subject : subjects) {
+        List<ValidationReport.Waived> applied = new ArrayList<>();
+        PolicyLayer.Result policy = PolicyLayer.check(subject);
+        inputs.put(subject.environment(), policy.input());
+        List<Finding> remaining = Waivers.apply(subject, policy, applied);
+        findings.put(subject.environment(), new ArrayList<>(remaining));
+        waived.put(subject.environment(), applied);
+      }
+      ran.add(Layer.POLICY);
+      durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
+
+      start = System.nanoTime();
+      inputs.forEach(
+          (environment, input) -> {
+            for (Violation v : Parity.compare(input).mismatches()) {
+              findings
+                  .get(environment)
+                  .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
+            }
+          });
+      ran.add(Layer.PARITY);
+      durations.put(Layer.PARITY, Duration.ofNanos(System.nanoTime() - start));
+
+      if (runKubeconform) {
+        ToolResult result = kubeconform.join();
+        result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
+        toolFailures.addAll(result.failures());
+        ran.add(Layer.KUBECONFORM);
+        durations.put(Layer.KUBECONFORM, Duration.ofNanos(result.finished() - toolsStart));
+      }
+      if (runCompose) {
+        long finished = toolsStart;
+        for (CompletableFuture<ToolResult> future : compose) {
+          ToolResult result = future.join();
+          result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
+          toolFailures.addAll(result.failures());
+          finished = Math.max(finished, result.finished());
+        }
+        ran.add(Layer.COMPOSE);
+        durations.put(Layer.COMPOSE, Duration.ofNanos(finished - toolsStart));
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+      if (scratch != null) {
+        // Only once every tool is done with it: a failed join above still waits for the rest.
+        CompletableFuture.allOf(
+                kubeconform == null ? CompletableFuture.completedFuture(null) : kubeconform,
+                CompletableFuture.allOf(compose.toArray(CompletableFuture[]::new)))
+            .exceptionally(e -> null)
+            .join();
+        delete(scratch);
       }
     }
 
@@ -134,46 +179,49 @@ public final class ValidationGate {
     return new ValidationReport(mode, environments, ran, skipped, toolFailures, durations);
   }
 
-  private void kubeconform(
-      List<Subject> subjects,
-      Path scratch,
-      Map<String, List<Finding>> findings,
-      List<String> toolFailures) {
+  /**
+   * What one tool run found, by environment, or why it could not run; and when it finished.
+   *
+   * @param findings the findings of each environment it reported on
+   * @param failures why the tool could not run or be read, if it could not
+   * @param finished {@link System#nanoTime()} when it was done
+   */
+  private record ToolResult(
+      Map<String, List<Finding>> findings, List<String> failures, long finished) {}
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "validation-tool");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private ToolResult kubeconform(List<Subject> subjects, Path scratch) {
     Map<String, List<String>> files = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
     }
     try {
-      new Kubeconform(tools.kubeconform(), tools.schemas())
-          .check(scratch, files)
-          .forEach((environment, found) -> add(findings, environment, found, toolFailures));
+      Map<String, List<Finding>> found =
+          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files);
+      return new ToolResult(found, List.of(), System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
-      toolFailures.add(e.getMessage());
+      return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());
     }
   }
 
-  private void compose(
-      List<Subject> subjects,
-      Path scratch,
-      Map<String, List<Finding>> findings,
-      List<String> toolFailures) {
-    ComposeCli cli = new ComposeCli(tools.compose());
-    for (Subject subject : subjects) {
-      String file = ComposeRenderer.COMPOSE_FILE;
-      if (subject.output().text(file) == null) {
-        continue;
-      }
-      try {
-        List<Finding> found =
-            cli.check(
-                scratch.resolve(subject.environment()).resolve(file),
-                file,
-                subject.output().text(ComposeCli.ENV_EXAMPLE),
-                scratch);
-        add(findings, subject.environment(), found, toolFailures);
-      } catch (ToolRun.ToolFailure e) {
-        toolFailures.add(e.getMessage());
-      }
+  private ToolResult compose(Subject subject, Path scratch) {
+    String file = ComposeRenderer.COMPOSE_FILE;
+    try {
+      List<Finding> found =
+          new ComposeCli(tools.compose())
+              .check(
+                  scratch.resolve(subject.environment()).resolve(file),
+                  file,
+                  subject.output().text(ComposeCli.ENV_EXAMPLE),
+                  scratch);
+      return new ToolResult(Map.of(subject.environment(), found), List.of(), System.nanoTime());
+    } catch (ToolRun.ToolFailure e) {
+      return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());
     }
   }
 

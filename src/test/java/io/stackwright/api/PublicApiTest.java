@@ -276,6 +276,7 @@ class PublicApiTest {
           "render.DevSecrets",
           "render.Labels",
           "render.compose.ComposeRenderer",
+          "render.k8s.JsiiKernel",
           "render.k8s.KubernetesRenderer",
           "render.k8s.NetworkPolicies",
           "synth.Environments",

@@ -19,6 +19,8 @@ import io.stackwright.synth.Synthesizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,7 +52,12 @@ class ValidationGateTest {
    * which the renderer gives a disruption budget, in a namespace it gives a default deny.
    */
   static StackModel stack(Consumer<Stack> extra) {
-    Stack stack = new Stack("shop", "qa", "shop-qa", false);
+    return stack("qa", extra);
+  }
+
+  /** The same stack for the environment {@code environment}, in {@code shop-<environment>}. */
+  static StackModel stack(String environment, Consumer<Stack> extra) {
+    Stack stack = new Stack("shop", environment, "shop-" + environment, false);
     stack.add(
         ServiceModel.builder("web")
             .component("api")
@@ -252,6 +259,38 @@ class ValidationGateTest {
               assertThat(f.object()).isEqualTo("ConfigMapp/extra");
               assertThat(f.message()).contains("could not find schema for ConfigMapp");
             });
+  }
+
+  @Test
+  void theToolsOfEveryEnvironmentRunTogetherAndReportEachFindingUnderItsOwnEnvironment() {
+    List<Subject> subjects = new ArrayList<>();
+    for (String environment : List.of("qa", "qa-two", "qa-three")) {
+      Map<String, Object> misspelled = new LinkedHashMap<>(MISSPELLED_CONFIG_MAP);
+      misspelled.put("metadata", Map.of("name", "extra", "namespace", "shop-" + environment));
+      StackModel stack = stack(environment, s -> s.addRawObject(misspelled));
+      SynthOutput rendered = Synthesizer.render(stack);
+      String compose = rendered.text("compose/compose.yaml");
+      SynthOutput changed =
+          copy(
+              rendered,
+              "compose/compose.yaml",
+              compose.replace(
+                  "    read_only: true\n", "    read_only: true\n    restart_policy: always\n"));
+      subjects.add(subject(stack, List.of(), changed));
+    }
+    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
+
+    ValidationReport report = gate.check(subjects);
+
+    assertThat(report.environments()).hasSize(3);
+    for (ValidationReport.EnvironmentReport environment : report.environments()) {
+      assertThat(environment.findings())
+          .extracting(Finding::layer, Finding::file, Finding::object)
+          .containsExactly(
+              tuple(Layer.KUBECONFORM, "99-raw.yaml", "ConfigMap/extra"),
+              tuple(Layer.COMPOSE, "compose/compose.yaml", "ComposeService/web"));
+    }
+    assertThat(gate.check(subjects).failureLines()).isEqualTo(report.failureLines());
   }
 
   @Test

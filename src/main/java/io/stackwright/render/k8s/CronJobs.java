@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
 import org.cdk8s.CronOptions;
-import org.cdk8s.Duration;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
@@ -40,6 +39,7 @@ final class CronJobs {
 
   static void render(
       Construct chart,
+      PlainObjects plain,
       StackModel stack,
       ServiceModel owner,
       ScheduledJob job,
@@ -97,8 +97,8 @@ final class CronJobs {
             .schedule(cron(job.schedule()))
             .timeZone("Etc/UTC")
             .concurrencyPolicy(ConcurrencyPolicy.FORBID)
-            .startingDeadline(Duration.minutes(30))
-            .activeDeadline(Duration.seconds(job.deadlineSeconds()))
+            .startingDeadline(JsiiValues.minutes(30))
+            .activeDeadline(JsiiValues.seconds(job.deadlineSeconds()))
             .backoffLimit(2)
             .successfulJobsRetained(3)
             .failedJobsRetained(3)
@@ -108,9 +108,7 @@ final class CronJobs {
             .securityContext(KubernetesRenderer.podSecurity(job.security()))
             .automountServiceAccountToken(false)
             .build());
-    KubernetesRenderer.raw(
-        scope,
-        "network-policy",
+    plain.add(
         "networking.k8s.io/v1",
         "NetworkPolicy",
         name,

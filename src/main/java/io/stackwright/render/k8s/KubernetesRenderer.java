@@ -22,19 +22,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
-import org.cdk8s.ApiObjectProps;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import org.cdk8s.Duration;
-import org.cdk8s.JsonPatch;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Capability;
 import org.cdk8s.plus33.ConfigMap;
@@ -48,8 +46,6 @@ import org.cdk8s.plus33.ContainerSecutiryContextCapabilities;
 import org.cdk8s.plus33.CpuResources;
 import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
-import org.cdk8s.plus33.DeploymentStrategy;
-import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.EmptyDirMedium;
 import org.cdk8s.plus33.EmptyDirVolumeOptions;
 import org.cdk8s.plus33.Env;
@@ -64,12 +60,9 @@ import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.LabelSelector;
 import org.cdk8s.plus33.LabelSelectorOptions;
 import org.cdk8s.plus33.MemoryResources;
-import org.cdk8s.plus33.Metric;
-import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
 import org.cdk8s.plus33.PathMapping;
-import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaimTemplateProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
@@ -123,10 +116,12 @@ public final class KubernetesRenderer {
    * @return file name to the objects in it, in apply order
    */
   public Map<String, List<Map<String, Object>>> render(StackModel stack) {
+    JsiiKernel.awaitStart();
     App app = new App();
     Map<String, Chart> charts = new LinkedHashMap<>();
+    Map<Chart, PlainObjects> plain = new IdentityHashMap<>();
 
-    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack));
+    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack), plain);
     new Namespace(
         namespaceChart,
         "namespace",
@@ -137,19 +132,20 @@ public final class KubernetesRenderer {
                     .labels(podSecurityLabels())
                     .build())
             .build());
-    raw(
-            namespaceChart,
-            "default-deny",
+    plain
+        .get(namespaceChart)
+        .add(
             "networking.k8s.io/v1",
             "NetworkPolicy",
             NetworkPolicies.DEFAULT_DENY,
             Map.of("spec", NetworkPolicies.defaultDeny()))
-        .addJsonPatch(JsonPatch.add("/metadata/namespace", stack.namespace()));
+        .put("namespace", stack.namespace());
     charts.put(NAMESPACE_FILE, namespaceChart);
 
     Map<String, ISecret> secrets;
     if (stack.development()) {
-      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
+      Chart secretsChart =
+          chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack), plain);
       charts.put("01-dev-secrets.yaml", secretsChart);
       secrets = devSecrets(secretsChart, stack);
     } else {
@@ -161,13 +157,15 @@ public final class KubernetesRenderer {
       }
     }
     for (ServiceModel service : stack.kubernetesServices()) {
-      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service));
-      renderService(chart, stack, service, secrets);
+      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service), plain);
+      renderService(chart, plain.get(chart), stack, service, secrets);
       charts.put(service.name() + ".yaml", chart);
     }
 
     Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-    charts.forEach((file, chart) -> files.put(file, Manifests.normalize(chart.toJson())));
+    charts.forEach(
+        (file, chart) ->
+            files.put(file, Manifests.normalize(plain.get(chart).addTo(chart.toJson()))));
     if (!stack.rawObjects().isEmpty()) {
       List<Object> raw = new ArrayList<>();
       stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
@@ -199,13 +197,20 @@ public final class KubernetesRenderer {
     Patch.requireMatched(stack.patches(), false, matched);
   }
 
-  private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {
+  private static Chart chart(
+      App app,
+      String id,
+      String namespace,
+      Map<String, String> labels,
+      Map<Chart, PlainObjects> plain) {
     ChartProps.Builder props =
         ChartProps.builder().disableResourceNameHashes(true).labels(new TreeMap<>(labels));
     if (namespace != null) {
       props.namespace(namespace);
     }
-    return new Chart(app, id, props.build());
+    Chart chart = new Chart(app, id, props.build());
+    plain.put(chart, new PlainObjects(namespace, labels));
+    return chart;
   }
 
   private static Map<String, String> podSecurityLabels() {
@@ -251,7 +256,11 @@ public final class KubernetesRenderer {
   }
 
   private static void renderService(
-      Chart chart, StackModel stack, ServiceModel service, Map<String, ISecret> secrets) {
+      Chart chart,
+      PlainObjects plain,
+      StackModel stack,
+      ServiceModel service,
+      Map<String, ISecret> secrets) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFrom> envFrom = new ArrayList<>();
@@ -363,7 +372,7 @@ public final class KubernetesRenderer {
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
-    IServiceAccount account = serviceAccount(chart, stack, service);
+    IServiceAccount account = serviceAccount(chart, plain, stack, service);
     LabelSelector selector =
         LabelSelector.of(
             LabelSelectorOptions.builder().labels(Labels.selector(stack, service)).build());
@@ -395,12 +404,7 @@ public final class KubernetesRenderer {
               .podMetadata(podMetadata)
               .select(false)
               // Never below the desired count during a rollout.
-              .strategy(
-                  DeploymentStrategy.rollingUpdate(
-                      DeploymentStrategyRollingUpdateOptions.builder()
-                          .maxSurge(PercentOrAbsolute.absolute(1))
-                          .maxUnavailable(PercentOrAbsolute.absolute(0))
-                          .build()))
+              .strategy(JsiiValues.rollingUpdate(1, 0))
               .containers(List.of(container))
               .securityContext(podSecurity)
               .serviceAccount(account)
@@ -416,21 +420,19 @@ public final class KubernetesRenderer {
     }
     workload.select(selector);
     if (service.replicated()) {
-      spread(workload, Labels.selector(stack, service));
-      disruptionBudget(chart, service.name(), Labels.selector(stack, service));
+      spread(plain, service, Labels.selector(stack, service));
+      disruptionBudget(plain, service.name(), Labels.selector(stack, service));
     }
-    raw(
-        chart,
-        "network-policy",
+    plain.add(
         "networking.k8s.io/v1",
         "NetworkPolicy",
         service.name(),
         Map.of("spec", NetworkPolicies.forService(stack, service)));
     if (service.exposure() != null && service.exposure().ingress() != null) {
-      ingress(chart, service, service.exposure().ingress());
+      ingress(plain, service, service.exposure().ingress());
     }
     for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, stack, service, job, secrets);
+      CronJobs.render(chart, plain, stack, service, job, secrets);
     }
   }
 
@@ -448,7 +450,8 @@ public final class KubernetesRenderer {
    * does not take every replica. {@code pod-template-hash} keeps a rollout's old and new pods from
    * counting against each other.
    */
-  private static void spread(Workload workload, Map<String, String> selector) {
+  private static void spread(
+      PlainObjects plain, ServiceModel service, Map<String, String> selector) {
     List<Object> constraints = new ArrayList<>();
     for (String key : List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone")) {
       Map<String, Object> constraint = new LinkedHashMap<>();
@@ -459,15 +462,17 @@ public final class KubernetesRenderer {
       constraint.put("matchLabelKeys", List.of("pod-template-hash"));
       constraints.add(constraint);
     }
-    ApiObject.of(workload)
-        .addJsonPatch(JsonPatch.add("/spec/template/spec/topologySpreadConstraints", constraints));
+    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
+    plain.set(
+        kind,
+        service.name(),
+        List.of("spec", "template", "spec", "topologySpreadConstraints"),
+        constraints);
   }
 
   /** At most one pod of a replicated service is evicted at a time (drains, upgrades). */
-  static void disruptionBudget(Construct chart, String name, Map<String, String> selector) {
-    raw(
-        chart,
-        "disruption-budget",
+  static void disruptionBudget(PlainObjects plain, String name, Map<String, String> selector) {
+    plain.add(
         "policy/v1",
         "PodDisruptionBudget",
         name,
@@ -487,13 +492,11 @@ public final class KubernetesRenderer {
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
-            .metrics(
-                List.of(
-                    Metric.resourceCpu(MetricTarget.averageUtilization(scaling.cpuUtilization()))))
+            .metrics(List.of(JsiiValues.cpuUtilization(scaling.cpuUtilization())))
             .build());
   }
 
-  private static void ingress(Construct chart, ServiceModel service, Exposure.Ingress ingress) {
+  private static void ingress(PlainObjects plain, ServiceModel service, Exposure.Ingress ingress) {
     Map<String, Object> backend =
         Map.of(
             "service",
@@ -515,15 +518,11 @@ public final class KubernetesRenderer {
                 Map.of(
                     "paths",
                     List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))))));
-    ApiObject object =
-        raw(
-            chart,
-            "ingress",
-            "networking.k8s.io/v1",
-            "Ingress",
-            service.name(),
-            Map.of("spec", spec));
-    ingress.annotations().forEach((key, value) -> object.getMetadata().addAnnotation(key, value));
+    Map<String, Object> metadata =
+        plain.add("networking.k8s.io/v1", "Ingress", service.name(), Map.of("spec", spec));
+    if (!ingress.annotations().isEmpty()) {
+      metadata.put("annotations", new TreeMap<>(ingress.annotations()));
+    }
   }
 
   /**
@@ -531,18 +530,12 @@ public final class KubernetesRenderer {
    * {@code null}: the pod then runs with no token at all.
    */
   private static IServiceAccount serviceAccount(
-      Construct chart, StackModel stack, ServiceModel service) {
+      Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
     if (service.apiAccess().isEmpty()) {
       return null;
     }
     String name = service.name();
-    raw(
-        chart,
-        "service-account",
-        "v1",
-        "ServiceAccount",
-        name,
-        Map.of("automountServiceAccountToken", false));
+    plain.add("v1", "ServiceAccount", name, Map.of("automountServiceAccountToken", false));
     List<Object> rules = new ArrayList<>();
     for (ApiAccess access : service.apiAccess()) {
       rules.add(
@@ -551,10 +544,8 @@ public final class KubernetesRenderer {
               "resources", access.resources(),
               "verbs", access.verbs()));
     }
-    raw(chart, "role", "rbac.authorization.k8s.io/v1", "Role", name, Map.of("rules", rules));
-    raw(
-        chart,
-        "role-binding",
+    plain.add("rbac.authorization.k8s.io/v1", "Role", name, Map.of("rules", rules));
+    plain.add(
         "rbac.authorization.k8s.io/v1",
         "RoleBinding",
         name,
@@ -565,31 +556,6 @@ public final class KubernetesRenderer {
             List.of(
                 Map.of("kind", "ServiceAccount", "name", name, "namespace", stack.namespace()))));
     return ServiceAccount.fromServiceAccountName(chart, "service-account-ref", name);
-  }
-
-  /**
-   * An object cdk8s-plus has no construct for, or whose construct adds what we do not want, built
-   * from its fields: still a cdk8s object of the chart, with the chart's labels and namespace.
-   */
-  static ApiObject raw(
-      Construct chart,
-      String id,
-      String apiVersion,
-      String kind,
-      String name,
-      Map<String, Object> fields) {
-    ApiObject object =
-        new ApiObject(
-            chart,
-            id,
-            ApiObjectProps.builder()
-                .apiVersion(apiVersion)
-                .kind(kind)
-                .metadata(ApiObjectMetadata.builder().name(name).build())
-                .build());
-    new TreeMap<>(fields)
-        .forEach((key, value) -> object.addJsonPatch(JsonPatch.add("/" + key, value)));
-    return object;
   }
 
   /**
@@ -692,8 +658,8 @@ public final class KubernetesRenderer {
     return ContainerResources.builder()
         .cpu(
             CpuResources.builder()
-                .request(org.cdk8s.plus33.Cpu.millis(resources.cpu().millis()))
-                .limit(org.cdk8s.plus33.Cpu.millis(resources.cpuLimit().millis()))
+                .request(JsiiValues.millis(resources.cpu().millis()))
+                .limit(JsiiValues.millis(resources.cpuLimit().millis()))
                 .build())
         .memory(
             MemoryResources.builder()
@@ -705,8 +671,12 @@ public final class KubernetesRenderer {
 
   private static Probe probe(io.stackwright.model.Probe probe, int failureThreshold) {
     int threshold = failureThreshold > 0 ? failureThreshold : probe.failureThreshold();
-    Duration period = Duration.seconds(probe.periodSeconds());
-    Duration timeout = Duration.seconds(probe.timeoutSeconds());
+    return JsiiValues.probe(List.of(probe, threshold), key -> newProbe(probe, threshold));
+  }
+
+  private static Probe newProbe(io.stackwright.model.Probe probe, int threshold) {
+    Duration period = JsiiValues.seconds(probe.periodSeconds());
+    Duration timeout = JsiiValues.seconds(probe.timeoutSeconds());
     if (probe.check() instanceof io.stackwright.model.Probe.HttpGet http) {
       return Probe.fromHttpGet(
           http.path(),
@@ -739,8 +709,8 @@ public final class KubernetesRenderer {
 
   static Size size(Memory memory) {
     return memory.mebibytes() % 1024 == 0
-        ? Size.gibibytes(memory.mebibytes() >> 10)
-        : Size.mebibytes(memory.mebibytes());
+        ? JsiiValues.gibibytes(memory.mebibytes() >> 10)
+        : JsiiValues.mebibytes(memory.mebibytes());
   }
 
   static String volumeName(String path) {

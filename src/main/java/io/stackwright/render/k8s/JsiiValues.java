@@ -1,0 +1,106 @@
+package io.stackwright.render.k8s;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.cdk8s.Duration;
+import org.cdk8s.Size;
+import org.cdk8s.plus33.Cpu;
+import org.cdk8s.plus33.DeploymentStrategy;
+import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
+import org.cdk8s.plus33.Metric;
+import org.cdk8s.plus33.MetricTarget;
+import org.cdk8s.plus33.PercentOrAbsolute;
+import org.cdk8s.plus33.Probe;
+
+/**
+ * The immutable cdk8s values the renderer uses (durations, sizes, CPU quantities, probes, rollout
+ * strategies, autoscaling metrics), made once per value and reused by every object, chart and
+ * environment of the process.
+ *
+ * <p>Each of these is an object in the jsii kernel: making one costs two round trips to the Node.js
+ * child (the call, then the jsii runtime asking for the module's names to wrap the result), about a
+ * millisecond each, and the same few values recur in every service. Reusing them removes about a
+ * third of a synth's round trips. They hold no reference to a construct, so sharing them changes
+ * nothing in the output.
+ */
+final class JsiiValues {
+  private static final Map<Object, Object> VALUES = new ConcurrentHashMap<>();
+
+  private JsiiValues() {}
+
+  /** A duration of whole seconds. */
+  static Duration seconds(int seconds) {
+    return value(new Key("seconds", seconds), k -> Duration.seconds(seconds));
+  }
+
+  /** A duration of whole minutes. */
+  static Duration minutes(int minutes) {
+    return value(new Key("minutes", minutes), k -> Duration.minutes(minutes));
+  }
+
+  /** A size in mebibytes. */
+  static Size mebibytes(long mebibytes) {
+    return value(new Key("mebibytes", mebibytes), k -> Size.mebibytes(mebibytes));
+  }
+
+  /** A size in gibibytes. */
+  static Size gibibytes(long gibibytes) {
+    return value(new Key("gibibytes", gibibytes), k -> Size.gibibytes(gibibytes));
+  }
+
+  /** A CPU quantity in millicores. */
+  static Cpu millis(long millis) {
+    return value(new Key("cpu-millis", millis), k -> Cpu.millis(millis));
+  }
+
+  /** An absolute number, e.g. of pods during a rollout. */
+  static PercentOrAbsolute absolute(int number) {
+    return value(new Key("absolute", number), k -> PercentOrAbsolute.absolute(number));
+  }
+
+  /** A rolling update that adds {@code maxSurge} pods at a time and never has fewer ready. */
+  static DeploymentStrategy rollingUpdate(int maxSurge, int maxUnavailable) {
+    return value(
+        new Key("rolling-update", List.of(maxSurge, maxUnavailable)),
+        k ->
+            DeploymentStrategy.rollingUpdate(
+                DeploymentStrategyRollingUpdateOptions.builder()
+                    .maxSurge(absolute(maxSurge))
+                    .maxUnavailable(absolute(maxUnavailable))
+                    .build()));
+  }
+
+  /** An autoscaling metric: the pods' average CPU use, in percent of their requests. */
+  static Metric cpuUtilization(int percent) {
+    return value(
+        new Key("cpu-utilization", percent),
+        k -> Metric.resourceCpu(MetricTarget.averageUtilization(percent)));
+  }
+
+  /**
+   * A probe, made by {@code make} the first time {@code key} is seen.
+   *
+   * @param key every setting of the probe, so that equal keys mean equal probes
+   */
+  static Probe probe(Object key, Function<Object, Probe> make) {
+    return value(new Key("probe", key), k -> make.apply(key));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T value(Key key, Function<Key, T> make) {
+    Object value = VALUES.get(key);
+    if (value == null) {
+      // Not computeIfAbsent: making a value calls into jsii, which must not run inside the map.
+      value = make.apply(key);
+      Object raced = VALUES.putIfAbsent(key, value);
+      if (raced != null) {
+        value = raced;
+      }
+    }
+    return (T) value;
+  }
+
+  private record Key(String kind, Object value) {}
+}
