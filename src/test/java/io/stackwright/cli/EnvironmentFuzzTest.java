@@ -99,6 +99,9 @@ class EnvironmentFuzzTest {
           "replicas",
           "ingress");
 
+  /** Numbers a setting might plausibly be given, in and out of its range. */
+  private static final Integer[] NUMBERS = {0, 1, 2, 3, 5, 12, 64, 100, 250, 1000, 4096, 65536};
+
   private static Path base;
   private static Path project;
   private static SortedMap<String, DistWriter.Bytes> distBefore;
@@ -125,6 +128,40 @@ class EnvironmentFuzzTest {
   @Property(seed = "20261122", shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
   void aMutatedEnvironmentFileEndsInACleanExitAndAWholeDist(
       @ForAll("mutatedFiles") MutatedFile mutated) throws IOException {
+    synthesize(mutated);
+  }
+
+  /**
+   * Only numbers changed and lines dropped: the files stay YAML with known keys, so most tries
+   * reach the model, the renderers, the gate and the writer.
+   */
+  @Property(seed = "20261122", shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+  void aWellFormedEditEndsInACleanExitAndAWholeDist(@ForAll("editedFiles") MutatedFile mutated)
+      throws IOException {
+    synthesize(mutated);
+  }
+
+  @Provide
+  Arbitrary<MutatedFile> editedFiles() {
+    Arbitrary<Mutation> mutation =
+        Arbitraries.oneOf(
+            Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.of(NUMBERS))
+                .as(SetNumber::new),
+            Arbitraries.doubles().between(0, 1).map(DropLine::new));
+    return Combinators.combine(
+            Arbitraries.of(ENVIRONMENTS.toArray(String[]::new)),
+            mutation.list().ofMinSize(1).ofMaxSize(2))
+        .as(
+            (environment, mutations) -> {
+              byte[] content = original(environment);
+              for (Mutation m : mutations) {
+                content = m.apply(content);
+              }
+              return new MutatedFile(environment, content, mutations);
+            });
+  }
+
+  private void synthesize(MutatedFile mutated) throws IOException {
     Path file = project.resolve("environments").resolve(mutated.environment() + ".yaml");
     byte[] original = Files.readAllBytes(file);
     Files.write(file, mutated.content());
@@ -213,7 +250,12 @@ class EnvironmentFuzzTest {
             Combinators.combine(
                     Arbitraries.doubles().between(0, 1),
                     Arbitraries.of(TOKENS.toArray(String[]::new)))
-                .as(ReplaceValue::new));
+                .as(ReplaceValue::new),
+            // Mutations that keep the YAML well-formed and mostly the keys known, so that tries
+            // get past the loader into the model, the renderers and the gate.
+            Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.of(NUMBERS))
+                .as(SetNumber::new),
+            Arbitraries.doubles().between(0, 1).map(DropLine::new));
     return Combinators.combine(
             Arbitraries.of(ENVIRONMENTS.toArray(String[]::new)),
             mutation.list().ofMinSize(1).ofMaxSize(4))
@@ -389,6 +431,47 @@ class EnvironmentFuzzTest {
       int to = text.indexOf('\n', from);
       return Mutation.splice(
           content, from, to < 0 ? content.length : to, token.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Replaces one number of the file (a count, a port, the digits of a quantity such as {@code
+   * 512Mi}) with another.
+   */
+  record SetNumber(double which, int value) implements Mutation {
+    private static final java.util.regex.Pattern NUMBER =
+        java.util.regex.Pattern.compile(
+            "(?<=[ :\\[-])[0-9]+(?=[A-Za-z]*\\s*$|[A-Za-z]*[,\\]])",
+            java.util.regex.Pattern.MULTILINE);
+
+    @Override
+    public byte[] apply(byte[] content) {
+      String text = new String(content, StandardCharsets.ISO_8859_1);
+      java.util.regex.Matcher m = NUMBER.matcher(text);
+      List<int[]> spans = new ArrayList<>();
+      while (m.find()) {
+        spans.add(new int[] {m.start(), m.end()});
+      }
+      if (spans.isEmpty()) {
+        return content;
+      }
+      int[] span = spans.get(Math.min(spans.size() - 1, (int) (which * spans.size())));
+      return Mutation.splice(
+          content, span[0], span[1], Integer.toString(value).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Removes one whole line: a setting falls back to its default, or a section loses a key. */
+  record DropLine(double which) implements Mutation {
+    @Override
+    public byte[] apply(byte[] content) {
+      List<Integer> starts = Mutation.lineStarts(content);
+      int lines = starts.size() - 1;
+      if (lines < 1) {
+        return content;
+      }
+      int line = Math.min(lines - 1, (int) (which * lines));
+      return Mutation.splice(content, starts.get(line), starts.get(line + 1), new byte[0]);
     }
   }
 
