@@ -122,7 +122,7 @@ class PublicApiTest {
   }
 
   @Test
-  void theExampleStackIsBuiltThroughTheApiAlone() throws IOException {
+  void theExampleStacksAreBuiltThroughTheApiAlone() throws IOException {
     Path example = InstalledTools.PROJECT.resolve("src/test/java/example/tasks");
     List<String> internal = new ArrayList<>();
     try (Stream<Path> files = Files.list(example)) {
@@ -136,10 +136,29 @@ class PublicApiTest {
       }
     }
 
+    String readme = Files.readString(InstalledTools.PROJECT.resolve("README.md"));
+    int section = readme.indexOf("\n## Model your own stack\n");
+    int start = readme.indexOf("```java\n", section);
+    String program = readme.substring(start, readme.indexOf("\n```\n", start));
+    Matcher referenced = IMPORT.matcher(program);
+    int references = 0;
+    while (referenced.find()) {
+      references++;
+      if (!API.contains(referenced.group(1))) {
+        internal.add("README.md's example uses " + referenced.group(1));
+      }
+    }
+
+    assertThat(references).as("library types the README's example uses").isPositive();
     assertThat(internal).isEmpty();
   }
 
-  private static final Pattern IMPORT = Pattern.compile("import io\\.stackwright\\.([\\w.]+);");
+  /**
+   * A reference to a type of the library, imported or written out in full (including a wildcard
+   * import, whose package then stands for the type).
+   */
+  private static final Pattern IMPORT =
+      Pattern.compile("io\\.stackwright\\.((?:[a-z][a-z0-9]*\\.)*(?:[A-Z]\\w*|\\*))");
 
   private static final String PREFIX = "io.stackwright.";
 
