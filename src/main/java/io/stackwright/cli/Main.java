@@ -27,13 +27,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -203,19 +206,6 @@ public final class Main {
       JsiiKernel.startInBackground();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {
-        // First, so that dist/ is whole even if this synth then stops at bad input.
-        new DistWriter(dist()).recover();
-      } catch (DistWriter.LockedException e) {
-        err.println("stackwright: " + e.getMessage());
-        exit[0] = VALIDATION_FAILED;
-        return null;
-      } catch (IOException e) {
-        err.println(
-            "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
-        exit[0] = VALIDATION_FAILED;
-        return null;
-      }
-      try {
         mode = ValidationMode.parse(validate);
       } catch (IllegalArgumentException e) {
         err.println("stackwright: " + e.getMessage());
@@ -259,6 +249,22 @@ public final class Main {
       return null;
     }
 
+    /**
+     * Which folders of {@code dist/} a synth removes besides those it writes: for a synth of every
+     * environment, the folders of environments that are gone; only folders that hold our output, so
+     * nothing a user put in {@code dist/} by hand is lost. A diff shows the same folders as
+     * removed.
+     */
+    Predicate<String> isStale() {
+      Path dist = dist();
+      return env.equals("all")
+          ? name ->
+              Environments.isValidName(name)
+                  && Files.isRegularFile(
+                      dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE))
+          : name -> false;
+    }
+
     /** The files at the top of {@code dist/} this synthesis writes, by name. */
     static Map<String, byte[]> rootFiles(Synthesis synthesis) {
       return synthesis.environmentComparison() == null
@@ -277,6 +283,17 @@ public final class Main {
       PrintWriter out = out();
       PrintWriter err = err();
       Path dist = dist();
+      try {
+        // First, so that dist/ is whole even if this synth then stops at bad input.
+        new DistWriter(dist).recover();
+      } catch (DistWriter.LockedException e) {
+        err.println("stackwright: " + e.getMessage());
+        return VALIDATION_FAILED;
+      } catch (IOException e) {
+        err.println(
+            "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
+        return VALIDATION_FAILED;
+      }
       int[] exit = {OK};
       Synthesis synthesis = synthesize(exit);
       if (synthesis == null) {
@@ -296,22 +313,17 @@ public final class Main {
           return VALIDATION_FAILED;
         }
       }
-      // A synth of every environment also removes the folders of environments that are gone; only
-      // folders that hold our output, so nothing a user put in dist/ by hand is lost.
-      Predicate<String> isStale =
-          env.equals("all")
-              ? name ->
-                  Environments.isValidName(name)
-                      && Files.isRegularFile(
-                          dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE))
-              : name -> false;
+      Predicate<String> isStale = isStale();
       Map<String, Integer> changedFiles = new LinkedHashMap<>();
       Map<String, DistWriter.Result> results;
       try {
         for (SynthOutput output : outputs) {
-          changedFiles.put(
-              output.environment(),
-              DistDiff.compare(output, dist.resolve(output.environment())).size());
+          Path folder = dist.resolve(output.environment());
+          // A file whose mode alone is wrong is rewritten too, and counted as written.
+          Set<String> changed = new TreeSet<>(DistWriter.wrongModes(folder).keySet());
+          changed.remove("");
+          DistDiff.compare(output, folder).forEach(c -> changed.add(c.path()));
+          changedFiles.put(output.environment(), changed.size());
         }
         results = new DistWriter(dist).write(outputs, rootFiles(synthesis), isStale);
       } catch (IOException e) {
@@ -369,9 +381,11 @@ public final class Main {
 
   /**
    * {@code diff}: what a synth would change in {@code dist/}, as unified diffs by file and object,
-   * with secret-looking values masked. Writes nothing. Exit code {@value Main#OK} when nothing
-   * would change, {@value Main#VALIDATION_FAILED} when something would (or a check fails), like
-   * {@code git diff --exit-code}.
+   * with secret-looking values masked, including the folders a synth of {@code all} removes and
+   * files whose mode alone a synth corrects. Writes nothing, not even the repair of an interrupted
+   * synth: it refuses such a {@code dist/} with {@value Main#BAD_INPUT}. Exit code {@value Main#OK}
+   * when nothing would change, {@value Main#VALIDATION_FAILED} when something would (or a check
+   * fails), like {@code git diff --exit-code}.
    */
   @Command(
       name = "diff",
@@ -382,6 +396,23 @@ public final class Main {
       PrintWriter out = out();
       PrintWriter err = err();
       Path dist = dist();
+      DistWriter writer = new DistWriter(dist);
+      try {
+        // A diff writes nothing, so it cannot repair what an interrupted synth left; what it would
+        // read may be half old, half new.
+        if (writer.needsRecovery()) {
+          err.println(
+              "stackwright: dist/ holds an unfinished synth (it was interrupted), so there is"
+                  + " nothing whole to compare with; run mvn -q compile exec:java -Denv="
+                  + env
+                  + ", which repairs dist/ first, or restore dist/ from version control;"
+                  + " nothing was written");
+          return BAD_INPUT;
+        }
+      } catch (IOException e) {
+        err.println("stackwright: cannot read dist/: " + e.getMessage());
+        return VALIDATION_FAILED;
+      }
       int[] exit = {OK};
       Synthesis synthesis = synthesize(exit);
       if (synthesis == null) {
@@ -395,12 +426,31 @@ public final class Main {
         for (SynthOutput output : synthesis.outputs()) {
           String name = output.environment();
           List<ObjectDiff.FileChange> changes =
-              ObjectDiff.compare(
+              withModes(
                   "dist/" + name + "/",
-                  DistWriter.read(dist.resolve(name)),
-                  DistWriter.asComparable(output.files()));
+                  dist.resolve(name),
+                  ObjectDiff.compare(
+                      "dist/" + name + "/",
+                      DistWriter.read(dist.resolve(name)),
+                      DistWriter.asComparable(output.files())));
           all.addAll(changes);
           summaries.add(name + ": " + counts(changes));
+        }
+        List<String> written = synthesis.outputs().stream().map(SynthOutput::environment).toList();
+        for (String name : writer.staleFolders(written, isStale())) {
+          List<ObjectDiff.FileChange> changes =
+              ObjectDiff.compare(
+                  "dist/" + name + "/", DistWriter.read(dist.resolve(name)), new TreeMap<>());
+          all.addAll(changes);
+          summaries.add(
+              name
+                  + ": "
+                  + counts(changes)
+                  + "; a synth removes dist/"
+                  + name
+                  + " (no environments/"
+                  + name
+                  + ".yaml)");
         }
         for (Map.Entry<String, byte[]> file : rootFiles(synthesis).entrySet()) {
           Path path = dist.resolve(file.getKey());
@@ -410,7 +460,8 @@ public final class Main {
           }
           SortedMap<String, DistWriter.Bytes> after = new TreeMap<>();
           after.put(file.getKey(), new DistWriter.Bytes(file.getValue()));
-          List<ObjectDiff.FileChange> changes = ObjectDiff.compare("dist/", before, after);
+          List<ObjectDiff.FileChange> changes =
+              withModes("dist/" + file.getKey(), path, ObjectDiff.compare("dist/", before, after));
           all.addAll(changes);
           changes.forEach(c -> summaries.add(c.path() + ": " + word(c.change())));
         }
@@ -429,6 +480,11 @@ public final class Main {
         out.println();
       }
       summaries.forEach(out::println);
+      if (!synthesis.outputs().isEmpty()) {
+        out.println(
+            "diff: an object is a Kubernetes object, or a Compose service, network, volume,"
+                + " config or secret; other changes count only as files");
+      }
       out.println(
           all.isEmpty()
               ? "diff: dist/ is up to date; a synth would change nothing"
@@ -440,13 +496,47 @@ public final class Main {
       return all.isEmpty() ? OK : VALIDATION_FAILED;
     }
 
+    /**
+     * {@code changes} with every file or folder under {@code path} whose mode alone is wrong: a
+     * synth rewrites it, so a diff that left it out would say nothing changes where a synth writes.
+     *
+     * @param shown how {@code path} is shown: {@code dist/prod/} for a folder, {@code
+     *     dist/ENVIRONMENTS.md} for a file
+     */
+    private static List<ObjectDiff.FileChange> withModes(
+        String shown, Path path, List<ObjectDiff.FileChange> changes) throws IOException {
+      List<ObjectDiff.FileChange> result = new ArrayList<>(changes);
+      Set<String> listed = new TreeSet<>();
+      changes.forEach(c -> listed.add(c.path()));
+      for (Map.Entry<String, String> wrong : DistWriter.wrongModes(path).entrySet()) {
+        String file = wrong.getKey().isEmpty() ? shown : shown + wrong.getKey();
+        if (listed.contains(file)) {
+          continue;
+        }
+        String diff =
+            "(only the mode differs: "
+                + wrong.getValue()
+                + "; a synth sets "
+                + DistWriter.modeOf(Files.isDirectory(path.resolve(wrong.getKey())))
+                + ")\n";
+        result.add(
+            new ObjectDiff.FileChange(
+                file,
+                ObjectDiff.Change.CHANGED,
+                List.of(new ObjectDiff.ObjectChange("", ObjectDiff.Change.CHANGED, diff))));
+      }
+      result.sort(Comparator.comparing(ObjectDiff.FileChange::path));
+      return result;
+    }
+
     private static String counts(List<ObjectDiff.FileChange> changes) {
       int added = 0;
       int removed = 0;
       int changed = 0;
       for (ObjectDiff.FileChange file : changes) {
         for (ObjectDiff.ObjectChange object : file.objects()) {
-          if (object.object().isEmpty()) {
+          // A section of a Compose file (its name, its list of services) is not an object.
+          if (object.object().isEmpty() || object.object().startsWith("compose/")) {
             continue;
           }
           switch (object.change()) {

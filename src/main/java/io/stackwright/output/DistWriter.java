@@ -199,7 +199,8 @@ public final class DistWriter {
             results.put(output.environment(), Result.WRITTEN);
           }
         }
-        for (String stale : staleFolders(outputs, isStale)) {
+        for (String stale :
+            staleFolders(outputs.stream().map(SynthOutput::environment).toList(), isStale)) {
           entries.add(new Entry(stale, true, true));
           results.put(stale, Result.REMOVED);
         }
@@ -323,26 +324,78 @@ public final class DistWriter {
   }
 
   private static boolean modesAreRight(Path folder) throws IOException {
-    if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+    return wrongModes(folder).isEmpty();
+  }
+
+  /**
+   * The files and folders under {@code path} (and {@code path} itself) whose mode is not the one a
+   * synth gives them, so that a synth would rewrite them: by {@code /}-separated path relative to
+   * {@code path} ({@code ""} for {@code path} itself), each with its mode ({@code rw-------}).
+   * Empty on a file system without POSIX modes or when {@code path} does not exist.
+   *
+   * @param path a folder of {@code dist/}, or a file at its top
+   * @return the paths whose mode is wrong, sorted
+   * @throws IOException when the folder cannot be read
+   */
+  public static SortedMap<String, String> wrongModes(Path path) throws IOException {
+    SortedMap<String, String> wrong = new TreeMap<>();
+    if (!Files.exists(path) || !Files.getFileStore(path).supportsFileAttributeView("posix")) {
+      return wrong;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path each : (Iterable<Path>) paths::iterator) {
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(each);
+        if (!mode.equals(Files.isDirectory(each) ? FOLDER_MODE : FILE_MODE)) {
+          wrong.put(
+              path.relativize(each).toString().replace('\\', '/'),
+              PosixFilePermissions.toString(mode));
+        }
+      }
+    }
+    return wrong;
+  }
+
+  /** The mode a synth gives a file ({@code rw-r--r--}) or a folder ({@code rwxr-xr-x}). */
+  public static String modeOf(boolean folder) {
+    return PosixFilePermissions.toString(folder ? FOLDER_MODE : FILE_MODE);
+  }
+
+  /**
+   * Whether a synth interrupted before it finished left work for {@link #recover()}: a journal,
+   * committed or not, or a folder set aside. Reads only; a command that must not write refuses to
+   * run on such a {@code dist/}, since what it reads may be half old, half new.
+   *
+   * @return {@code true} when {@link #recover()} would change {@code dist/}
+   * @throws IOException when {@code dist/} cannot be read
+   */
+  public boolean needsRecovery() throws IOException {
+    if (!Files.isDirectory(dist)) {
+      return false;
+    }
+    if (Files.exists(dist.resolve(JOURNAL)) || Files.exists(dist.resolve(COMMITTED))) {
       return true;
     }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      return paths.allMatch(
-          path -> {
-            try {
-              Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
-              return mode.equals(Files.isDirectory(path) ? FOLDER_MODE : FILE_MODE);
-            } catch (IOException e) {
-              return false;
-            }
-          });
+    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dist, ".*" + OLD)) {
+      return hidden.iterator().hasNext();
     }
   }
 
-  private List<String> staleFolders(List<SynthOutput> outputs, Predicate<String> isStale)
+  /**
+   * The folders of {@code dist/} a {@link #write(List, Map, Predicate)} of these environments
+   * removes: those not written that {@code isStale} accepts. Reads only, so that a command that
+   * shows what a synth would do finds the same folders.
+   *
+   * @param written the environments written
+   * @param isStale which other folders to remove
+   * @return the folder names, sorted
+   * @throws IOException when {@code dist/} cannot be read
+   */
+  public List<String> staleFolders(List<String> written, Predicate<String> isStale)
       throws IOException {
-    List<String> written = outputs.stream().map(SynthOutput::environment).toList();
     List<String> stale = new ArrayList<>();
+    if (!Files.isDirectory(dist)) {
+      return stale;
+    }
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(dist, Files::isDirectory)) {
       for (Path folder : folders) {
         String name = folder.getFileName().toString();

@@ -39,6 +39,21 @@ public final class ObjectDiff {
   private static final Pattern REFERENCE_KEY =
       Pattern.compile(".*(?:name|ref|file|path)$", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Settings whose names hold a credential word but whose values are never secret, so that a change
+   * to them stays visible: how passwords are hashed or for how long tokens live ({@code
+   * password_encryption}), and whether a pod gets an API token ({@code
+   * automountServiceAccountToken}). Anchored at the end, so that {@code password_encryption_key} is
+   * still masked.
+   */
+  private static final Pattern NOT_SECRET =
+      Pattern.compile(
+          ".*(?:PASSWORD|PASSWD|SECRET|TOKEN)S?[_.-]?"
+              + "(?:ENCRYPTION|ALGORITHM|HASH_?ALGORITHM|ENCODING|TTL|TIMEOUT|LIFETIME|EXPIRY"
+              + "|MIN_?LENGTH|POLICY)"
+              + "|automountServiceAccountToken",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern DEV_MARK = Pattern.compile("dev-only-not-secret[^\\s\"']*");
 
   private ObjectDiff() {}
@@ -271,24 +286,39 @@ public final class ObjectDiff {
 
   /**
    * The text with every secret-looking value replaced: every line of a secret file, the data of a
-   * Kubernetes Secret, the value of a credential-named key unless it is a file path or a variable,
-   * and every marked development value.
+   * Kubernetes Secret (wherever {@code kind: Secret} stands in its document), the value of a
+   * credential-named key unless it is a file path, a variable or a known setting that is not
+   * secret, and every marked development value.
    */
   static String mask(String path, String text) {
     if (path.startsWith("compose/secrets/") || path.contains("/secrets/")) {
       return text.lines().map(line -> MASK).reduce("", (a, b) -> a + b + "\n");
     }
     StringBuilder out = new StringBuilder();
-    boolean secret = false;
+    String[] lines = text.split("\n", -1);
+    // Keys are sorted, so data: comes before kind: Secret: decide for each whole document first.
+    boolean[] inSecret = new boolean[lines.length];
+    for (int start = 0; start < lines.length; ) {
+      int end = start + 1;
+      while (end < lines.length && !lines[end].equals("---")) {
+        end++;
+      }
+      boolean secret = false;
+      for (int i = start; i < end; i++) {
+        secret |= lines[i].equals("kind: Secret");
+      }
+      for (int i = start; i < end; i++) {
+        inSecret[i] = secret;
+      }
+      start = end;
+    }
     boolean data = false;
     boolean valueFollows = false;
-    for (String line : text.split("\n", -1)) {
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      boolean secret = inSecret[i];
       if (line.equals("---")) {
-        secret = false;
         data = false;
-      }
-      if (line.equals("kind: Secret")) {
-        secret = true;
       }
       if (!line.startsWith(" ")) {
         data = line.equals("data:") || line.equals("stringData:");
@@ -301,12 +331,16 @@ public final class ObjectDiff {
         masked = line.substring(0, line.indexOf("value:") + 6) + " " + MASK;
       } else if (credential.matches()
           && !REFERENCE_KEY.matcher(credential.group(2)).matches()
+          && !NOT_SECRET.matcher(credential.group(2)).matches()
           && !isReference(credential.group(3))) {
         masked = credential.group(1) + MASK;
       }
       masked = DEV_MARK.matcher(masked).replaceAll(MASK);
       Matcher name = CREDENTIAL_NAME.matcher(line);
-      valueFollows = name.matches() && !REFERENCE_KEY.matcher(name.group(1)).matches();
+      valueFollows =
+          name.matches()
+              && !REFERENCE_KEY.matcher(name.group(1)).matches()
+              && !NOT_SECRET.matcher(name.group(1)).matches();
       out.append(masked).append('\n');
     }
     return out.substring(0, out.length() - 1);

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +127,102 @@ class MainTest {
                 + "--- Secret/redis-credentials (changed)\n")
         .doesNotContain("old-value", "old-dev-only-", "dev-only-not-secret");
     assertDistUntouched();
+  }
+
+  @Test
+  void diffOfAllShowsTheFolderOfAnEnvironmentThatIsGoneAsRemoved() throws IOException {
+    Files.delete(project.resolve("environments/staging.yaml"));
+
+    assertThat(run("diff", "--env", "all", "--project-dir", project.toString()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+
+    long removedObjects =
+        out.lines().filter(line -> line.matches("--- (?!compose/)\\S+ \\(removed\\)")).count();
+    long removedFiles =
+        out.lines().filter(line -> line.matches("=== dist/staging/.* \\(removed\\)")).count();
+    assertThat(removedObjects).as("Kubernetes objects and Compose entries of staging").isPositive();
+    assertThat(removedFiles).isEqualTo(DistWriter.read(project.resolve("dist/staging")).size());
+    assertThat(out)
+        .contains("=== dist/staging/backend.yaml (removed)\n--- ")
+        .contains(
+            "staging: 0 objects added, "
+                + removedObjects
+                + " removed, 0 changed, in "
+                + removedFiles
+                + " file(s); a synth removes dist/staging (no environments/staging.yaml)");
+    assertDistUntouched();
+
+    assertThat(synth("all")).isEqualTo(Main.OK);
+    assertThat(out).contains("staging: removed dist/staging");
+  }
+
+  @Test
+  void diffCountsKubernetesObjectsAndComposeEntriesButNotComposeSections() throws IOException {
+    Files.copy(
+        project.resolve("environments/staging.yaml"), project.resolve("environments/qa.yaml"));
+
+    assertThat(run("diff", "--env", "qa", "--project-dir", project.toString()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+
+    assertThat(out).contains("--- compose/services (added)").contains("--- ComposeService/");
+    long objects =
+        out.lines().filter(line -> line.matches("--- (?!compose/)\\S+ \\(added\\)")).count();
+    assertThat(out)
+        .contains("qa: " + objects + " objects added, 0 removed, 0 changed")
+        .contains("diff: an object is a Kubernetes object, or a Compose service");
+  }
+
+  @Test
+  void aModeOnlyChangeIsAChangeForDiffAsForSynth() throws IOException {
+    Path backend = project.resolve("dist/prod/backend.yaml");
+    Files.setPosixFilePermissions(backend, PosixFilePermissions.fromString("rw-------"));
+    distBefore = distFiles();
+
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(out)
+        .contains(
+            "=== dist/prod/backend.yaml (changed)\n"
+                + "(only the mode differs: rw-------; a synth sets rw-r--r--)\n")
+        .contains("prod: 0 objects added, 0 removed, 0 changed, in 1 file(s)");
+    assertDistUntouched();
+
+    assertThat(synth("prod")).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: wrote dist/prod: ").contains(" files, 1 written;");
+    assertThat(Files.getPosixFilePermissions(backend))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.OK);
+  }
+
+  @Test
+  void diffRefusesADistAnInterruptedSynthLeftAndWritesNothing() throws IOException {
+    Path dist = project.resolve("dist");
+    // A synth killed mid-swap: prod set aside, the journal says it was being replaced.
+    copyTree(dist.resolve("prod"), dist.resolve(".prod.old"));
+    Files.writeString(dist.resolve(".swap"), "replace prod\n");
+    SortedMap<String, DistWriter.Bytes> everything = DistWriter.read(dist);
+    List<String> names;
+    try (Stream<Path> entries = Files.list(dist)) {
+      names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err)
+        .contains("dist/ holds an unfinished synth")
+        .contains("run mvn -q compile exec:java -Denv=prod");
+    assertThat(out).isEmpty();
+    assertThat(DistWriter.read(dist)).isEqualTo(everything);
+    try (Stream<Path> entries = Files.list(dist)) {
+      assertThat(entries.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(names);
+    }
+
+    assertThat(synth("prod")).isEqualTo(Main.OK);
+    assertThat(dist.resolve(".swap")).doesNotExist();
+    assertThat(run("diff", "--env", "prod", "--project-dir", project.toString()))
+        .isEqualTo(Main.OK);
   }
 
   @Test

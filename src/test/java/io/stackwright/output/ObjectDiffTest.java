@@ -163,6 +163,62 @@ class ObjectDiffTest {
     assertThat(render(changes)).contains("only a masked secret value").doesNotContain("one", "two");
   }
 
+  @Test
+  void theDataOfASecretIsMaskedThoughItsKeysComeBeforeItsKind() {
+    String tls =
+        """
+        apiVersion: v1
+        data:
+          tls.crt: LS0tLS1CRUdJTiBDRVJU
+          tls.key: LS0tLS1CRUdJTiBQUklW
+        kind: Secret
+        metadata:
+          name: web-tls
+        type: kubernetes.io/tls
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: app
+        stringData:
+          config: host=db user=app pass=opensesame
+        """;
+
+    String shown = render(diff("secrets.yaml", "", tls));
+
+    assertThat(shown)
+        .doesNotContain("LS0t", "opensesame")
+        .contains("+  tls.key: ********", "+  config: ********", "+  name: web-tls");
+  }
+
+  @Test
+  void aSettingNamedAfterPasswordsButNotSecretStaysVisible() {
+    String before = "password_encryption = md5\nlisten_addresses = '*'\n";
+    String after = "password_encryption = scram-sha-256\nlisten_addresses = '*'\n";
+
+    String shown = render(diff("compose/config/postgres/postgresql.conf", before, after));
+
+    assertThat(shown)
+        .contains("-password_encryption = md5", "+password_encryption = scram-sha-256");
+    assertThat(ObjectDiff.mask("x.yaml", "      automountServiceAccountToken: false"))
+        .isEqualTo("      automountServiceAccountToken: false");
+  }
+
+  @Test
+  void realSecretsNamedLikeSettingsAreStillMasked() {
+    String text =
+        """
+        password = hunter2
+        password_encryption_key = k3y
+        DB_PASSWORD: pw1
+        auth_token: t0k
+        SECRET_KEY_BASE: b4se
+        """;
+
+    assertThat(ObjectDiff.mask("app.conf", text))
+        .doesNotContain("hunter2", "k3y", "pw1", "t0k", "b4se");
+  }
+
   private static String render(List<ObjectDiff.FileChange> changes) {
     StringBuilder text = new StringBuilder();
     changes.forEach(f -> f.objects().forEach(o -> text.append(o.diff())));
