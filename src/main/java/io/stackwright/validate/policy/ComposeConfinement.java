@@ -248,7 +248,10 @@ final class ComposeConfinement {
       if (volume instanceof Map<?, ?>) {
         String type = Nodes.text(volume, "type");
         if (type == null || !MOUNT_TYPES.contains(type)) {
-          hostPath = type + " mount of " + Nodes.text(volume, "source");
+          hostPath =
+              (type == null ? "mount without a type" : type + " mount")
+                  + " of "
+                  + Nodes.text(volume, "source");
         } else if (type.equals("volume")) {
           hostPath = boundVolume(Nodes.text(volume, "source"));
         }

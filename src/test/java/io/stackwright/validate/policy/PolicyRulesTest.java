@@ -288,6 +288,7 @@ class PolicyRulesTest {
       pod-security-restricted | read_only: true | read_only: true\\n    userns_mode: host | services.web.userns_mode | Compose host user namespace
       pod-security-restricted | read_only: true | read_only: true\\n    cgroup: host | services.web.cgroup | Compose host cgroup namespace
       pod-security-restricted | type: volume, source: web-data | type: bind, source: / | services.web.volumes[0] | Compose bind mount
+      pod-security-restricted | type: volume, source: web-data | source: / | services.web.volumes[0] | Compose mount without a type
       pod-security-restricted | - {type: volume, source: web-data, target: /data} | - /:/host | services.web.volumes[0] | Compose bind mount short syntax
       pod-security-restricted | - {type: volume, source: web-data, target: /data} | - ./data:/data:ro | services.web.volumes[0] | Compose relative bind mount
       pod-security-restricted | - {type: volume, source: web-data, target: /data} | - ~/data:/data | services.web.volumes[0] | Compose home bind mount
