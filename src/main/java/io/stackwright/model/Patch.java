@@ -1,10 +1,15 @@
 package io.stackwright.model;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +50,8 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
    * Applies the change to a deep, mutable copy of {@code object}.
    *
    * @return the changed copy
-   * @throws IllegalArgumentException when the change fails, naming the patch
+   * @throws IllegalArgumentException when the change fails, or leaves a value the output cannot
+   *     hold, naming the patch
    */
   public Map<String, Object> applyTo(Map<String, ?> object) {
     @SuppressWarnings("unchecked")
@@ -55,7 +61,65 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("patch " + ref() + " failed: " + e, e);
     }
+    String problem = unwritable(copy, "", Collections.newSetFromMap(new IdentityHashMap<>()));
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "patch "
+              + ref()
+              + " "
+              + problem
+              + ", which the output cannot hold; use only maps with text keys, lists, text,"
+              + " numbers, booleans and null");
+    }
     return copy;
+  }
+
+  /**
+   * What in {@code node} the YAML writer cannot write, such as {@code puts a java.lang.Object at
+   * spec.x}, or {@code null}: checked here so that the stack's patch is named, not the writer.
+   *
+   * @param open the maps and lists being checked, to find one that contains itself
+   */
+  private static String unwritable(Object node, String path, Set<Object> open) {
+    String at = path.isEmpty() ? "the top level" : path;
+    if (node instanceof Map<?, ?> || node instanceof List<?>) {
+      if (!open.add(node)) {
+        return "puts a map or list inside itself at " + at;
+      }
+      String problem = null;
+      if (node instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          if (!(entry.getKey() instanceof String key)) {
+            problem = "puts a key that is not text (" + entry.getKey() + ") at " + at;
+          } else {
+            problem = unwritable(entry.getValue(), path.isEmpty() ? key : path + "." + key, open);
+          }
+          if (problem != null) {
+            break;
+          }
+        }
+      } else {
+        List<?> list = (List<?>) node;
+        for (int i = 0; i < list.size() && problem == null; i++) {
+          problem = unwritable(list.get(i), path + "[" + i + "]", open);
+        }
+      }
+      open.remove(node);
+      return problem;
+    }
+    boolean scalar =
+        node == null
+            || node instanceof String
+            || node instanceof Boolean
+            || node instanceof Integer
+            || node instanceof Long
+            || node instanceof Short
+            || node instanceof Byte
+            || node instanceof BigInteger
+            || node instanceof BigDecimal
+            || (node instanceof Double d && Double.isFinite(d))
+            || (node instanceof Float f && Float.isFinite(f));
+    return scalar ? null : "puts a " + node.getClass().getName() + " at " + at;
   }
 
   private static Object mutableCopy(Object node) {

@@ -109,7 +109,8 @@ public final class Stack {
    * Changes a rendered Kubernetes object, for what the model does not describe (an annotation, a
    * field cdk8s-plus does not set). The change runs on the object as a map after rendering and
    * before the validation gate, so the result must still pass every check; a patch that matches no
-   * object fails the synth.
+   * object, or leaves a value other than maps with text keys, lists, text, numbers, booleans and
+   * null, fails the synth.
    *
    * @param kind the object's kind, such as {@code Deployment}
    * @param name its {@code metadata.name}
@@ -124,8 +125,9 @@ public final class Stack {
 
   /**
    * Changes a rendered Compose service, for what the model does not describe. Like {@link
-   * #patchKubernetes}, it runs before the validation gate, and must match a service. Values it adds
-   * are written literally: a {@code $} is escaped, never interpolated by Compose.
+   * #patchKubernetes}, it runs before the validation gate, and must match a service; the gate
+   * refuses a service it leaves less confined than its pod (rule {@code pod-security-restricted}).
+   * Values it adds are written literally: a {@code $} is escaped, never interpolated by Compose.
    *
    * @param service the Compose service's name
    * @param change changes the service's map in place

@@ -17,6 +17,10 @@ import java.util.TreeSet;
  * running as non-root, a non-zero user, seccomp ({@code RuntimeDefault} or {@code Localhost}),
  * capabilities (drop {@code ALL}, add at most {@code NET_BIND_SERVICE}). Pods with {@code
  * spec.os.name: windows} are exempt from the Linux-only restricted controls, as in the standard.
+ *
+ * <p>Compose services, which no admission controller checks, get the same controls in Compose's
+ * terms, plus a read-only root filesystem and ports published on the loopback interface only (see
+ * {@link ComposeConfinement}), so that a patch cannot loosen one target alone.
  */
 final class PodSecurityRestricted implements PolicyRule {
 
@@ -78,7 +82,8 @@ final class PodSecurityRestricted implements PolicyRule {
 
   @Override
   public String description() {
-    return "Every pod meets the Pod Security Standards' restricted profile (Kubernetes v1.33).";
+    return "Every pod meets the Pod Security Standards' restricted profile (Kubernetes v1.33), and"
+        + " every Compose service the same confinement.";
   }
 
   @Override
@@ -87,6 +92,7 @@ final class PodSecurityRestricted implements PolicyRule {
     for (PodTemplate pod : input.podTemplates()) {
       new PodCheck(pod, violations).run();
     }
+    new ComposeConfinement(input, SAFE_SYSCTLS, SELINUX_TYPES, violations).run();
     return violations;
   }
 

@@ -141,6 +141,17 @@ class PolicyRulesTest {
       services:
         web:
           image: ghcr.io/acme/web:1.2.3
+          user: "10001:10001"
+          read_only: true
+          cap_drop: [ALL]
+          security_opt: [no-new-privileges:true]
+          tmpfs: [/tmp]
+          ports: ["127.0.0.1:8080:8080"]
+          volumes:
+            - {type: volume, source: web-data, target: /data}
+          secrets: [db-password]
+          labels:
+            app: web
           environment:
             LOG_LEVEL: info
             DB_PASSWORD_FILE: /run/secrets/db-password
@@ -150,6 +161,8 @@ class PolicyRulesTest {
             resources:
               limits: {cpus: "0.5", memory: 128m}
               reservations: {cpus: "0.1", memory: 128m}
+      volumes:
+        web-data: {}
       secrets:
         db-password:
           file: ${DB_PASSWORD_FILE:?set DB_PASSWORD_FILE}
@@ -253,6 +266,52 @@ class PolicyRulesTest {
       requests-and-limits | limits: {cpus: "0.5", memory: 128m} | limits: {cpus: "0.5"} | services.web.deploy.resources.limits.memory | Compose service without memory limit
       no-literal-secrets | LOG_LEVEL: info | API_KEY: abc123 | services.web.environment.API_KEY | Compose credential in environment
       no-literal-secrets | file: ${DB_PASSWORD_FILE:?set DB_PASSWORD_FILE} | file: ./secrets/db-password | secrets.db-password.file | Compose secret file in dist
+      pod-security-restricted | read_only: true | read_only: true\\n    privileged: true | services.web.privileged | Compose privileged
+      pod-security-restricted | read_only: true | read_only: true\\n    privileged: "true" | services.web.privileged | Compose privileged as text
+      pod-security-restricted | cap_drop: [ALL] | cap_drop: [ALL]\\n    cap_add: [SYS_ADMIN] | services.web.cap_add[0] | Compose capability added
+      pod-security-restricted | cap_drop: [ALL] | cap_drop: [ALL]\\n    cap_add: [NET_BIND_SERVICE] | services.web.cap_add[0] | Compose any capability added
+      pod-security-restricted | cap_drop: [ALL] | cap_drop: [NET_RAW] | services.web.cap_drop | Compose capabilities not all dropped
+      pod-security-restricted | cap_drop: [ALL] | x-cap_drop: [ALL] | services.web.cap_drop | Compose no cap_drop
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [apparmor:docker-default] | services.web.security_opt | Compose no no-new-privileges
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, no-new-privileges:false] | services.web.security_opt[1] | Compose no-new-privileges false
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, seccomp:unconfined] | services.web.security_opt[1] | Compose seccomp unconfined
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, seccomp=unconfined] | services.web.security_opt[1] | Compose seccomp unconfined with =
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, apparmor:unconfined] | services.web.security_opt[1] | Compose apparmor unconfined
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, label:disable] | services.web.security_opt[1] | Compose SELinux disabled
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, "label:type:spc_t"] | services.web.security_opt[1] | Compose SELinux super-privileged type
+      pod-security-restricted | security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, systempaths=unconfined] | services.web.security_opt[1] | Compose /proc unmasked
+      pod-security-restricted | read_only: true | read_only: true\\n    network_mode: host | services.web.network_mode | Compose host network
+      pod-security-restricted | read_only: true | read_only: true\\n    network_mode: "container:other" | services.web.network_mode | Compose network of an outside container
+      pod-security-restricted | read_only: true | read_only: true\\n    pid: host | services.web.pid | Compose host pid
+      pod-security-restricted | read_only: true | read_only: true\\n    ipc: host | services.web.ipc | Compose host ipc
+      pod-security-restricted | read_only: true | read_only: true\\n    uts: host | services.web.uts | Compose host uts
+      pod-security-restricted | read_only: true | read_only: true\\n    userns_mode: host | services.web.userns_mode | Compose host user namespace
+      pod-security-restricted | read_only: true | read_only: true\\n    cgroup: host | services.web.cgroup | Compose host cgroup namespace
+      pod-security-restricted | type: volume, source: web-data | type: bind, source: / | services.web.volumes[0] | Compose bind mount
+      pod-security-restricted | type: volume, source: web-data | source: / | services.web.volumes[0] | Compose mount without a type
+      pod-security-restricted | - {type: volume, source: web-data, target: /data} | - /:/host | services.web.volumes[0] | Compose bind mount short syntax
+      pod-security-restricted | - {type: volume, source: web-data, target: /data} | - ./data:/data:ro | services.web.volumes[0] | Compose relative bind mount
+      pod-security-restricted | - {type: volume, source: web-data, target: /data} | - ~/data:/data | services.web.volumes[0] | Compose home bind mount
+      pod-security-restricted | - {type: volume, source: web-data, target: /data} | - "${HOST_DIR}:/data" | services.web.volumes[0] | Compose interpolated bind mount
+      pod-security-restricted | web-data: {} | 'web-data: {driver_opts: {type: none, o: bind, device: /etc}}' | services.web.volumes[0] | Compose named volume that binds a host path
+      pod-security-restricted | read_only: true | read_only: true\\n    devices: ["/dev/sda:/dev/sda"] | services.web.devices | Compose host device
+      pod-security-restricted | user: "10001:10001" | x-user: "10001:10001" | services.web.user | Compose no user
+      pod-security-restricted | user: "10001:10001" | user: "0:0" | services.web.user | Compose root user and group
+      pod-security-restricted | user: "10001:10001" | user: "0" | services.web.user | Compose root user
+      pod-security-restricted | user: "10001:10001" | user: 0 | services.web.user | Compose root user as a number
+      pod-security-restricted | user: "10001:10001" | user: root | services.web.user | Compose root user by name
+      pod-security-restricted | user: "10001:10001" | user: "root:10001" | services.web.user | Compose root user by name with a group
+      pod-security-restricted | read_only: true | read_only: false | services.web.read_only | Compose writable root
+      pod-security-restricted | read_only: true | x-read_only: true | services.web.read_only | Compose no read_only
+      pod-security-restricted | "127.0.0.1:8080:8080" | "8080:8080" | services.web.ports[0] | Compose port on every interface
+      pod-security-restricted | "127.0.0.1:8080:8080" | "0.0.0.0:80:8080" | services.web.ports[0] | Compose port on 0.0.0.0
+      pod-security-restricted | "127.0.0.1:8080:8080" | "8080" | services.web.ports[0] | Compose port with an ephemeral host port
+      pod-security-restricted | "127.0.0.1:8080:8080" | 8080 | services.web.ports[0] | Compose port as a number
+      pod-security-restricted | "127.0.0.1:8080:8080" | "10.0.0.5:8080:8080/tcp" | services.web.ports[0] | Compose port on another address
+      pod-security-restricted | "127.0.0.1:8080:8080" | {target: 8080, published: "8080"} | services.web.ports[0] | Compose long port without host_ip
+      pod-security-restricted | "127.0.0.1:8080:8080" | {target: 8080, published: "8080", host_ip: 0.0.0.0} | services.web.ports[0] | Compose long port on every interface
+      pod-security-restricted | read_only: true | read_only: true\\n    sysctls: {kernel.msgmax: 65536} | services.web.sysctls.kernel.msgmax | Compose unsafe sysctl
+      pod-security-restricted | read_only: true | read_only: true\\n    sysctls: [net.core.somaxconn=1024] | services.web.sysctls.net.core.somaxconn | Compose unsafe sysctl as a list
       """)
   void oneChangeToTheComposeFileBreaksOneRule(
       String rule, String from, String to, String field, String what) {
@@ -267,6 +326,89 @@ class PolicyRulesTest {
               assertThat(v.object()).startsWith("Compose");
               assertThat(v.field()).isEqualTo(field);
             });
+  }
+
+  /** Compose settings that keep a service confined: each passes the restricted profile. */
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      read_only: true | read_only: true\\n    privileged: false | not privileged
+      read_only: true | read_only: "true" | read-only as text
+      cap_drop: [ALL] | cap_drop: [all, NET_RAW] | ALL in any case among others
+      security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges=true] | no-new-privileges with =
+      security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges] | no-new-privileges alone
+      security_opt: [no-new-privileges:true] | security_opt: [no-new-privileges:true, "seccomp:/etc/docker/seccomp.json", apparmor:docker-default, "label:type:container_t"] | confining profiles
+      read_only: true | read_only: true\\n    network_mode: "service:proxy" | network of another service of the file
+      - {type: volume, source: web-data, target: /data} | - web-data:/data:ro | named volume short syntax
+      - {type: volume, source: web-data, target: /data} | - /data | anonymous volume
+      - {type: volume, source: web-data, target: /data} | - {type: tmpfs, target: /cache} | tmpfs mount
+      web-data: {} | 'web-data: {driver: local, driver_opts: {type: tmpfs, device: tmpfs, o: "size=64m"}}' | named volume with driver options that bind nothing
+      user: "10001:10001" | user: "10001" | numeric user without a group
+      user: "10001:10001" | user: 101 | numeric user as a number
+      user: "10001:10001" | user: "10001:0" | non-root user in the root group
+      "127.0.0.1:8080:8080" | "127.0.0.1::8080" | loopback with an ephemeral host port
+      "127.0.0.1:8080:8080" | "[::1]:8080:8080/tcp" | IPv6 loopback in brackets
+      "127.0.0.1:8080:8080" | "::1:8080:8080" | IPv6 loopback
+      "127.0.0.1:8080:8080" | {target: 8080, published: "8080", host_ip: 127.0.0.1} | long syntax on loopback
+      read_only: true | read_only: true\\n    sysctls: {net.ipv4.ip_unprivileged_port_start: 80} | safe sysctl
+      read_only: true | read_only: true\\n    expose: ["9090"] | a port exposed to other services only
+      """)
+  void aConfinedComposeServicePasses(String from, String to, String what) {
+    String compose = replace(GOOD_COMPOSE, from, to);
+
+    assertThat(rule("pod-security-restricted").check(input(GOOD, compose, false)))
+        .as(what)
+        .isEmpty();
+  }
+
+  /**
+   * As on Kubernetes, where the reason is an annotation of the pod, the model's reason allows it.
+   */
+  @Test
+  void aWritableRootPassesOnlyWithItsReasonInALabel() {
+    String writable = replace(GOOD_COMPOSE, "read_only: true", "read_only: false");
+    String reason = "stackwright.io/writable-root-reason";
+    PolicyRule rule = rule("pod-security-restricted");
+
+    assertThat(rule.check(input(GOOD, writable, false)))
+        .extracting(Violation::field)
+        .containsExactly("services.web.read_only");
+    for (String labels :
+        List.of(
+            "labels:\n      " + reason + ": writes its cache beside its code",
+            "labels: [\"app=web\", \"" + reason + "=writes its cache beside its code\"]")) {
+      assertThat(
+              rule.check(input(GOOD, replace(writable, "labels:\n      app: web", labels), false)))
+          .as(labels)
+          .isEmpty();
+    }
+    for (String empty : List.of(reason + ": \"\"", reason + ": \" \"", "other-reason: x")) {
+      assertThat(
+              rule.check(
+                  input(GOOD, replace(writable, "app: web", "app: web\n      " + empty), false)))
+          .as(empty)
+          .extracting(Violation::field)
+          .containsExactly("services.web.read_only");
+    }
+  }
+
+  @Test
+  void everyLooseningOfAComposeServiceIsReportedAtOnce() {
+    String loose =
+        replace(
+            GOOD_COMPOSE,
+            "read_only: true",
+            "read_only: false\n    privileged: true\n    network_mode: host\n    pid: host");
+
+    assertThat(rule("pod-security-restricted").check(input(GOOD, loose, false)))
+        .extracting(Violation::object, Violation::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ComposeService/web", "services.web.privileged"),
+            org.assertj.core.groups.Tuple.tuple("ComposeService/web", "services.web.read_only"),
+            org.assertj.core.groups.Tuple.tuple("ComposeService/web", "services.web.network_mode"),
+            org.assertj.core.groups.Tuple.tuple("ComposeService/web", "services.web.pid"));
   }
 
   @Test
