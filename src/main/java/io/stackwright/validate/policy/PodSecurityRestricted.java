@@ -1,5 +1,6 @@
 package io.stackwright.validate.policy;
 
+import io.stackwright.render.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -245,6 +246,11 @@ final class PodSecurityRestricted implements PolicyRule {
       }
     }
 
+    private boolean hasWritableRootReason() {
+      Object reason = pod.annotations().get(Labels.WRITABLE_ROOT);
+      return reason instanceof String text && !text.isBlank();
+    }
+
     private void container(PodTemplate.Container container, String podSeccomp) {
       Map<String, Object> context = Nodes.map(container.body(), "securityContext");
       String path = container.field("securityContext");
@@ -269,6 +275,17 @@ final class PodSecurityRestricted implements PolicyRule {
         }
       }
       capabilities(context, path, who);
+      // Beyond the standard, as on Compose (read_only): a writable root takes a stated reason, so
+      // that a patch cannot quietly make one writable.
+      if (!Nodes.isTrue(context, "readOnlyRootFilesystem") && !hasWritableRootReason()) {
+        add(
+            path + ".readOnlyRootFilesystem",
+            "Read-only root filesystem: "
+                + who
+                + " can write to its root filesystem; set readOnlyRootFilesystem: true and mount"
+                + " an emptyDir where it writes, or give the reason in the pod annotation "
+                + Labels.WRITABLE_ROOT);
+      }
       if (!windows) {
         if (!Nodes.isFalse(context, "allowPrivilegeEscalation")) {
           add(

@@ -201,6 +201,7 @@ class PolicyRulesTest {
       pod-security-restricted | type: RuntimeDefault | type: Unconfined | Deployment/web | spec.template.spec.securityContext.seccompProfile.type | Unconfined | seccomp unconfined
       pod-security-restricted | automountServiceAccountToken: false | hostNetwork: true | Deployment/web | spec.template.spec.hostNetwork | Host Namespaces | host network
       pod-security-restricted | emptyDir: {} | hostPath: {path: /var} | Deployment/web | spec.template.spec.volumes[0].hostPath | Volume Types | hostPath volume
+      pod-security-restricted | readOnlyRootFilesystem: true | readOnlyRootFilesystem: false | Deployment/web | spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem | Read-only root filesystem | writable root
       pod-security-restricted | readOnlyRootFilesystem: true | privileged: true | Deployment/web | spec.template.spec.containers[0].securityContext.privileged | Privileged | privileged
       pod-security-restricted | containerPort: 8080 | containerPort: 8080\\n              hostPort: 8080 | Deployment/web | spec.template.spec.containers[0].ports[0].hostPort | Host Ports | host port
       pod-security-restricted | readOnlyRootFilesystem: true | procMount: Unmasked | Deployment/web | spec.template.spec.containers[0].securityContext.procMount | /proc | proc mount
@@ -580,7 +581,27 @@ class PolicyRulesTest {
             "spec.template.spec.containers[0].securityContext.capabilities.drop",
             "spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation",
             "spec.template.spec.containers[0].securityContext.seccompProfile.type",
-            "spec.template.spec.containers[0].securityContext.runAsNonRoot");
+            "spec.template.spec.containers[0].securityContext.runAsNonRoot",
+            "spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem");
+  }
+
+  @Test
+  void aWritableRootFilesystemTakesAStatedReasonInThePodAnnotation() {
+    String writable = GOOD.replace("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false");
+    String withReason =
+        writable.replace(
+            "    metadata:\n      labels:\n        app: web\n",
+            "    metadata:\n      annotations:\n        "
+                + "stackwright.io/writable-root-reason: \"the image writes its own config\"\n"
+                + "      labels:\n        app: web\n");
+    String blankReason = withReason.replace("\"the image writes its own config\"", "\" \"");
+
+    assertThat(withReason).isNotEqualTo(writable);
+    assertThat(rule("pod-security-restricted").check(input(withReason, GOOD_COMPOSE, false)))
+        .isEmpty();
+    assertThat(rule("pod-security-restricted").check(input(blankReason, GOOD_COMPOSE, false)))
+        .extracting(Violation::field)
+        .containsExactly("spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem");
   }
 
   @Test
