@@ -220,11 +220,30 @@ public final class EnvironmentComparison {
    * @return {@code fresh}, with those cells replaced
    */
   public static String keepColumns(String fresh, String previous, Set<String> keep) {
-    Map<String, String> old = cells(previous);
-    StringBuilder md = new StringBuilder();
+    Map<String, String> old = new HashMap<>();
+    rewriteCells(
+        previous,
+        (key, environment, cell) -> {
+          old.put(key, cell);
+          return cell;
+        });
+    return rewriteCells(
+        fresh,
+        (key, environment, cell) ->
+            keep.contains(environment) ? old.getOrDefault(key, cell) : cell);
+  }
+
+  /** What becomes of one cell: given its {@link #key}, its environment and its escaped text. */
+  private interface CellRewrite {
+    String apply(String key, String environment, String cell);
+  }
+
+  /** The comparison {@code md} with each cell of each table passed through {@code rewrite}. */
+  private static String rewriteCells(String md, CellRewrite rewrite) {
+    StringBuilder out = new StringBuilder();
     String section = "";
     List<String> environments = List.of();
-    for (String line : fresh.split("\n", -1)) {
+    for (String line : md.split("\n", -1)) {
       if (line.startsWith("## ")) {
         section = line;
       } else if (line.startsWith("| |")) {
@@ -234,36 +253,14 @@ public final class EnvironmentComparison {
         List<String> cells = new ArrayList<>(split(line));
         for (int i = 1; i < cells.size() && i <= environments.size(); i++) {
           String environment = environments.get(i - 1);
-          if (keep.contains(environment)) {
-            cells.set(i, old.getOrDefault(key(section, cells.get(0), environment), cells.get(i)));
-          }
+          cells.set(
+              i, rewrite.apply(key(section, cells.get(0), environment), environment, cells.get(i)));
         }
         line = "| " + String.join(" | ", cells) + " |";
       }
-      md.append(line).append('\n');
+      out.append(line).append('\n');
     }
-    return md.substring(0, md.length() - 1);
-  }
-
-  /** Every cell of a comparison, by {@link #key}. */
-  private static Map<String, String> cells(String md) {
-    Map<String, String> cells = new HashMap<>();
-    String section = "";
-    List<String> environments = List.of();
-    for (String line : md.split("\n")) {
-      if (line.startsWith("## ")) {
-        section = line;
-      } else if (line.startsWith("| |")) {
-        List<String> header = split(line);
-        environments = header.subList(1, header.size());
-      } else if (line.startsWith("| ")) {
-        List<String> row = split(line);
-        for (int i = 1; i < row.size() && i <= environments.size(); i++) {
-          cells.put(key(section, row.get(0), environments.get(i - 1)), row.get(i));
-        }
-      }
-    }
-    return cells;
+    return out.substring(0, out.length() - 1);
   }
 
   private static String key(String section, String label, String environment) {

@@ -143,14 +143,22 @@ class EnvironmentFuzzTest {
 
   @Provide
   Arbitrary<MutatedFile> editedFiles() {
-    Arbitrary<Mutation> mutation =
-        Arbitraries.oneOf(
-            Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.of(NUMBERS))
-                .as(SetNumber::new),
-            Arbitraries.doubles().between(0, 1).map(DropLine::new));
+    return files(wellFormedEdit(), 2);
+  }
+
+  /** A change that keeps the file YAML with known keys: a number replaced, or a line dropped. */
+  private static Arbitrary<Mutation> wellFormedEdit() {
+    return Arbitraries.oneOf(
+        Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.of(NUMBERS))
+            .as(SetNumber::new),
+        Arbitraries.doubles().between(0, 1).map(DropLine::new));
+  }
+
+  /** One environment file with one to {@code most} of the given mutations applied in turn. */
+  private static Arbitrary<MutatedFile> files(Arbitrary<Mutation> mutation, int most) {
     return Combinators.combine(
             Arbitraries.of(ENVIRONMENTS.toArray(String[]::new)),
-            mutation.list().ofMinSize(1).ofMaxSize(2))
+            mutation.list().ofMinSize(1).ofMaxSize(most))
         .as(
             (environment, mutations) -> {
               byte[] content = original(environment);
@@ -253,20 +261,8 @@ class EnvironmentFuzzTest {
                 .as(ReplaceValue::new),
             // Mutations that keep the YAML well-formed and mostly the keys known, so that tries
             // get past the loader into the model, the renderers and the gate.
-            Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.of(NUMBERS))
-                .as(SetNumber::new),
-            Arbitraries.doubles().between(0, 1).map(DropLine::new));
-    return Combinators.combine(
-            Arbitraries.of(ENVIRONMENTS.toArray(String[]::new)),
-            mutation.list().ofMinSize(1).ofMaxSize(4))
-        .as(
-            (environment, mutations) -> {
-              byte[] content = original(environment);
-              for (Mutation m : mutations) {
-                content = m.apply(content);
-              }
-              return new MutatedFile(environment, content, mutations);
-            });
+            wellFormedEdit());
+    return files(mutation, 4);
   }
 
   @Provide

@@ -42,37 +42,39 @@ class SynthesizerTest {
         .build();
   }
 
-  private static final StackDefinition<CycleProps> CYCLE =
-      new StackDefinition<>() {
-        @Override
-        public Class<CycleProps> propsType() {
-          return CycleProps.class;
-        }
+  /** A stack whose environments are defined by {@code define}. */
+  private static StackDefinition<CycleProps> stack(
+      java.util.function.BiFunction<String, CycleProps, StackModel> define) {
+    return new StackDefinition<>() {
+      @Override
+      public Class<CycleProps> propsType() {
+        return CycleProps.class;
+      }
 
-        @Override
-        public StackModel define(String environment, CycleProps props) {
-          Stack stack = new Stack("cycle", environment, "cycle-" + environment, false);
-          stack.add(service("a", "b"));
-          stack.add(service("b", "a"));
-          return stack.toModel();
-        }
-      };
+      @Override
+      public StackModel define(String environment, CycleProps props) {
+        return define.apply(environment, props);
+      }
+    };
+  }
+
+  private static final StackDefinition<CycleProps> CYCLE =
+      stack(
+          (environment, props) -> {
+            Stack stack = new Stack("cycle", environment, "cycle-" + environment, false);
+            stack.add(service("a", "b"));
+            stack.add(service("b", "a"));
+            return stack.toModel();
+          });
 
   /** A stack that builds every environment as a developer's, whatever its name. */
   private static final StackDefinition<CycleProps> ALWAYS_DEVELOPMENT =
-      new StackDefinition<>() {
-        @Override
-        public Class<CycleProps> propsType() {
-          return CycleProps.class;
-        }
-
-        @Override
-        public StackModel define(String environment, CycleProps props) {
-          Stack stack = new Stack("px", environment, "px-" + environment, true);
-          stack.add(service("a", null));
-          return stack.toModel();
-        }
-      };
+      stack(
+          (environment, props) -> {
+            Stack stack = new Stack("px", environment, "px-" + environment, true);
+            stack.add(service("a", null));
+            return stack.toModel();
+          });
 
   @Test
   void aStackCannotMakeAProductionEnvironmentADevelopersOne() throws IOException {
