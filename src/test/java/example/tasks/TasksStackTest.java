@@ -2,10 +2,7 @@ package example.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stackwright.output.DistDiff;
-import io.stackwright.output.SynthOutput;
-import io.stackwright.report.EnvironmentComparison;
-import io.stackwright.synth.Environments;
+import io.stackwright.synth.Snapshots;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.InstalledTools;
 import io.stackwright.validate.Layer;
@@ -13,11 +10,8 @@ import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationMode;
 import io.stackwright.validate.ValidationReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,57 +23,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TasksStackTest {
   static final Path PROJECT = InstalledTools.PROJECT.resolve("examples/tasks");
 
+  private static final Snapshots SNAPSHOTS =
+      new Snapshots(
+          new TasksStack(),
+          PROJECT,
+          "examples/tasks/dist",
+          "mvn -q test-compile exec:java@tasks-example -Denv=all -Dvalidate=strict");
+
   static List<String> environments() {
-    return new Environments(PROJECT).names();
+    return SNAPSHOTS.environments();
   }
 
   @Test
   void distHoldsAFolderForEveryEnvironmentAndNoOther() throws IOException {
-    List<String> folders;
-    try (Stream<Path> entries = Files.list(PROJECT.resolve("dist"))) {
-      folders =
-          entries
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .filter(name -> !name.startsWith("."))
-              .sorted()
-              .toList();
-    }
-
-    assertThat(folders).isEqualTo(environments()).contains("dev", "prod");
+    SNAPSHOTS.assertAFolderPerEnvironment();
+    assertThat(environments()).contains("dev", "prod");
   }
 
   @Test
   void committedEnvironmentComparisonMatchesAFreshSynth() throws Exception {
-    String fresh =
-        new Synthesizer<>(new TasksStack(), PROJECT, name -> null).environmentComparison();
-    Path committed = PROJECT.resolve("dist").resolve(EnvironmentComparison.FILE);
-
-    assertThat(committed).content().isEqualTo(fresh);
+    SNAPSHOTS.assertComparisonIsCurrent();
   }
 
   @ParameterizedTest(name = "examples/tasks/dist/{0}")
   @MethodSource("environments")
   void committedDistMatchesAFreshSynth(String environment) throws Exception {
-    Synthesizer<?> synthesizer = new Synthesizer<>(new TasksStack(), PROJECT, name -> null);
-    SynthOutput output = synthesizer.renderWithoutGate(List.of(environment)).get(0);
-
-    List<DistDiff.FileChange> changes =
-        DistDiff.compare(output, PROJECT.resolve("dist").resolve(environment));
-
-    assertThat(changes)
-        .withFailMessage(
-            () ->
-                "examples/tasks/dist/"
-                    + environment
-                    + "/ is stale:\n"
-                    + changes.stream()
-                        .map(c -> c.kind() + " " + c.path() + "\n" + c.diff())
-                        .collect(Collectors.joining("\n"))
-                    + "\nIf the change is intended, refresh it with:\n"
-                    + "    mvn -q test-compile exec:java@tasks-example -Denv=all"
-                    + " -Dvalidate=strict\n")
-        .isEmpty();
+    SNAPSHOTS.assertEnvironmentIsCurrent(environment);
   }
 
   @Test

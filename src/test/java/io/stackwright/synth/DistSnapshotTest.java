@@ -2,15 +2,12 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stackwright.output.DistDiff;
-import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.ShopStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,52 +21,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DistSnapshotTest {
   static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
 
+  private static final Snapshots SNAPSHOTS =
+      new Snapshots(new ShopStack(), PROJECT, "dist", "mvn -q compile exec:java -Denv=all");
+
   static List<String> environments() {
-    return new Environments(PROJECT).names();
+    return SNAPSHOTS.environments();
   }
 
   @Test
   void distHoldsAFolderForEveryEnvironmentAndNoOther() throws IOException {
-    List<String> folders;
-    try (Stream<Path> entries = Files.list(PROJECT.resolve("dist"))) {
-      folders =
-          entries
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .filter(name -> !name.startsWith("."))
-              .sorted()
-              .toList();
-    }
-
-    assertThat(folders)
-        .withFailMessage(
-            "dist/ holds %s but environments/ defines %s; run mvn -q compile exec:java -Denv=all",
-            folders, environments())
-        .isEqualTo(environments());
+    SNAPSHOTS.assertAFolderPerEnvironment();
   }
 
   @Test
   void committedEnvironmentComparisonMatchesAFreshSynth() throws Exception {
-    String fresh =
-        new Synthesizer<>(new ShopStack(), PROJECT, name -> null).environmentComparison();
-    Path committed = PROJECT.resolve("dist").resolve(EnvironmentComparison.FILE);
-    String before = Files.isRegularFile(committed) ? Files.readString(committed) : "";
-
-    assertThat(before)
-        .withFailMessage(
-            () ->
-                "dist/"
-                    + EnvironmentComparison.FILE
-                    + " is stale:\n"
-                    + DistDiff.unified(
-                        "a/dist/" + EnvironmentComparison.FILE,
-                        "b/dist/" + EnvironmentComparison.FILE,
-                        before,
-                        fresh)
-                    + "\nIf the change is intended, refresh it with:\n"
-                    + "    mvn -q compile exec:java -Denv=all\n"
-                    + "and commit dist/ with the change that caused it.")
-        .isEqualTo(fresh);
+    SNAPSHOTS.assertComparisonIsCurrent();
   }
 
   @Test
@@ -87,29 +53,6 @@ class DistSnapshotTest {
   @ParameterizedTest(name = "dist/{0}")
   @MethodSource("environments")
   void committedDistMatchesAFreshSynth(String environment) throws Exception {
-    Synthesizer<?> synthesizer = new Synthesizer<>(new ShopStack(), PROJECT, name -> null);
-    SynthOutput output = synthesizer.renderWithoutGate(List.of(environment)).get(0);
-
-    List<DistDiff.FileChange> changes =
-        DistDiff.compare(output, PROJECT.resolve("dist").resolve(environment));
-
-    assertThat(changes)
-        .withFailMessage(
-            () ->
-                "dist/"
-                    + environment
-                    + "/ is stale: "
-                    + changes.size()
-                    + " file(s) differ from a"
-                    + " fresh synth.\n"
-                    + changes.stream()
-                        .map(c -> c.kind() + " " + c.path() + "\n" + c.diff())
-                        .collect(Collectors.joining("\n"))
-                    + "\nIf the change is intended, refresh it with:\n"
-                    + "    mvn -q compile exec:java -Denv="
-                    + environment
-                    + "\n"
-                    + "and commit dist/ with the change that caused it.")
-        .isEmpty();
+    SNAPSHOTS.assertEnvironmentIsCurrent(environment);
   }
 }
