@@ -245,6 +245,9 @@ public final class Main {
         }
         err.println("stackwright: validation failed; nothing was written.");
         exit[0] = VALIDATION_FAILED;
+      } catch (JsiiKernel.Unavailable e) {
+        err.println("stackwright: " + e.getMessage() + "; nothing was written.");
+        exit[0] = VALIDATION_FAILED;
       }
       return null;
     }

@@ -104,6 +104,27 @@ class SynthProcessesTest {
     assertThat(dist.resolve("prod/backend.yaml")).exists();
   }
 
+  @Test
+  void withoutNodeJsASynthSaysWhatToInstallAndChangesNothing() throws Exception {
+    Files.delete(dist.resolve("prod/backend.yaml"));
+    SortedMap<String, DistWriter.Bytes> before = outputFiles();
+    Path empty = Files.createDirectories(base.resolve("no-node"));
+
+    ChildSynth child =
+        ChildSynth.start(
+            project, "prod", List.of(), Map.of("PATH", empty.toString(), "JSII_NODE", ""));
+    int code = child.waitFor();
+
+    assertThat(code).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(child.err())
+        .contains("stackwright: cannot start Node.js, which runs cdk8s (")
+        .contains("install Node.js 20 or newer and put node on PATH")
+        .contains("nothing was written")
+        .doesNotContain("internal error")
+        .doesNotContain("\tat ");
+    assertThat(outputFiles()).isEqualTo(before);
+  }
+
   /**
    * Another time zone, the Turkish locale (where {@code "I".toLowerCase()} is a dotless {@code ı}),
    * Latin-1 as the default charset and in the process environment: the output is byte for byte the

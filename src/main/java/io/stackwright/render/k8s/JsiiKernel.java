@@ -1,6 +1,7 @@
 package io.stackwright.render.k8s;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.jsii.JsiiEngine;
 
 /**
@@ -36,17 +37,37 @@ public final class JsiiKernel {
   }
 
   /**
-   * Waits for a start begun by {@link #startInBackground()}, so that only one kernel is ever made
-   * (the jsii runtime's singleton is not thread-safe). A start that failed is left to the first
-   * render, which fails the same way with its own message.
+   * Waits for the kernel's start, beginning it if nobody has, so that only one kernel is ever made
+   * (the jsii runtime's singleton is not thread-safe).
+   *
+   * @throws Unavailable when Node.js cannot be started or the kernel does not come up; every later
+   *     call throws the same
    */
   static synchronized void awaitStart() {
-    if (start != null) {
-      try {
-        start.join();
-      } catch (RuntimeException e) {
-        // The render that follows starts the kernel itself and reports why it cannot.
+    startInBackground();
+    try {
+      start.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
       }
+      throw new Unavailable(cause);
+    }
+  }
+
+  /**
+   * Node.js, which runs cdk8s, could not be started: a problem of the machine, not of the stack.
+   */
+  public static final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(Throwable cause) {
+      super(
+          "cannot start Node.js, which runs cdk8s ("
+              + cause.getMessage()
+              + "); install Node.js 20 or newer and put node on PATH (or name it in JSII_NODE)",
+          cause);
     }
   }
 }
