@@ -221,8 +221,9 @@ public final class EnvironmentComparison {
    */
   public static String keepColumns(String fresh, String previous, Set<String> keep) {
     Map<String, String> old = new HashMap<>();
+    // A file checked out with CRLF line ends is the same report.
     rewriteCells(
-        previous,
+        previous.replace("\r\n", "\n"),
         (key, environment, cell) -> {
           old.put(key, cell);
           return cell;
@@ -246,10 +247,12 @@ public final class EnvironmentComparison {
     for (String line : md.split("\n", -1)) {
       if (line.startsWith("## ")) {
         section = line;
+      } else if (!line.startsWith("| ") || !line.endsWith(" |") || line.length() < 5) {
+        // Not a table row as the synth writes them (a hand edit, say): left as it is.
       } else if (line.startsWith("| |")) {
         List<String> header = split(line);
         environments = header.subList(1, header.size());
-      } else if (line.startsWith("| ")) {
+      } else {
         List<String> cells = new ArrayList<>(split(line));
         for (int i = 1; i < cells.size() && i <= environments.size(); i++) {
           String environment = environments.get(i - 1);

@@ -86,4 +86,16 @@ class EnvironmentComparisonTest {
             "## Stack\n\n| | dev | qa |\n|---|---|---|\n| waivers | a \\| b \\\\ | new qa |\n"
                 + "| namespace | `x-dev` | `x-qa` |\n");
   }
+
+  @Test
+  void aDamagedOrCrlfPreviousReportIsReadAsFarAsItGoes() {
+    String fresh = "## Stack\n\n| | dev | qa |\n|---|---|---|\n| namespace | `x-dev` | `x-qa` |\n";
+    String damaged =
+        "## Stack\r\n\r\n| | dev | qa |\r\n|---|---|---|\r\n| namespace | `old-dev` | `old-qa` |\r\n"
+            + "| |\n| \n|\n| x |\n";
+
+    assertThat(EnvironmentComparison.keepColumns(fresh, damaged, java.util.Set.of("qa")))
+        .isEqualTo(
+            "## Stack\n\n| | dev | qa |\n|---|---|---|\n| namespace | `x-dev` | `old-qa` |\n");
+  }
 }
