@@ -314,9 +314,18 @@ public final class ObjectDiff {
     }
     boolean data = false;
     boolean valueFollows = false;
+    // A masked value written as a block (a PEM key, a config file) goes on in the lines indented
+    // deeper than its key: those are masked too.
+    int maskedIndent = -1;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       boolean secret = inSecret[i];
+      int indent = line.length() - line.stripLeading().length();
+      if (maskedIndent >= 0 && !line.isBlank() && indent > maskedIndent) {
+        out.append(line, 0, indent).append(MASK).append('\n');
+        continue;
+      }
+      maskedIndent = -1;
       if (line.equals("---")) {
         data = false;
       }
@@ -335,6 +344,9 @@ public final class ObjectDiff {
           && !isReference(credential.group(3))) {
         masked = credential.group(1) + MASK;
       }
+      if (!masked.equals(line) && BLOCK_START.matcher(line).matches()) {
+        maskedIndent = indent;
+      }
       masked = DEV_MARK.matcher(masked).replaceAll(MASK);
       Matcher name = CREDENTIAL_NAME.matcher(line);
       valueFollows =
@@ -345,6 +357,11 @@ public final class ObjectDiff {
     }
     return out.substring(0, out.length() - 1);
   }
+
+  /**
+   * A key whose value follows on the lines below: a block scalar ({@code |}, {@code >-}) or none.
+   */
+  private static final Pattern BLOCK_START = Pattern.compile(".*:(\\s*[|>][-+0-9]*)?\\s*$");
 
   /** A value that names where a secret is (a path, a variable) rather than being one. */
   private static boolean isReference(String value) {

@@ -192,6 +192,40 @@ class ObjectDiffTest {
   }
 
   @Test
+  void aSecretValueWrittenAsABlockIsMaskedLineByLine() {
+    String secret =
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: web-tls
+        stringData:
+          tls.key: |
+            -----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0BAQEFAASC
+            -----END PRIVATE KEY-----
+        type: kubernetes.io/tls
+        ---
+        apiVersion: v1
+        data:
+          DB_PASSWORD: |-
+            first-line-of-it
+            second-line-of-it
+          LOG_LEVEL: info
+        kind: ConfigMap
+        metadata:
+          name: app
+        """;
+
+    String shown = render(diff("secrets.yaml", "", secret));
+
+    assertThat(shown)
+        .doesNotContain("MIIEvQ", "BEGIN PRIVATE", "first-line", "second-line")
+        .contains("+  tls.key: ********", "+    ********", "+type: kubernetes.io/tls")
+        .contains("+  LOG_LEVEL: info", "+  name: app");
+  }
+
+  @Test
   void aSettingNamedAfterPasswordsButNotSecretStaysVisible() {
     String before = "password_encryption = md5\nlisten_addresses = '*'\n";
     String after = "password_encryption = scram-sha-256\nlisten_addresses = '*'\n";
