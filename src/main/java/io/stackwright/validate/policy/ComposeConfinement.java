@@ -83,6 +83,7 @@ final class ComposeConfinement {
                 + " of the file: service:<name>)");
       }
     }
+    hostNetworks(name, service, who);
     volumes(name, service, who);
     for (String field : List.of("devices", "device_cgroup_rules")) {
       if (!Nodes.isEmpty(service.get(field))) {
@@ -94,6 +95,34 @@ final class ComposeConfinement {
     }
     sysctls(name, service, who);
     ports(name, service, who);
+  }
+
+  /**
+   * The host's network reached through a network of the file: one that is the host's by name (an
+   * external network called {@code host}) or by driver.
+   */
+  private void hostNetworks(String name, Map<String, Object> service, String who) {
+    Object networks = service.get("networks");
+    List<String> names = new ArrayList<>();
+    if (networks instanceof Map<?, ?> map) {
+      map.keySet().forEach(key -> names.add(String.valueOf(key)));
+    } else {
+      Nodes.list(networks).forEach(item -> names.add(String.valueOf(item)));
+    }
+    for (String network : names) {
+      Map<String, Object> declared = Nodes.map(compose, "networks", network);
+      if ("host".equals(Nodes.text(declared, "name"))
+          || "host".equals(Nodes.text(declared, "driver"))) {
+        add(
+            name,
+            "networks",
+            "Host Namespaces: "
+                + who
+                + " joins the host's network through network "
+                + network
+                + "; use a network of the file's own");
+      }
+    }
   }
 
   private void user(String name, Map<String, Object> service, String who) {
@@ -304,7 +333,10 @@ final class ComposeConfinement {
     }
     Map<String, Object> options = Nodes.map(compose, "volumes", source, "driver_opts");
     String mount = Nodes.text(options, "o");
-    if (mount != null && List.of(mount.split(",")).contains("bind")) {
+    if (mount != null
+        && List.of(mount.split(",")).stream()
+            .map(String::trim)
+            .anyMatch(option -> option.equals("bind") || option.equals("rbind"))) {
       return "host path " + Nodes.text(options, "device") + " (volume " + source + " binds it)";
     }
     return null;

@@ -276,8 +276,10 @@ final class PodSecurityRestricted implements PolicyRule {
       }
       capabilities(context, path, who);
       // Beyond the standard, as on Compose (read_only): a writable root takes a stated reason, so
-      // that a patch cannot quietly make one writable.
-      if (!Nodes.isTrue(context, "readOnlyRootFilesystem") && !hasWritableRootReason()) {
+      // that a patch cannot quietly make one writable. Windows pods cannot set it.
+      if (!windows
+          && !Nodes.isTrue(context, "readOnlyRootFilesystem")
+          && !hasWritableRootReason()) {
         add(
             path + ".readOnlyRootFilesystem",
             "Read-only root filesystem: "

@@ -295,6 +295,7 @@ class PolicyRulesTest {
       pod-security-restricted | - {type: volume, source: web-data, target: /data} | - ~/data:/data | services.web.volumes[0] | Compose home bind mount
       pod-security-restricted | - {type: volume, source: web-data, target: /data} | - "${HOST_DIR}:/data" | services.web.volumes[0] | Compose interpolated bind mount
       pod-security-restricted | web-data: {} | 'web-data: {driver_opts: {type: none, o: bind, device: /etc}}' | services.web.volumes[0] | Compose named volume that binds a host path
+      pod-security-restricted | web-data: {} | 'web-data: {driver_opts: {type: none, o: "rbind,ro", device: /}}' | services.web.volumes[0] | Compose named volume that binds a host path recursively
       pod-security-restricted | read_only: true | read_only: true\\n    devices: ["/dev/sda:/dev/sda"] | services.web.devices | Compose host device
       pod-security-restricted | user: "10001:10001" | x-user: "10001:10001" | services.web.user | Compose no user
       pod-security-restricted | user: "10001:10001" | user: "0:0" | services.web.user | Compose root user and group
@@ -586,6 +587,30 @@ class PolicyRulesTest {
   }
 
   @Test
+  void aComposeServiceCannotJoinTheHostNetworkThroughADeclaredNetwork() {
+    String viaExternal =
+        GOOD_COMPOSE.replace("read_only: true", "read_only: true\n    networks: [hostnet]")
+            + "networks:\n  hostnet: {external: true, name: host}\n";
+    String viaDriver =
+        GOOD_COMPOSE.replace("read_only: true", "read_only: true\n    networks: {lan: {}}")
+            + "networks:\n  lan: {driver: host}\n";
+    String ownNetwork =
+        GOOD_COMPOSE.replace("read_only: true", "read_only: true\n    networks: [lan]")
+            + "networks:\n  lan: {internal: true}\n";
+
+    for (String compose : List.of(viaExternal, viaDriver)) {
+      assertThat(rule("pod-security-restricted").check(input(GOOD, compose, false)))
+          .singleElement()
+          .satisfies(
+              v -> {
+                assertThat(v.field()).isEqualTo("services.web.networks");
+                assertThat(v.message()).contains("host's network");
+              });
+    }
+    assertThat(rule("pod-security-restricted").check(input(GOOD, ownNetwork, false))).isEmpty();
+  }
+
+  @Test
   void aWritableRootFilesystemTakesAStatedReasonInThePodAnnotation() {
     String writable = GOOD.replace("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false");
     String withReason =
@@ -602,6 +627,15 @@ class PolicyRulesTest {
     assertThat(rule("pod-security-restricted").check(input(blankReason, GOOD_COMPOSE, false)))
         .extracting(Violation::field)
         .containsExactly("spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem");
+    String windows =
+        writable.replace(
+            "automountServiceAccountToken: false",
+            "automountServiceAccountToken: false\n      os: {name: windows}");
+    assertThat(windows).isNotEqualTo(writable);
+    assertThat(rule("pod-security-restricted").check(input(windows, GOOD_COMPOSE, false)))
+        .as("Windows pods cannot set a read-only root")
+        .extracting(Violation::field)
+        .noneMatch(field -> field.endsWith("readOnlyRootFilesystem"));
   }
 
   @Test
