@@ -46,7 +46,9 @@ public final class Stack {
   public void add(ServiceModel service) {
     // The scraper's targets are generated from the services present when it is added; a later
     // service with metrics would be allowed through the network policy but never scraped.
-    if (metricsScraper != null && service.metrics() != null) {
+    if (metricsScraper != null
+        && service.metrics() != null
+        && !service.name().equals(metricsScraper)) {
       throw new IllegalStateException(
           "service "
               + service.name()

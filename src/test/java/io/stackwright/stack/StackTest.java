@@ -36,4 +36,14 @@ class StackTest {
             "service late declares metrics but is added after prometheus, which scrapes the"
                 + " services present when it is added; add late before prometheus");
   }
+
+  @Test
+  void theScraperItselfMayBeAddedAfterDeclaringItself() {
+    Stack stack = new Stack("demo", "dev", "demo-dev", true);
+    stack.scrapedBy("monitor");
+
+    withMetrics("monitor").addTo(stack);
+    assertThatThrownBy(() -> withMetrics("late").addTo(stack))
+        .hasMessageContaining("add late before monitor");
+  }
 }

@@ -133,8 +133,8 @@ final class ComposeConfinement {
           "user",
           "Running as Non-root user: "
               + who
-              + " sets no user, so it runs as the image's, often root; set user: <uid>:<gid>, both"
-              + " non-zero numbers");
+              + " sets no user, so it runs as the image's, often root; set user: <uid>:<gid> with a"
+              + " non-zero numeric uid, e.g. 10001:10001");
       return;
     }
     String uid = user.split(":", 2)[0];
