@@ -94,12 +94,17 @@ final class Binder {
     }
     Variables.Substitution substitution = variables.substitute(scalar.getValue());
     if (!substitution.missing().isEmpty()) {
-      for (String variable : substitution.missing()) {
-        report(
-            slot,
-            "variable ${" + variable + "} is not set (or is empty)",
-            "export " + variable + "=... or write ${" + variable + ":-default}");
-      }
+      substitution
+          .missing()
+          .forEach(
+              (variable, message) ->
+                  report(
+                      slot,
+                      "variable ${"
+                          + variable
+                          + "} is not set (or is empty)"
+                          + (message.isEmpty() ? "" : ": " + message),
+                      "export " + variable + "=... or write ${" + variable + ":-default}"));
       return INVALID;
     }
     try {

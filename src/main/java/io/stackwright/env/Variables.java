@@ -1,17 +1,18 @@
 package io.stackwright.env;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.text.StringSubstitutor;
 import org.apache.commons.text.TextStringBuilder;
 
 /**
- * {@code ${VAR}} and {@code ${VAR:-default}} in scalar values; {@code $${VAR}} stays literal.
- * Substituted values are not substituted again, so a variable's content cannot inject references. A
- * variable set to the empty string counts as unset, as {@code :-} does in the shell and in Compose:
- * an empty image tag or host name is always a mistake, never a value.
+ * {@code ${VAR}}, {@code ${VAR:-default}} and {@code ${VAR:?message}} (required, with the message
+ * to show when it is unset, as in the shell and in Compose) in scalar values; {@code $${VAR}} stays
+ * literal. Substituted values are not substituted again, so a variable's content cannot inject
+ * references. A variable set to the empty string counts as unset, as {@code :-} does in the shell
+ * and in Compose: an empty image tag or host name is always a mistake, never a value.
  */
 final class Variables {
 
@@ -19,9 +20,10 @@ final class Variables {
    * The outcome for one scalar.
    *
    * @param text the substituted text; unset references are left in place
-   * @param missing names of referenced variables that are unset and have no default, in order
+   * @param missing names of referenced variables that are unset and have no default, in order, each
+   *     with the message its reference gives ({@code ${VAR:?message}}) or {@code ""}
    */
-  record Substitution(String text, List<String> missing) {}
+  record Substitution(String text, Map<String, String> missing) {}
 
   private final Function<String, String> lookup;
 
@@ -31,13 +33,13 @@ final class Variables {
 
   Substitution substitute(String text) {
     if (text.indexOf('$') < 0) {
-      return new Substitution(text, List.of());
+      return new Substitution(text, Map.of());
     }
     Recording substitutor = new Recording(lookup);
     substitutor.setDisableSubstitutionInValues(true);
     substitutor.setEnableUndefinedVariableException(false);
     String result = substitutor.replace(text);
-    return new Substitution(result, List.copyOf(substitutor.missing));
+    return new Substitution(result, Collections.unmodifiableMap(substitutor.missing));
   }
 
   /**
@@ -45,14 +47,22 @@ final class Variables {
    * cannot tell "unset" from "unset but defaulted"; the variable's own text can.
    */
   private static final class Recording extends StringSubstitutor {
-    private final Set<String> missing = new LinkedHashSet<>();
+    private static final String REQUIRED = ":?";
+
+    private final Map<String, String> missing = new LinkedHashMap<>();
 
     Recording(Function<String, String> lookup) {
       super(
           name -> {
-            String value = lookup.apply(name);
+            String value = lookup.apply(bare(name));
             return value == null || value.isEmpty() ? null : value;
           });
+    }
+
+    /** The variable's name without a {@code :?message}. */
+    private static String bare(String name) {
+      int required = name.indexOf(REQUIRED);
+      return required < 0 ? name : name.substring(0, required);
     }
 
     @Override
@@ -62,7 +72,9 @@ final class Variables {
       if (value == null) {
         String reference = buffer.substring(startPos, endPos);
         if (!reference.startsWith(DEFAULT_VAR_START + name + DEFAULT_VAR_DEFAULT)) {
-          missing.add(name);
+          int required = name.indexOf(REQUIRED);
+          missing.putIfAbsent(
+              bare(name), required < 0 ? "" : name.substring(required + REQUIRED.length()).strip());
         }
       }
       return value;

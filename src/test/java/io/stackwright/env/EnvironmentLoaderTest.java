@@ -814,6 +814,22 @@ class EnvironmentLoaderTest {
   }
 
   @Test
+  void aRequiredVariableGivesItsOwnMessageWhenUnsetAndItsValueWhenSet()
+      throws EnvironmentException {
+    List<Problem> problems = problems("name: ${ENV_NAME:?set ENV_NAME in CI}\n");
+
+    assertThatProblems(problems)
+        .containsExactly(
+            tuple(
+                1,
+                7,
+                "name",
+                "variable ${ENV_NAME} is not set (or is empty): set ENV_NAME in CI",
+                "export ENV_NAME=... or write ${ENV_NAME:-default}"));
+    assertThat(load("name: app-${BACKEND_TAG:?needed}\n").name()).isEqualTo("app-1.4.2");
+  }
+
+  @Test
   void variableDefaultIsUsedOnlyWhenTheVariableIsUnset() throws EnvironmentException {
     Environment env =
         load("name: ${ENV_NAME:-staging}\ndomains: ['${BACKEND_TAG:-none}', '${EMPTY:-}']\n");
