@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The Compose side of {@link PodSecurityRestricted}: every service confined as its pod is, since
@@ -102,14 +103,7 @@ final class ComposeConfinement {
    * external network called {@code host}) or by driver.
    */
   private void hostNetworks(String name, Map<String, Object> service, String who) {
-    Object networks = service.get("networks");
-    List<String> names = new ArrayList<>();
-    if (networks instanceof Map<?, ?> map) {
-      map.keySet().forEach(key -> names.add(String.valueOf(key)));
-    } else {
-      Nodes.list(networks).forEach(item -> names.add(String.valueOf(item)));
-    }
-    for (String network : names) {
+    for (String network : names(service.get("networks"), item -> item)) {
       Map<String, Object> declared = Nodes.map(compose, "networks", network);
       if ("host".equals(Nodes.text(declared, "name"))
           || "host".equals(Nodes.text(declared, "driver"))) {
@@ -342,14 +336,22 @@ final class ComposeConfinement {
     return null;
   }
 
-  private void sysctls(String name, Map<String, Object> service, String who) {
-    Object sysctls = service.get("sysctls");
+  /**
+   * The names a Compose field gives in either of its forms: the keys of a mapping, or the items of
+   * a list, each read with {@code fromItem} (such as {@code name=value} for sysctls).
+   */
+  private static List<String> names(Object field, Function<String, String> fromItem) {
     List<String> names = new ArrayList<>();
-    if (sysctls instanceof Map<?, ?> map) {
+    if (field instanceof Map<?, ?> map) {
       map.keySet().forEach(key -> names.add(String.valueOf(key)));
     } else {
-      Nodes.list(sysctls).forEach(item -> names.add(String.valueOf(item).split("=", 2)[0].trim()));
+      Nodes.list(field).forEach(item -> names.add(fromItem.apply(String.valueOf(item))));
     }
+    return names;
+  }
+
+  private void sysctls(String name, Map<String, Object> service, String who) {
+    List<String> names = names(service.get("sysctls"), item -> item.split("=", 2)[0].trim());
     for (String sysctl : names) {
       if (!safeSysctls.contains(sysctl)) {
         add(
