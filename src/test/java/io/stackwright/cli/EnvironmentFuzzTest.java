@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -333,6 +336,20 @@ class EnvironmentFuzzTest {
       return result;
     }
 
+    /** The item at a position given as a fraction of the list; null for an empty list. */
+    static <T> T pick(double which, List<T> items) {
+      return items.isEmpty()
+          ? null
+          : items.get(Math.min(items.size() - 1, (int) (which * items.size())));
+    }
+
+    /** The bounds [start, end) of the line at a fraction of the file, its line end included. */
+    static int[] line(double which, byte[] content) {
+      List<Integer> starts = lineStarts(content);
+      Integer line = pick(which, IntStream.range(0, starts.size() - 1).boxed().toList());
+      return line == null ? null : new int[] {starts.get(line), starts.get(line + 1)};
+    }
+
     /** The line boundaries: start offsets of each line, and the length as the last. */
     static List<Integer> lineStarts(byte[] content) {
       List<Integer> starts = new ArrayList<>(List.of(0));
@@ -400,14 +417,12 @@ class EnvironmentFuzzTest {
   record DuplicateLine(double which) implements Mutation {
     @Override
     public byte[] apply(byte[] content) {
-      List<Integer> starts = Mutation.lineStarts(content);
-      int lines = starts.size() - 1;
-      if (lines < 1) {
+      int[] line = Mutation.line(which, content);
+      if (line == null) {
         return content;
       }
-      int line = Math.min(lines - 1, (int) (which * lines));
-      byte[] copy = Arrays.copyOfRange(content, starts.get(line), starts.get(line + 1));
-      return Mutation.splice(content, starts.get(line), starts.get(line), copy);
+      byte[] copy = Arrays.copyOfRange(content, line[0], line[1]);
+      return Mutation.splice(content, line[0], line[0], copy);
     }
   }
 
@@ -420,10 +435,10 @@ class EnvironmentFuzzTest {
       for (int i = text.indexOf(": "); i >= 0; i = text.indexOf(": ", i + 1)) {
         values.add(i + 2);
       }
-      if (values.isEmpty()) {
+      Integer from = Mutation.pick(which, values);
+      if (from == null) {
         return content;
       }
-      int from = values.get(Math.min(values.size() - 1, (int) (which * values.size())));
       int to = text.indexOf('\n', from);
       return Mutation.splice(
           content, from, to < 0 ? content.length : to, token.getBytes(StandardCharsets.UTF_8));
@@ -435,23 +450,21 @@ class EnvironmentFuzzTest {
    * 512Mi}) with another.
    */
   record SetNumber(double which, int value) implements Mutation {
-    private static final java.util.regex.Pattern NUMBER =
-        java.util.regex.Pattern.compile(
-            "(?<=[ :\\[-])[0-9]+(?=[A-Za-z]*\\s*$|[A-Za-z]*[,\\]])",
-            java.util.regex.Pattern.MULTILINE);
+    private static final Pattern NUMBER =
+        Pattern.compile("(?<=[ :\\[-])[0-9]+(?=[A-Za-z]*\\s*$|[A-Za-z]*[,\\]])", Pattern.MULTILINE);
 
     @Override
     public byte[] apply(byte[] content) {
       String text = new String(content, StandardCharsets.ISO_8859_1);
-      java.util.regex.Matcher m = NUMBER.matcher(text);
+      Matcher m = NUMBER.matcher(text);
       List<int[]> spans = new ArrayList<>();
       while (m.find()) {
         spans.add(new int[] {m.start(), m.end()});
       }
-      if (spans.isEmpty()) {
+      int[] span = Mutation.pick(which, spans);
+      if (span == null) {
         return content;
       }
-      int[] span = spans.get(Math.min(spans.size() - 1, (int) (which * spans.size())));
       return Mutation.splice(
           content, span[0], span[1], Integer.toString(value).getBytes(StandardCharsets.UTF_8));
     }
@@ -461,13 +474,8 @@ class EnvironmentFuzzTest {
   record DropLine(double which) implements Mutation {
     @Override
     public byte[] apply(byte[] content) {
-      List<Integer> starts = Mutation.lineStarts(content);
-      int lines = starts.size() - 1;
-      if (lines < 1) {
-        return content;
-      }
-      int line = Math.min(lines - 1, (int) (which * lines));
-      return Mutation.splice(content, starts.get(line), starts.get(line + 1), new byte[0]);
+      int[] line = Mutation.line(which, content);
+      return line == null ? content : Mutation.splice(content, line[0], line[1], new byte[0]);
     }
   }
 
