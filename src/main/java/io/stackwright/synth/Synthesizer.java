@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,8 @@ public final class Synthesizer<P extends Record> {
    *     the gate (exit code 1)
    */
   public Synthesis synthesize(List<String> names) throws EnvironmentException, ValidationException {
-    List<Rendered> rendered = build(names);
+    Map<String, EnvironmentComparison.Column> others = new HashMap<>();
+    List<Rendered> rendered = build(names, others);
     List<Subject> subjects = new ArrayList<>();
     for (Rendered r : rendered) {
       subjects.add(
@@ -113,7 +115,7 @@ public final class Synthesizer<P extends Record> {
     String comparison = null;
     List<String> notices = new ArrayList<>();
     try {
-      comparison = keepOtherColumns(comparison(byName), byName.keySet());
+      comparison = keepOtherColumns(comparison(byName, others), byName.keySet());
     } catch (EnvironmentException | ValidationException e) {
       // Another environment's file is broken: its own synth reports it. The comparison spans every
       // environment, so it is left as it was rather than written with a column missing or stale.
@@ -136,11 +138,15 @@ public final class Synthesizer<P extends Record> {
    * @throws ValidationException when a stack cannot be built from valid input
    */
   public String environmentComparison() throws EnvironmentException, ValidationException {
-    return comparison(Map.of());
+    return comparison(Map.of(), Map.of());
   }
 
-  /** The comparison of every environment, reusing the stacks already built. */
-  private String comparison(Map<String, Rendered> built)
+  /**
+   * The comparison of every environment, reusing the stacks already built and the columns of the
+   * other environments already defined.
+   */
+  private String comparison(
+      Map<String, Rendered> built, Map<String, EnvironmentComparison.Column> others)
       throws EnvironmentException, ValidationException {
     List<EnvironmentComparison.Column> columns = new ArrayList<>();
     List<EnvironmentException> problems = new ArrayList<>();
@@ -152,8 +158,7 @@ public final class Synthesizer<P extends Record> {
         continue;
       }
       try {
-        P props = load(name);
-        columns.add(new EnvironmentComparison.Column(define(name, props), waivers(props)));
+        columns.add(others.containsKey(name) ? others.get(name) : column(name));
       } catch (EnvironmentException e) {
         problems.add(e);
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
@@ -178,7 +183,7 @@ public final class Synthesizer<P extends Record> {
    */
   public List<SynthOutput> renderWithoutGate(List<String> names)
       throws EnvironmentException, ValidationException {
-    return build(names).stream().map(Rendered::output).toList();
+    return build(names, new HashMap<>()).stream().map(Rendered::output).toList();
   }
 
   @SuppressWarnings("unchecked")
@@ -186,7 +191,12 @@ public final class Synthesizer<P extends Record> {
     return definition.waivers((P) props);
   }
 
-  private List<Rendered> build(List<String> names)
+  /**
+   * Loads, builds and renders the named environments.
+   *
+   * @param others receives the columns of the other environments, defined for their namespaces
+   */
+  private List<Rendered> build(List<String> names, Map<String, EnvironmentComparison.Column> others)
       throws EnvironmentException, ValidationException {
     Map<String, P> props = new LinkedHashMap<>();
     Map<String, Long> loadNanos = new LinkedHashMap<>();
@@ -205,7 +215,7 @@ public final class Synthesizer<P extends Record> {
     }
     List<Rendered> outputs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    Map<String, String> namespaces = otherNamespaces(names);
+    Map<String, String> namespaces = otherNamespaces(names, others);
     for (Map.Entry<String, P> entry : props.entrySet()) {
       String name = entry.getKey();
       long start = System.nanoTime();
@@ -242,19 +252,28 @@ public final class Synthesizer<P extends Record> {
    * refuses a namespace another one uses. An environment that does not load or build is left out:
    * its own synth reports it.
    */
-  private Map<String, String> otherNamespaces(List<String> selected) {
+  private Map<String, String> otherNamespaces(
+      List<String> selected, Map<String, EnvironmentComparison.Column> columns) {
     Map<String, String> namespaces = new LinkedHashMap<>();
     for (String name : environments.names()) {
       if (selected.contains(name)) {
         continue;
       }
       try {
-        namespaces.putIfAbsent(define(name, load(name)).namespace(), name);
+        EnvironmentComparison.Column column = column(name);
+        columns.put(name, column);
+        namespaces.putIfAbsent(column.stack().namespace(), name);
       } catch (EnvironmentException | RuntimeException e) {
         // Reported by that environment's own synth.
       }
     }
     return namespaces;
+  }
+
+  /** Loads and defines an environment for its comparison column. */
+  private EnvironmentComparison.Column column(String name) throws EnvironmentException {
+    P props = load(name);
+    return new EnvironmentComparison.Column(define(name, props), waivers(props));
   }
 
   /** Renders one stack model into its {@code dist/<env>/} files. */
