@@ -6,12 +6,13 @@ import software.amazon.jsii.JsiiEngine;
 
 /**
  * Starts the jsii kernel (the Node.js child that runs cdk8s) ahead of the first render, on a thread
- * of its own, so that its start-up (about 0.6 s: Node.js, the jsii runtime, the cdk8s-plus
- * assembly) overlaps what a synth does before it renders: reading the environment files and
- * defining the stacks.
+ * of its own, so that its start-up (about 0.5 s: Node.js, the jsii kernel, the cdk8s-plus assembly)
+ * overlaps what a synth does before it renders: reading the environment files and defining the
+ * stacks.
  */
 public final class JsiiKernel {
   private static CompletableFuture<Void> start;
+  private static volatile boolean direct;
 
   private JsiiKernel() {}
 
@@ -22,11 +23,19 @@ public final class JsiiKernel {
       Thread thread =
           new Thread(
               () -> {
+                DirectKernel.Launch launch = null;
                 try {
+                  launch = DirectKernel.install(System.getenv());
+                  direct = launch != null;
                   JsiiEngine.getInstance().loadModule(org.cdk8s.plus33.$Module.class);
                   future.complete(null);
                 } catch (RuntimeException | Error e) {
                   future.completeExceptionally(e);
+                } finally {
+                  // Node.js has read both scripts once the kernel answered (or it never will).
+                  if (launch != null) {
+                    launch.cleanUp();
+                  }
                 }
               },
               "jsii-start");
@@ -54,6 +63,14 @@ public final class JsiiKernel {
       }
       throw new Unavailable(cause);
     }
+  }
+
+  /**
+   * Whether the kernel runs as the JVM's direct child ({@link DirectKernel}) rather than behind the
+   * jsii runtime's relay process; known once it has started.
+   */
+  static boolean direct() {
+    return direct;
   }
 
   /**
