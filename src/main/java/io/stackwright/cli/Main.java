@@ -14,6 +14,7 @@ import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
+import io.stackwright.synth.UpToDate;
 import io.stackwright.synth.ValidationException;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationGate;
@@ -177,10 +178,28 @@ public final class Main {
                 + " strict: a missing tool fails the synth. Default: auto.")
     String validate;
 
+    @Option(
+        names = "--rebuild",
+        arity = "0..1",
+        fallbackValue = "true",
+        defaultValue = "false",
+        description =
+            "synth: render and check every selected environment, even one whose inputs did not"
+                + " change since its dist/<env>/ was written (diff always does). Default: false.")
+    boolean rebuild;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** The validation mode given; set by {@link #synthesize}. */
     ValidationMode mode;
+
+    /** The record of what earlier synths made each environment from; set by {@link #synthesize}. */
+    UpToDate upToDate = UpToDate.disabled();
+
+    /** Whether this command may leave an environment whose inputs did not change as it is. */
+    boolean usesRecord() {
+      return false;
+    }
 
     PrintWriter out() {
       return spec.commandLine().getOut();
@@ -202,8 +221,6 @@ public final class Main {
      */
     Synthesis synthesize(int[] exit) {
       PrintWriter err = err();
-      // Node.js and the cdk8s modules start while the environment files are read and checked.
-      JsiiKernel.startInBackground();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {
         mode = ValidationMode.parse(validate);
@@ -224,8 +241,24 @@ public final class Main {
         exit[0] = BAD_INPUT;
         return null;
       }
+      if (usesRecord()) {
+        upToDate =
+            UpToDate.load(
+                projectDir,
+                dist(),
+                mode,
+                tools,
+                main.definition.getClass().getClassLoader(),
+                System.getenv());
+      }
+      // Node.js and the cdk8s modules start while the environment files are read and checked,
+      // unless every environment looks up to date, when they may not be needed at all.
+      if (!names.stream()
+          .allMatch(n -> upToDate.mayBeCurrent(n, synthesizer.environments().file(n)))) {
+        JsiiKernel.startInBackground();
+      }
       try {
-        return synthesizer.synthesize(names);
+        return synthesizer.synthesize(names, upToDate);
       } catch (EnvironmentException e) {
         err.println(e.getMessage());
         err.println(
@@ -282,6 +315,11 @@ public final class Main {
   @Command(name = "synth", description = "Synthesizes dist/<env>/ for one environment, or all.")
   static final class Synth extends EnvCommand {
     @Override
+    boolean usesRecord() {
+      return !rebuild;
+    }
+
+    @Override
     public Integer call() {
       PrintWriter out = out();
       PrintWriter err = err();
@@ -333,13 +371,18 @@ public final class Main {
         err.println("stackwright: cannot write dist/, left as it was: " + e.getMessage());
         return VALIDATION_FAILED;
       }
+      String unrecorded = upToDate.save();
+      if (unrecorded != null) {
+        err.println("stackwright: " + unrecorded);
+      }
       for (SynthOutput output : outputs) {
         out.println(
             summary(
                 output,
                 results.get(output.environment()),
                 changedFiles.get(output.environment()),
-                report));
+                report,
+                synthesis.upToDate().contains(output.environment())));
       }
       DistWriter.Result comparison = results.get(EnvironmentComparison.FILE);
       if (comparison != null) {
@@ -349,7 +392,16 @@ public final class Main {
                 + EnvironmentComparison.FILE);
       }
       report.waiverLines().forEach(out::println);
-      out.println("validation took " + report.timings() + " for all environments");
+      if (synthesis.upToDate().size() < outputs.size()) {
+        out.println("validation took " + report.timings() + " for all environments");
+      }
+      if (!synthesis.upToDate().isEmpty()) {
+        out.println(
+            "up to date: "
+                + String.join(", ", synthesis.upToDate())
+                + " (inputs and dist/ unchanged since they passed every check; --rebuild, or"
+                + " -Drebuild with Maven, renders and checks them again)");
+      }
       results.forEach(
           (name, result) -> {
             if (result == DistWriter.Result.REMOVED) {
@@ -360,7 +412,11 @@ public final class Main {
     }
 
     private static String summary(
-        SynthOutput output, DistWriter.Result result, int changed, ValidationReport report) {
+        SynthOutput output,
+        DistWriter.Result result,
+        int changed,
+        ValidationReport report,
+        boolean upToDate) {
       String kinds =
           output.objectsByKind().entrySet().stream()
               .map(e -> e.getKey() + " " + e.getValue())
@@ -368,9 +424,9 @@ public final class Main {
       return String.format(
           Locale.ROOT,
           "%s: %s dist/%s: %d files, %d written; %d Kubernetes objects (%s), %d Compose services;"
-              + " checks: model, %s; %.2f s",
+              + " checks: model, %s%s; %.2f s",
           output.environment(),
-          result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
+          upToDate ? "up to date" : result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
           output.environment(),
           output.files().size(),
           result == DistWriter.Result.WRITTEN ? changed : 0,
@@ -378,6 +434,7 @@ public final class Main {
           kinds,
           output.composeServices(),
           report.layersRan(),
+          upToDate ? " (passed with these inputs, not run again)" : "",
           output.elapsed().toNanos() / 1e9);
     }
   }

@@ -12,16 +12,29 @@ import java.util.List;
  * @param environmentComparison the new {@code dist/ENVIRONMENTS.md}, or {@code null} when it cannot
  *     be made (another environment does not build) and is to be left as it is
  * @param notices what the user should know that does not stop the synth, one line each
+ * @param upToDate the environments left as {@code dist/} holds them, their inputs unchanged since
+ *     they passed the gate (see {@link UpToDate})
  */
 public record Synthesis(
     List<SynthOutput> outputs,
     ValidationReport report,
     String environmentComparison,
-    List<String> notices) {
+    List<String> notices,
+    List<String> upToDate) {
 
   /** Copies the lists. */
   public Synthesis {
     outputs = List.copyOf(outputs);
     notices = List.copyOf(notices);
+    upToDate = List.copyOf(upToDate);
+  }
+
+  /** A synthesis that rendered every environment. */
+  public Synthesis(
+      List<SynthOutput> outputs,
+      ValidationReport report,
+      String environmentComparison,
+      List<String> notices) {
+    this(outputs, report, environmentComparison, notices, List.of());
   }
 }

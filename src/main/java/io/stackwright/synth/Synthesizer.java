@@ -21,11 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -45,9 +48,46 @@ public final class Synthesizer<P extends Record> {
   private final EnvironmentLoader loader;
   private final Path projectDir;
   private final ValidationGate gate;
+  private final Recorder variables;
 
-  /** One environment, rendered in memory. */
-  private record Rendered(String environment, StackModel stack, Object props, SynthOutput output) {}
+  /**
+   * One environment, rendered in memory or left as {@code dist/} holds it.
+   *
+   * @param current what the record says of it when it is left as it is, else {@code null}
+   * @param file the bytes of its environment file, as loaded; {@code null} when it changed while
+   *     being loaded, so that the output is not recorded as made from either version
+   * @param inputs the digest of its inputs, for the record
+   */
+  private record Rendered(
+      String environment,
+      StackModel stack,
+      Object props,
+      SynthOutput output,
+      UpToDate.Current current,
+      byte[] file,
+      String inputs) {}
+
+  /**
+   * Looks variables up for the environment files, noting each name and value while one file loads:
+   * the variables an environment reads are inputs of its output.
+   */
+  private static final class Recorder implements Function<String, String> {
+    private final Function<String, String> lookup;
+    private SortedMap<String, String> read;
+
+    Recorder(Function<String, String> lookup) {
+      this.lookup = lookup;
+    }
+
+    @Override
+    public String apply(String name) {
+      String value = lookup.apply(name);
+      if (read != null) {
+        read.put(name, value);
+      }
+      return value;
+    }
+  }
 
   /**
    * A synthesizer for one project.
@@ -65,7 +105,8 @@ public final class Synthesizer<P extends Record> {
     this.definition = definition;
     this.projectDir = projectDir;
     this.environments = new Environments(projectDir);
-    this.loader = new EnvironmentLoader(variables);
+    this.variables = new Recorder(variables);
+    this.loader = new EnvironmentLoader(this.variables);
     this.gate = gate;
   }
 
@@ -93,10 +134,36 @@ public final class Synthesizer<P extends Record> {
    *     the gate (exit code 1)
    */
   public Synthesis synthesize(List<String> names) throws EnvironmentException, ValidationException {
+    return synthesize(names, UpToDate.disabled());
+  }
+
+  /**
+   * Synthesizes the named environments, leaving as {@code dist/} holds it each one whose inputs and
+   * files are those the record says passed the gate; the others are rendered and pass through the
+   * gate. The record learns of the rendered ones, to be saved once they are written.
+   *
+   * @param upToDate the record of earlier synths, or {@link UpToDate#disabled()}
+   * @return the outputs, to be written, and the gate's report
+   * @throws EnvironmentException every problem of every environment file (exit code 2)
+   * @throws ValidationException when a stack cannot be built from valid input, or its output fails
+   *     the gate (exit code 1)
+   */
+  public Synthesis synthesize(List<String> names, UpToDate upToDate)
+      throws EnvironmentException, ValidationException {
     Map<String, EnvironmentComparison.Column> others = new HashMap<>();
-    List<Rendered> rendered = build(names, others);
+    List<Rendered> rendered = build(names, others, upToDate);
     List<Subject> subjects = new ArrayList<>();
+    List<ValidationReport.EnvironmentReport> current = new ArrayList<>();
     for (Rendered r : rendered) {
+      if (r.current() != null) {
+        current.add(
+            new ValidationReport.EnvironmentReport(
+                r.environment(),
+                display(environments.file(r.environment())),
+                List.of(),
+                r.current().waived()));
+        continue;
+      }
       subjects.add(
           new Subject(
               r.environment(),
@@ -106,9 +173,28 @@ public final class Synthesizer<P extends Record> {
               waivers(r.props()),
               r.output()));
     }
-    ValidationReport report = gate.check(subjects);
-    if (!report.passed()) {
-      throw new ValidationException(report);
+    ValidationReport report = null;
+    if (!subjects.isEmpty()) {
+      report = gate.check(subjects);
+      if (!report.passed()) {
+        throw new ValidationException(report);
+      }
+    }
+    if (!current.isEmpty()) {
+      UpToDate.Current first =
+          rendered.stream()
+              .map(Rendered::current)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElseThrow();
+      report =
+          ValidationReport.withUpToDate(
+              report, upToDate.mode(), current, first.layers(), first.skipped(), names);
+    }
+    for (Rendered r : rendered) {
+      if (r.current() == null && r.file() != null) {
+        upToDate.rendered(r.environment(), r.file(), r.inputs(), r.output(), report);
+      }
     }
     Map<String, Rendered> byName = new LinkedHashMap<>();
     rendered.forEach(r -> byName.put(r.environment(), r));
@@ -127,7 +213,11 @@ public final class Synthesizer<P extends Record> {
               + "); fix it and run the synth of all environments");
     }
     return new Synthesis(
-        rendered.stream().map(Rendered::output).toList(), report, comparison, notices);
+        rendered.stream().map(Rendered::output).toList(),
+        report,
+        comparison,
+        notices,
+        rendered.stream().filter(r -> r.current() != null).map(Rendered::environment).toList());
   }
 
   /**
@@ -183,7 +273,9 @@ public final class Synthesizer<P extends Record> {
    */
   public List<SynthOutput> renderWithoutGate(List<String> names)
       throws EnvironmentException, ValidationException {
-    return build(names, new HashMap<>()).stream().map(Rendered::output).toList();
+    return build(names, new HashMap<>(), UpToDate.disabled()).stream()
+        .map(Rendered::output)
+        .toList();
   }
 
   @SuppressWarnings("unchecked")
@@ -196,17 +288,30 @@ public final class Synthesizer<P extends Record> {
    *
    * @param others receives the columns of the other environments, defined for their namespaces
    */
-  private List<Rendered> build(List<String> names, Map<String, EnvironmentComparison.Column> others)
+  private List<Rendered> build(
+      List<String> names, Map<String, EnvironmentComparison.Column> others, UpToDate upToDate)
       throws EnvironmentException, ValidationException {
     Map<String, P> props = new LinkedHashMap<>();
     Map<String, Long> loadNanos = new LinkedHashMap<>();
+    Map<String, byte[]> files = new HashMap<>();
+    Map<String, SortedMap<String, String>> read = new HashMap<>();
     List<EnvironmentException> problems = new ArrayList<>();
     for (String name : names) {
       long start = System.nanoTime();
+      Path file = environments.file(name);
+      byte[] before = readOrNull(file);
+      variables.read = new TreeMap<>();
       try {
         props.put(name, load(name));
       } catch (EnvironmentException e) {
         problems.add(e);
+      } finally {
+        read.put(name, variables.read);
+        variables.read = null;
+      }
+      byte[] after = readOrNull(file);
+      if (before != null && Arrays.equals(before, after)) {
+        files.put(name, before);
       }
       loadNanos.put(name, System.nanoTime() - start);
     }
@@ -233,9 +338,17 @@ public final class Synthesizer<P extends Record> {
                   + " would overwrite the other, so give each environment its own namespace");
           continue;
         }
-        SynthOutput output = render(stack);
+        byte[] file = files.get(name);
+        // A patch is a function whose effect no digest can see: such a stack is always rendered.
+        String inputs =
+            file == null || !stack.patches().isEmpty()
+                ? null
+                : upToDate.inputs(name, file, read.get(name), stack);
+        UpToDate.Current current =
+            inputs == null ? null : upToDate.current(name, inputs).orElse(null);
+        SynthOutput output = current != null ? current.output() : render(stack);
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
-        outputs.add(new Rendered(name, stack, entry.getValue(), output));
+        outputs.add(new Rendered(name, stack, entry.getValue(), output, current, file, inputs));
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
         // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
         failures.add(name + ": " + e.getMessage());
@@ -348,6 +461,14 @@ public final class Synthesizer<P extends Record> {
     Path file = environments.file(environment);
     return loader.load(
         file, display(file), definition.propsType(), props -> definition.check(environment, props));
+  }
+
+  private static byte[] readOrNull(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The file's path relative to the project, {@code /}-separated, as problems name it. */

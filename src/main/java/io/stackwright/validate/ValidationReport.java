@@ -64,6 +64,37 @@ public final class ValidationReport {
     this.durations.putAll(durations);
   }
 
+  /**
+   * The report of a synth that left some environments as they were, their inputs unchanged since
+   * they passed the gate: theirs, with what the gate found when they were written, beside this
+   * synth's report of the others.
+   *
+   * @param checked the gate's report of the environments checked now, or {@code null} if none was
+   * @param mode the validation mode
+   * @param upToDate the reports of the environments left as they were
+   * @param layers the layers those passed
+   * @param skipped the layers skipped for them, with why
+   * @param order the environments in the order of the synth
+   */
+  public static ValidationReport withUpToDate(
+      ValidationReport checked,
+      ValidationMode mode,
+      List<EnvironmentReport> upToDate,
+      List<Layer> layers,
+      Map<Layer, String> skipped,
+      List<String> order) {
+    List<EnvironmentReport> all = new ArrayList<>(upToDate);
+    if (checked != null) {
+      all.addAll(checked.environments);
+    }
+    all.sort(java.util.Comparator.comparingInt(e -> order.indexOf(e.environment())));
+    if (checked == null) {
+      return new ValidationReport(mode, all, layers, skipped, List.of(), Map.of());
+    }
+    return new ValidationReport(
+        checked.mode, all, checked.ran, checked.skipped, checked.toolFailures, checked.durations);
+  }
+
   /** Whether the synth may write: no finding, no failed tool, no required layer skipped. */
   public boolean passed() {
     return toolFailures.isEmpty()

@@ -301,6 +301,7 @@ class PublicApiTest {
           "synth.Environments",
           "synth.Synthesis",
           "synth.Synthesizer",
+          "synth.UpToDate",
           "synth.ValidationException",
           "validate.Finding",
           "validate.Layer",

@@ -1,0 +1,571 @@
+package io.stackwright.synth;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stackwright.model.StackModel;
+import io.stackwright.output.DistWriter;
+import io.stackwright.output.SynthOutput;
+import io.stackwright.validate.Layer;
+import io.stackwright.validate.Tools;
+import io.stackwright.validate.ValidationMode;
+import io.stackwright.validate.ValidationReport;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * What each environment's last successful synth was made from, so that a synth can leave an
+ * environment whose inputs have not changed as it is, without rendering or checking it again: the
+ * output would be the same bytes, and they passed every layer of the gate when they were written.
+ *
+ * <p>An environment's inputs are its environment file, the value (or absence) of every variable
+ * that file reads, the stack model the definition makes of them (every value of every service), the
+ * code on the class path (every class and resource, by name, size and CRC-32), the Java version,
+ * the validation mode and tools, and Node.js. The record also holds a digest of each file written
+ * to {@code dist/<env>/}; the environment is up to date only while {@code dist/<env>/} holds
+ * exactly those files, so an edit or a deletion there makes the next synth render it again.
+ * Whatever a definition reads on its own (a file, another environment variable) is covered as far
+ * as it shows in the model; a stack with patches ({@link
+ * io.stackwright.stack.Stack#patchKubernetes}), functions no digest can see into, is rendered every
+ * time.
+ *
+ * <p>The record is {@code .stackwright/up-to-date.json} in the project folder, which also holds a
+ * {@code .gitignore} so that it is never committed. It keeps digests only: variable values are
+ * hashed with a random salt of the record's own, never stored. A record that cannot be read is
+ * ignored, and a synth that cannot write it still succeeds.
+ */
+public final class UpToDate {
+  /** The record's folder in the project. */
+  public static final String FOLDER = ".stackwright";
+
+  /** The record's file in {@link #FOLDER}. */
+  public static final String FILE = "up-to-date.json";
+
+  private static final int FORMAT = 1;
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Path folder;
+  private final Path dist;
+  private final String context;
+  private final Record record;
+  private final boolean enabled;
+  private final ValidationMode mode;
+  private final Map<String, Entry> fresh = new LinkedHashMap<>();
+
+  /**
+   * One environment's record.
+   *
+   * @param file the salted digest of the environment file alone, to tell early whether it changed
+   * @param inputs the salted digest of every input
+   * @param files the SHA-256 of each file written to {@code dist/<env>/}, by relative path
+   * @param kubernetesObjects how many Kubernetes objects the files hold
+   * @param objectsByKind how many of each kind
+   * @param composeServices how many Compose services
+   * @param layers the validation layers that passed
+   * @param skipped the layers skipped, with why
+   * @param waived the findings waivers exempted
+   */
+  record Entry(
+      String file,
+      String inputs,
+      SortedMap<String, String> files,
+      int kubernetesObjects,
+      SortedMap<String, Integer> objectsByKind,
+      int composeServices,
+      List<Layer> layers,
+      Map<Layer, String> skipped,
+      List<ValidationReport.Waived> waived) {}
+
+  /**
+   * The record as stored.
+   *
+   * @param format the layout's version; another version is ignored
+   * @param salt hex, random, made with the record
+   * @param environments each environment's entry
+   */
+  record Record(int format, String salt, SortedMap<String, Entry> environments) {}
+
+  /**
+   * An environment left as it is: its files, read back from {@code dist/<env>/}, and what its gate
+   * found when they were written.
+   *
+   * @param output the files, with the counts of the summary
+   * @param layers the layers that passed
+   * @param skipped the layers that were skipped, with why
+   * @param waived the findings waivers exempted
+   */
+  public record Current(
+      SynthOutput output,
+      List<Layer> layers,
+      Map<Layer, String> skipped,
+      List<ValidationReport.Waived> waived) {}
+
+  private UpToDate(
+      Path folder, Path dist, String context, Record record, boolean enabled, ValidationMode mode) {
+    this.mode = mode;
+    this.folder = folder;
+    this.dist = dist;
+    this.context = context;
+    this.record = record;
+    this.enabled = enabled;
+  }
+
+  /** No record: every environment is rendered and checked ({@code --rebuild}, tests, diff). */
+  public static UpToDate disabled() {
+    return new UpToDate(
+        null, null, "", new Record(FORMAT, "", new TreeMap<>()), false, ValidationMode.AUTO);
+  }
+
+  /**
+   * The project's record, or an empty one if there is none or it cannot be read.
+   *
+   * @param projectDir the project folder
+   * @param dist its {@code dist/}
+   * @param mode the validation mode of this synth
+   * @param tools the validation tools it uses
+   * @param code the class loader of the stack's code
+   * @param env the process environment, for which Node.js runs the kernel
+   */
+  public static UpToDate load(
+      Path projectDir,
+      Path dist,
+      ValidationMode mode,
+      Tools tools,
+      ClassLoader code,
+      Map<String, String> env) {
+    Path folder = projectDir.resolve(FOLDER);
+    Record record = null;
+    try {
+      Path file = folder.resolve(FILE);
+      if (Files.isRegularFile(file)) {
+        Record read = JSON.readValue(file.toFile(), Record.class);
+        if (read != null
+            && read.format() == FORMAT
+            && read.salt() != null
+            && read.salt().length() == 64
+            && read.environments() != null) {
+          record = read;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // A damaged record only costs a full synth, which writes a good one.
+    }
+    if (record == null) {
+      byte[] salt = new byte[32];
+      new SecureRandom().nextBytes(salt);
+      record = new Record(FORMAT, HexFormat.of().formatHex(salt), new TreeMap<>());
+    }
+    String context = context(mode, tools, code, env);
+    return new UpToDate(folder, dist, context, record, true, mode);
+  }
+
+  /**
+   * Whether the environment might be up to date: it has an entry and its file is as recorded. A
+   * cheap look, before anything is parsed, to decide whether to start Node.js ahead of time.
+   */
+  public boolean mayBeCurrent(String environment, Path environmentFile) {
+    Entry entry = record.environments().get(environment);
+    if (!enabled || entry == null) {
+      return false;
+    }
+    try {
+      return digest(List.of(Files.readAllBytes(environmentFile))).equals(entry.file());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The salted digest of every input of one environment.
+   *
+   * @param environment its name
+   * @param file the bytes of its environment file, as loaded
+   * @param variables every variable the file read, with its value ({@code null} when unset)
+   * @param model the stack the definition made of them: records throughout, so their text is every
+   *     value, and it catches what a definition takes from anywhere else
+   */
+  String inputs(
+      String environment, byte[] file, SortedMap<String, String> variables, StackModel model) {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(utf8(context));
+    parts.add(utf8(environment));
+    parts.add(file);
+    parts.add(utf8(model.toString()));
+    variables.forEach(
+        (name, value) -> {
+          parts.add(utf8(name));
+          parts.add(value == null ? new byte[] {0} : utf8("=" + value));
+        });
+    return digest(parts);
+  }
+
+  /**
+   * The environment as {@code dist/<env>/} holds it, if its inputs are those recorded and the
+   * folder holds exactly the recorded files.
+   */
+  Optional<Current> current(String environment, String inputs) {
+    Entry entry = record.environments().get(environment);
+    if (!enabled || entry == null || !entry.inputs().equals(inputs)) {
+      return Optional.empty();
+    }
+    SortedMap<String, DistWriter.Bytes> files;
+    try {
+      files = DistWriter.read(dist.resolve(environment));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (!files.keySet().equals(entry.files().keySet())) {
+      return Optional.empty();
+    }
+    SynthOutput output =
+        new SynthOutput(environment, entry.kubernetesObjects(), entry.composeServices());
+    output.recordObjectsByKind(entry.objectsByKind());
+    for (Map.Entry<String, DistWriter.Bytes> file : files.entrySet()) {
+      byte[] content = file.getValue().content();
+      if (!sha256(content).equals(entry.files().get(file.getKey()))) {
+        return Optional.empty();
+      }
+      String text = new String(content, StandardCharsets.UTF_8);
+      if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content)) {
+        return Optional.empty();
+      }
+      try {
+        output.add(file.getKey(), text);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Current(output, entry.layers(), entry.skipped(), entry.waived()));
+  }
+
+  /**
+   * Notes an environment rendered and checked in this synth, to be recorded by {@link #save} once
+   * its files are written.
+   */
+  void rendered(
+      String environment, byte[] file, String inputs, SynthOutput output, ValidationReport report) {
+    if (!enabled) {
+      return;
+    }
+    SortedMap<String, String> files = new TreeMap<>();
+    output.files().forEach((path, content) -> files.put(path, sha256(content)));
+    List<ValidationReport.Waived> waived =
+        report.environments().stream()
+            .filter(e -> e.environment().equals(environment))
+            .flatMap(e -> e.waived().stream())
+            .toList();
+    fresh.put(
+        environment,
+        new Entry(
+            digest(List.of(file)),
+            inputs,
+            files,
+            output.kubernetesObjects(),
+            new TreeMap<>(output.objectsByKind()),
+            output.composeServices(),
+            report.ran(),
+            report.skipped(),
+            waived));
+  }
+
+  /**
+   * Records the environments rendered in this synth, after their files were written. Best effort: a
+   * record that cannot be written only means the next synth renders them again.
+   *
+   * @return a notice when the record could not be written, else {@code null}
+   */
+  public String save() {
+    if (!enabled || fresh.isEmpty()) {
+      return null;
+    }
+    SortedMap<String, Entry> environments = new TreeMap<>(record.environments());
+    environments.putAll(fresh);
+    Record updated = new Record(FORMAT, record.salt(), environments);
+    try {
+      Files.createDirectories(folder);
+      Path ignore = folder.resolve(".gitignore");
+      if (!Files.exists(ignore)) {
+        Files.writeString(ignore, "# Written by the synth; local to this checkout.\n*\n");
+      }
+      Path temp = Files.createTempFile(folder, FILE, ".tmp");
+      try {
+        JSON.writeValue(temp.toFile(), updated);
+        try {
+          Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      fresh.clear();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "cannot record what "
+          + String.join(", ", fresh.keySet())
+          + " were made from ("
+          + e.getMessage()
+          + "); the next synth renders them again";
+    }
+  }
+
+  /** The validation mode of this synth. */
+  ValidationMode mode() {
+    return mode;
+  }
+
+  /** Whether this synth uses and keeps the record. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * What every environment of this synth shares: the record's layout, the Java version, the code,
+   * the validation mode and tools, and Node.js.
+   */
+  static String context(
+      ValidationMode mode, Tools tools, ClassLoader code, Map<String, String> env) {
+    StringBuilder text = new StringBuilder();
+    text.append("format ").append(FORMAT).append('\n');
+    text.append("java ").append(System.getProperty("java.vm.version")).append('\n');
+    text.append("mode ").append(mode).append('\n');
+    text.append("kubeconform ").append(tools.kubeconformMissing()).append('\n');
+    stat(text, tools.kubeconform());
+    text.append("schemas\n");
+    stat(text, tools.schemas());
+    text.append("compose ").append(tools.composeMissing()).append(' ');
+    text.append(tools.compose()).append('\n');
+    for (String word : tools.compose()) {
+      if (word.contains(File.separator)) {
+        stat(text, Path.of(word));
+      }
+    }
+    text.append("node ").append(env.get("JSII_NODE")).append(' ').append(env.get("JSII_RUNTIME"));
+    text.append('\n');
+    String path = env.get("PATH");
+    if (path != null) {
+      for (String dir : path.split(File.pathSeparator)) {
+        if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, "node"))) {
+          stat(text, Path.of(dir, "node"));
+          break;
+        }
+      }
+    }
+    text.append("code ").append(code(classPath(code))).append('\n');
+    return text.toString();
+  }
+
+  /**
+   * The code, by content: every file of every class folder and jar by name, size and CRC-32 (a
+   * jar's index holds them), sorted. The same classes give the same digest whether they come from
+   * {@code target/classes} and the local Maven repository or from the packaged jar and its {@code
+   * lib/}, and a rebuild that changes no class changes nothing; the jars' own manifests and Maven
+   * metadata are left out.
+   */
+  static String code(Set<Path> classPath) {
+    SortedSet<String> items = new TreeSet<>();
+    for (Path entry : classPath) {
+      if (Files.isDirectory(entry)) {
+        try (Stream<Path> files = Files.walk(entry)) {
+          for (Path file : (Iterable<Path>) files::iterator) {
+            if (Files.isRegularFile(file)) {
+              byte[] content = Files.readAllBytes(file);
+              CRC32 crc = new CRC32();
+              crc.update(content);
+              item(
+                  items,
+                  entry.relativize(file).toString().replace('\\', '/'),
+                  content.length,
+                  crc.getValue());
+            }
+          }
+        } catch (IOException e) {
+          items.add("unreadable " + entry);
+        }
+      } else if (Files.isRegularFile(entry)) {
+        try (ZipFile zip = new ZipFile(entry.toFile())) {
+          Enumeration<? extends ZipEntry> files = zip.entries();
+          while (files.hasMoreElements()) {
+            ZipEntry file = files.nextElement();
+            if (!file.isDirectory()) {
+              item(items, file.getName(), file.getSize(), file.getCrc());
+            }
+          }
+        } catch (IOException e) {
+          items.add("unreadable " + entry);
+        }
+      }
+    }
+    MessageDigest sha = sha256();
+    items.forEach(item -> sha.update(utf8(item + "\n")));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static void item(SortedSet<String> items, String name, long size, long crc) {
+    if (name.equals("META-INF/MANIFEST.MF")
+        || name.equals("META-INF/INDEX.LIST")
+        || name.startsWith("META-INF/maven/")) {
+      return;
+    }
+    items.add(name + " " + size + " " + Long.toHexString(crc));
+  }
+
+  /** Every class folder and jar the stack's code may load from, in class path order. */
+  static Set<Path> classPath(ClassLoader code) {
+    Set<Path> entries = new LinkedHashSet<>();
+    List<ClassLoader> chain = new ArrayList<>();
+    for (ClassLoader loader = code; loader != null; loader = loader.getParent()) {
+      chain.add(loader);
+    }
+    for (ClassLoader loader : chain) {
+      if (loader instanceof URLClassLoader urls) {
+        for (URL url : urls.getURLs()) {
+          if ("file".equals(url.getProtocol())) {
+            try {
+              entries.add(Path.of(url.toURI()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+              entries.add(Path.of(url.getPath()));
+            }
+          }
+        }
+      }
+    }
+    // Loaded by the application class loader: the class path. Else (Maven's exec:java) that class
+    // path is the host's own, not the stack's.
+    if (entries.isEmpty()) {
+      for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        if (!entry.isEmpty()) {
+          entries.add(Path.of(entry));
+        }
+      }
+    }
+    // A jar's manifest may name more of the class path: the packaged CLI's lib/ jars, or the
+    // single jar through which a test runner passes a long class path.
+    for (Path jar : List.copyOf(entries)) {
+      if (Files.isRegularFile(jar) && jar.toString().endsWith(".jar")) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+          Manifest manifest = file.getManifest();
+          String more =
+              manifest == null
+                  ? null
+                  : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+          if (more != null) {
+            for (String item : more.trim().split("\\s+")) {
+              if (item.isEmpty()) {
+                continue;
+              }
+              try {
+                URL url = new URL(jar.toUri().toURL(), item);
+                if ("file".equals(url.getProtocol())) {
+                  entries.add(Path.of(url.toURI()));
+                }
+              } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                entries.add(Path.of("unreadable class path entry " + item));
+              }
+            }
+          }
+        } catch (IOException e) {
+          entries.add(Path.of(jar + " (unreadable)"));
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** A file's or a whole folder's paths, sizes and modification times. */
+  private static void stat(StringBuilder text, Path path) {
+    if (path == null) {
+      text.append("none\n");
+      return;
+    }
+    text.append(path.toAbsolutePath()).append('\n');
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (!attributes.isDirectory()) {
+        text.append(attributes.size()).append(' ').append(attributes.lastModifiedTime());
+        text.append('\n');
+        return;
+      }
+      try (Stream<Path> files = Files.walk(path)) {
+        files
+            .sorted()
+            .forEach(
+                file -> {
+                  try {
+                    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                    text.append(path.relativize(file)).append(' ');
+                    text.append(a.isDirectory() ? "dir" : a.size() + " " + a.lastModifiedTime());
+                    text.append('\n');
+                  } catch (IOException e) {
+                    text.append(file).append(" unreadable\n");
+                  }
+                });
+      }
+    } catch (IOException e) {
+      text.append("missing\n");
+    }
+  }
+
+  private String digest(List<byte[]> parts) {
+    MessageDigest sha = sha256();
+    sha.update(HexFormat.of().parseHex(record.salt().isEmpty() ? "00" : record.salt()));
+    for (byte[] part : parts) {
+      // Length-prefixed, so that no two lists of parts hash alike.
+      sha.update(utf8(part.length + ":"));
+      sha.update(part);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static String sha256(byte[] content) {
+    return HexFormat.of().formatHex(sha256().digest(content));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

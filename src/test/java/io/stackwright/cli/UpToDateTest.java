@@ -1,0 +1,212 @@
+package io.stackwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stackwright.output.DistWriter;
+import io.stackwright.synth.UpToDate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A synth leaves an environment whose inputs did not change as {@code dist/} holds it, and renders
+ * and checks again every environment one of whose inputs did: its file, a variable it reads, its
+ * files in {@code dist/}, the validation mode.
+ */
+class UpToDateTest {
+  @TempDir Path project;
+  private Path record;
+  private String out;
+  private String err;
+
+  @BeforeEach
+  void copyProject() throws IOException {
+    MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
+    MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
+    Path tools = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
+    if (Files.isDirectory(tools)) {
+      Files.createSymbolicLink(project.resolve(".tools"), tools);
+    }
+    record = project.resolve(UpToDate.FOLDER).resolve(UpToDate.FILE);
+  }
+
+  @Test
+  void aSecondSynthWithNothingChangedLeavesEveryEnvironmentAsItIs() throws IOException {
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+    assertThat(out).doesNotContain("up to date");
+    assertThat(record).isRegularFile();
+    assertThat(project.resolve(UpToDate.FOLDER).resolve(".gitignore"))
+        .hasContent("# Written by the synth; local to this checkout.\n*");
+    SortedMap<String, DistWriter.Bytes> before = dist();
+
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("dev: up to date dist/dev: 18 files, 0 written")
+        .contains("staging: up to date dist/staging")
+        .contains("prod: up to date dist/prod")
+        .contains("checks: model, policy, parity, kubeconform, compose (passed with these inputs")
+        .contains("up to date: dev, prod, staging")
+        .contains("unchanged dist/ENVIRONMENTS.md")
+        .doesNotContain("validation took");
+    assertThat(dist()).isEqualTo(before);
+  }
+
+  @Test
+  void anEditedEnvironmentIsRenderedAndCheckedAgainAndTheOthersAreNot() throws IOException {
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+    SortedMap<String, DistWriter.Bytes> before = dist();
+    replace("environments/staging.yaml", "  replicas: 2\n", "  replicas: 3\n");
+
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("staging: wrote dist/staging")
+        .contains("dev: up to date")
+        .contains("prod: up to date")
+        .contains("validation took")
+        .contains("up to date: dev, prod (");
+    assertThat(dist()).isNotEqualTo(before);
+
+    // What the synth wrote beside the environments it left is what a full synth writes.
+    SortedMap<String, DistWriter.Bytes> written = dist();
+    assertThat(run("synth", "--env", "all", "--rebuild", "--project-dir", project.toString()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).doesNotContain("up to date").contains("staging: unchanged dist/staging");
+    assertThat(dist()).isEqualTo(written);
+  }
+
+  @Test
+  void aVariableTheFileReadsIsAnInputAndItsValueIsNeverRecorded() throws IOException {
+    String canary = "9.9.9-canary-7f3a";
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+
+    assertThat(synth("prod", name -> name.equals("BACKEND_TAG") ? canary : null))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: wrote dist/prod");
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains(canary);
+    assertThat(Files.readString(record)).doesNotContain(canary).doesNotContain("9.9.9");
+
+    assertThat(synth("prod", name -> name.equals("BACKEND_TAG") ? canary : null))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: wrote dist/prod");
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).doesNotContain(canary);
+  }
+
+  @Test
+  void aFileEditedAddedOrDeletedInDistIsWrittenAgain() throws IOException {
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+    SortedMap<String, DistWriter.Bytes> committed = dist();
+    Path backend = project.resolve("dist/prod/backend.yaml");
+    Files.writeString(backend, Files.readString(backend) + "# edited by hand\n");
+    Files.delete(project.resolve("dist/staging/PARITY.md"));
+    Files.writeString(project.resolve("dist/dev/extra.yaml"), "kind: Secret\n");
+
+    assertThat(synth("all")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("prod: wrote dist/prod: 16 files, 1 written")
+        .contains("staging: wrote dist/staging: 16 files, 1 written")
+        .contains("dev: wrote dist/dev")
+        .doesNotContain("up to date");
+    assertThat(dist()).isEqualTo(committed);
+  }
+
+  @Test
+  void anotherValidationModeChecksAgain() throws IOException {
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+
+    assertThat(run("synth", "--env", "dev", "--validate", "strict", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("dev: unchanged dist/dev").doesNotContain("up to date");
+  }
+
+  @Test
+  void aDamagedRecordIsIgnoredAndWrittenAgain() throws IOException {
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+    Files.writeString(record, "{\"format\": 1, \"salt\": [\n");
+
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("dev: unchanged dist/dev").doesNotContain("up to date");
+
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("dev: up to date");
+  }
+
+  @Test
+  void aFailedSynthRecordsNothing() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    byte[] recorded = Files.readAllBytes(record);
+    replace("environments/prod.yaml", "  replicas: 3\n", "  replicas: -3\n");
+
+    assertThat(synth("prod")).isEqualTo(Main.BAD_INPUT);
+    assertThat(Files.readAllBytes(record)).isEqualTo(recorded);
+
+    replace("environments/prod.yaml", "  replicas: -3\n", "  replicas: 3\n");
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  @Test
+  void diffAlwaysRendersAndLeavesTheRecordAlone() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    byte[] recorded = Files.readAllBytes(record);
+
+    assertThat(run("diff", "--env", "prod", "--project-dir", p())).as(err).isEqualTo(Main.OK);
+    assertThat(out).doesNotContain("prod: up to date");
+    assertThat(Files.readAllBytes(record)).isEqualTo(recorded);
+  }
+
+  private void replace(String file, String from, String to) throws IOException {
+    Path path = project.resolve(file);
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+  }
+
+  private SortedMap<String, DistWriter.Bytes> dist() throws IOException {
+    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(project.resolve("dist"));
+    files.keySet().removeIf(path -> path.startsWith("."));
+    return files;
+  }
+
+  private String p() {
+    return project.toString();
+  }
+
+  private int synth(String env) {
+    return synth(env, name -> null);
+  }
+
+  private int synth(String env, Function<String, String> variables) {
+    return run(variables, "synth", "--env", env, "--project-dir", p());
+  }
+
+  private int run(String... args) {
+    return run(name -> null, args);
+  }
+
+  private int run(Function<String, String> variables, String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+}

@@ -1,0 +1,112 @@
+package io.stackwright.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The code's digest follows the classes' content, wherever they are loaded from. */
+class UpToDateCodeTest {
+  @TempDir Path dir;
+
+  private static final Map<String, String> FILES =
+      Map.of("io/example/Stack.class", "class bytes", "io/example/config.txt", "a resource");
+
+  @Test
+  void theSameClassesInAFolderOrInAJarHaveOneDigest() throws IOException {
+    Path classes = folder("classes", FILES);
+    Path jar = jar("stack.jar", FILES);
+
+    assertThat(UpToDate.code(Set.of(jar))).isEqualTo(UpToDate.code(Set.of(classes)));
+  }
+
+  @Test
+  void aChangedRenamedOrAddedClassChangesTheDigestATouchDoesNot() throws IOException {
+    Path classes = folder("classes", FILES);
+    String digest = UpToDate.code(Set.of(classes));
+
+    Files.setLastModifiedTime(
+        classes.resolve("io/example/Stack.class"),
+        FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+    assertThat(UpToDate.code(Set.of(classes))).as("touched").isEqualTo(digest);
+
+    Files.writeString(classes.resolve("io/example/Stack.class"), "class bytez");
+    String changed = UpToDate.code(Set.of(classes));
+    assertThat(changed).isNotEqualTo(digest);
+
+    Files.move(classes.resolve("io/example/config.txt"), classes.resolve("io/example/config2.txt"));
+    assertThat(UpToDate.code(Set.of(classes))).isNotEqualTo(changed);
+
+    Path other = folder("other", Map.of("io/example/Extra.class", "more"));
+    Set<Path> both = new LinkedHashSet<>(List.of(classes, other));
+    assertThat(UpToDate.code(both)).isNotEqualTo(UpToDate.code(Set.of(classes)));
+  }
+
+  @Test
+  void aStackLoadedByItsOwnClassLoaderIsItsUrlsNotTheHostsClassPath() throws IOException {
+    Path classes = folder("classes", FILES);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      assertThat(UpToDate.classPath(loader)).containsExactly(classes);
+    }
+  }
+
+  @Test
+  void aJarsManifestClassPathIsFollowed() throws IOException {
+    Path lib = jar("lib/dep.jar", Map.of("dep/Dep.class", "dep"));
+    Path app = dir.resolve("app.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/dep.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app), manifest)) {
+      out.putNextEntry(new JarEntry("App.class"));
+      out.write(1);
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
+      assertThat(UpToDate.classPath(loader)).containsExactly(app, lib);
+    }
+  }
+
+  private Path folder(String name, Map<String, String> files) throws IOException {
+    Path root = dir.resolve(name);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = root.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue());
+    }
+    return root;
+  }
+
+  private Path jar(String name, Map<String, String> files) throws IOException {
+    Path jar = dir.resolve(name);
+    Files.createDirectories(jar.getParent());
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry("META-INF/maven/io.example/stack/pom.properties"));
+      out.write("version=1\n".getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> entry : files.entrySet()) {
+        out.putNextEntry(new JarEntry(entry.getKey()));
+        out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return jar;
+  }
+}
