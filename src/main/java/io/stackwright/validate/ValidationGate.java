@@ -3,7 +3,6 @@ package io.stackwright.validate;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
-import io.stackwright.validate.policy.PolicyInput;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,11 +109,11 @@ public final class ValidationGate {
 
     try {
       long start = System.nanoTime();
-      Map<String, PolicyInput> inputs = new LinkedHashMap<>();
+      Map<String, Parity.Result> parity = new LinkedHashMap<>();
       for (Subject subject : subjects) {
         List<ValidationReport.Waived> applied = new ArrayList<>();
         PolicyLayer.Result policy = PolicyLayer.check(subject);
-        inputs.put(subject.environment(), policy.input());
+        parity.put(subject.environment(), policy.parity());
         List<Finding> remaining = Waivers.apply(subject, policy, applied);
         findings.put(subject.environment(), new ArrayList<>(remaining));
         waived.put(subject.environment(), applied);
@@ -123,9 +122,10 @@ public final class ValidationGate {
       durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
 
       start = System.nanoTime();
-      inputs.forEach(
-          (environment, input) -> {
-            for (Violation v : Parity.compare(input).mismatches()) {
+      // Compared when the output was read back, as PARITY.md was made from the same comparison.
+      parity.forEach(
+          (environment, result) -> {
+            for (Violation v : result.mismatches()) {
               findings
                   .get(environment)
                   .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
