@@ -21,8 +21,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * One environment's output read back from its written text, as kubectl and the Compose CLI will
  * read it (the Kubernetes manifests at the top of {@code dist/<env>/}, the Compose file under
  * {@code compose/}), and the comparison of its two targets made from that reading. The parity
- * report, the policy layer and the parity layer all use it, so that a synth parses each rendered
- * file once however many of them read it: on a large stack the parsing costs more than the rules.
+ * report, the policy layer, the parity layer and the check of kubeconform's count all use it, so
+ * that a synth parses each rendered file once however many of them read it: on a large stack the
+ * parsing costs more than the rules.
  *
  * <p>A reading is kept for the output it was read from, for as long as that output lives, and used
  * again only while the output still holds exactly the text it read: the same manifest files, each
@@ -46,6 +47,7 @@ final class ReadBack {
   private final String composeFile;
   private final Map<String, Object> compose;
   private final List<Finding> unreadable;
+  private final int kubeconformObjects;
   private final Parity.Result parity;
 
   private ReadBack(SynthOutput output) {
@@ -53,14 +55,18 @@ final class ReadBack {
     Map<String, byte[]> read = new LinkedHashMap<>();
     List<KubeObject> objects = new ArrayList<>();
     List<Finding> unreadable = new ArrayList<>();
+    int counted = 0;
+    boolean countable = true;
     for (String file : manifestFiles(output)) {
       read.put(file, files.get(file));
       try {
         for (Object document : yaml().loadAll(output.text(file))) {
           add(file, document, objects);
+          counted += kubeconformObjects(document);
         }
       } catch (YAMLException e) {
         unreadable.add(unreadable(file, e));
+        countable = false;
       }
     }
     Map<String, Object> compose = Map.of();
@@ -82,6 +88,7 @@ final class ReadBack {
     this.composeFile = composeText == null ? null : ComposeRenderer.COMPOSE_FILE;
     this.compose = compose;
     this.unreadable = List.copyOf(unreadable);
+    this.kubeconformObjects = countable ? counted : -1;
     // The comparison reads neither of the environment's two facts, so it is made once, here.
     this.parity = Parity.compare(input(false, Set.of()));
   }
@@ -138,6 +145,24 @@ final class ReadBack {
   /** The comparison of the two targets. */
   Parity.Result parity() {
     return parity;
+  }
+
+  /**
+   * The objects kubeconform will check in the manifest files, counted as it counts them: every
+   * document that is not empty, and the items of a {@code List} rather than the list; -1 when a
+   * file cannot be read as YAML (kubeconform then reports it).
+   */
+  int kubeconformObjects() {
+    return kubeconformObjects;
+  }
+
+  private static int kubeconformObjects(Object document) {
+    if (document instanceof Map<?, ?> map
+        && map.get("kind") instanceof String kind
+        && kind.equalsIgnoreCase("list")) {
+      return map.get("items") instanceof List<?> items ? items.size() : 0;
+    }
+    return document == null ? 0 : 1;
   }
 
   /**

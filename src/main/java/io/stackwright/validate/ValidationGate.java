@@ -87,7 +87,9 @@ public final class ValidationGate {
         Path root = scratch;
         pool = Executors.newCachedThreadPool(ValidationGate::daemon);
         if (runKubeconform) {
-          kubeconform = CompletableFuture.supplyAsync(() -> kubeconform(subjects, root), pool);
+          int objects = kubeconformObjects(subjects);
+          kubeconform =
+              CompletableFuture.supplyAsync(() -> kubeconform(subjects, root, objects), pool);
         }
         if (runCompose) {
           for (Subject subject : subjects) {
@@ -195,14 +197,31 @@ public final class ValidationGate {
     return thread;
   }
 
-  private ToolResult kubeconform(List<Subject> subjects, Path scratch) {
+  /**
+   * The objects kubeconform will check, counted from the outputs as the policy layer reads them
+   * (here, before the tools start, so that no tool thread parses a file again); -1 when a file
+   * cannot be read as YAML.
+   */
+  private static int kubeconformObjects(List<Subject> subjects) {
+    int objects = 0;
+    for (Subject subject : subjects) {
+      int counted = ReadBack.of(subject.output()).kubeconformObjects();
+      if (counted < 0) {
+        return -1;
+      }
+      objects += counted;
+    }
+    return objects;
+  }
+
+  private ToolResult kubeconform(List<Subject> subjects, Path scratch, int objects) {
     Map<String, List<String>> files = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
     }
     try {
       Map<String, List<Finding>> found =
-          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files);
+          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
       return new ToolResult(found, List.of(), System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
       return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());

@@ -126,6 +126,41 @@ class ReadBackTest {
   }
 
   @Test
+  void kubeconformAccountsForTheItemsOfAListAndEveryOtherDocument() {
+    Map<String, Object> list =
+        Map.of(
+            "apiVersion",
+            "v1",
+            "kind",
+            "List",
+            "metadata",
+            Map.of("name", "settings"),
+            "items",
+            List.of(configMap("first"), configMap("second")));
+    StackModel stack = ValidationGateTest.stack(s -> s.addRawObject(list));
+
+    // The count checked against kubeconform's summary now comes from the policy layer's reading.
+    ValidationReport report =
+        new ValidationGate(InstalledTools.require(), ValidationMode.STRICT)
+            .check(List.of(ValidationGateTest.subject(stack, List.of())));
+
+    assertThat(report.failureLines()).isEmpty();
+    assertThat(report.ran()).contains(Layer.KUBECONFORM);
+  }
+
+  private static Map<String, Object> configMap(String name) {
+    return Map.of(
+        "apiVersion",
+        "v1",
+        "kind",
+        "ConfigMap",
+        "metadata",
+        Map.of("name", name, "namespace", "shop-qa"),
+        "data",
+        Map.of("A", "b"));
+  }
+
+  @Test
   void theGateUsesTheReadingTheParityReportWasMadeFrom() {
     StackModel stack = ValidationGateTest.stack(s -> {});
     SynthOutput output = Synthesizer.render(stack);
