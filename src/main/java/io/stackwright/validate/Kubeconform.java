@@ -67,14 +67,17 @@ final class Kubeconform {
    *
    * @param root a folder holding {@code <env>/<file>} for every file listed
    * @param files the manifest files of each environment, relative to its folder
+   * @param objects the objects kubeconform will check in them, counted as it counts them (every
+   *     document that is not empty, the items of a {@code List} rather than the list), which its
+   *     summary must account for; -1 when a file cannot be read as YAML
    * @return the findings of each environment that has any
    * @throws ToolRun.ToolFailure when kubeconform fails rather than reports
    */
-  Map<String, List<Finding>> check(Path root, Map<String, List<String>> files)
+  Map<String, List<Finding>> check(Path root, Map<String, List<String>> files, int objects)
       throws ToolRun.ToolFailure {
     List<String> command = command();
     files.forEach((environment, names) -> names.forEach(n -> command.add(environment + "/" + n)));
-    JsonNode report = run(root, command, objects(root, files));
+    JsonNode report = run(root, command, objects);
     Map<String, List<Finding>> findings = new LinkedHashMap<>();
     List<Refinement> invalid = new ArrayList<>();
     for (JsonNode resource : report.path("resources")) {
@@ -435,34 +438,6 @@ final class Kubeconform {
               + (counts[1] + counts[2])
               + " invalid object(s)");
     }
-  }
-
-  /**
-   * The objects kubeconform will check in these files, counted as it counts them: every document
-   * that is not empty, and the items of a {@code List} rather than the list; -1 when a file cannot
-   * be read as YAML (kubeconform then reports it).
-   */
-  static int objects(Path root, Map<String, List<String>> files) {
-    int objects = 0;
-    for (Map.Entry<String, List<String>> environment : files.entrySet()) {
-      for (String name : environment.getValue()) {
-        try {
-          String text = Files.readString(root.resolve(environment.getKey()).resolve(name));
-          for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
-            if (document instanceof Map<?, ?> map
-                && map.get("kind") instanceof String kind
-                && kind.equalsIgnoreCase("list")) {
-              objects += map.get("items") instanceof List<?> items ? items.size() : 0;
-            } else if (document != null) {
-              objects++;
-            }
-          }
-        } catch (IOException | YAMLException e) {
-          return -1;
-        }
-      }
-    }
-    return objects;
   }
 
   /** {@code /spec/containers/0/ports} as {@code spec.containers[0].ports}. */

@@ -3,8 +3,6 @@ package io.stackwright.validate;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
-import java.util.ArrayList;
-import java.util.Set;
 
 /**
  * {@code dist/<env>/PARITY.md}: for each service, what Kubernetes gives it that Compose cannot
@@ -20,8 +18,8 @@ public final class ParityReport {
 
   /** The report of one environment's output (which must not yet hold the report itself). */
   public static String markdown(SynthOutput output) {
-    Parity.Result result =
-        Parity.compare(PolicyLayer.read(output, false, Set.of(), new ArrayList<>()));
+    // Kept with the output's reading, which the gate's policy and parity layers then use again.
+    Parity.Result result = ReadBack.of(output).parity();
     String env = output.environment();
     StringBuilder md = new StringBuilder();
     md.append("# Kubernetes and Compose: ").append(env).append("\n\n");

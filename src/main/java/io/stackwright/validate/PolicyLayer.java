@@ -1,8 +1,7 @@
 package io.stackwright.validate;
 
 import io.stackwright.output.SynthOutput;
-import io.stackwright.render.compose.ComposeRenderer;
-import io.stackwright.validate.policy.KubeObject;
+import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.PolicyInput;
 import io.stackwright.validate.policy.PolicyRule;
 import io.stackwright.validate.policy.PolicyRules;
@@ -12,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The policy layer: reads one environment's files back as kubectl and the Compose CLI will (the
@@ -31,15 +26,17 @@ final class PolicyLayer {
    * @param findings the violations of every rule, as findings
    * @param objects every object of the output as waivers name them: {@code Kind/name}, {@code
    *     ComposeService/name}, {@code ComposeSecret/name}
-   * @param input the output as the rules read it, for the parity layer
+   * @param input the output as the rules read it
+   * @param parity the comparison of its two targets, for the parity layer
    */
-  record Result(List<Finding> findings, Set<String> objects, PolicyInput input) {}
+  record Result(
+      List<Finding> findings, Set<String> objects, PolicyInput input, Parity.Result parity) {}
 
   /** Runs every rule on the output of {@code subject}. */
   static Result check(Subject subject) {
-    List<Finding> findings = new ArrayList<>();
-    PolicyInput input =
-        read(subject.output(), subject.development(), subject.externalSecrets(), findings);
+    ReadBack read = ReadBack.of(subject.output());
+    List<Finding> findings = new ArrayList<>(read.unreadable());
+    PolicyInput input = read.input(subject.development(), subject.externalSecrets());
     for (PolicyRule rule : PolicyRules.ALL) {
       for (Violation v : rule.check(input)) {
         findings.add(
@@ -54,82 +51,25 @@ final class PolicyLayer {
         map.keySet().forEach(name -> objects.add(kind + name));
       }
     }
-    return new Result(findings, objects, input);
+    return new Result(findings, objects, input, read.parity());
   }
 
   /** The manifest files of an output: the YAML files at its top level. */
   static List<String> manifestFiles(SynthOutput output) {
-    return output.files().keySet().stream()
-        .filter(path -> !path.contains("/") && path.endsWith(".yaml"))
-        .toList();
+    return ReadBack.manifestFiles(output);
   }
 
   /**
    * Reads an output back as the rules see it; a file that cannot be read as YAML is left out, with
-   * a finding in {@code findings}.
+   * a finding in {@code findings}. The text is parsed once per output (see {@link ReadBack}).
    */
-  @SuppressWarnings("unchecked")
   static PolicyInput read(
       SynthOutput output,
       boolean development,
       Set<String> externalSecrets,
       List<Finding> findings) {
-    List<KubeObject> objects = new ArrayList<>();
-    for (String file : manifestFiles(output)) {
-      try {
-        for (Object document : yaml().loadAll(output.text(file))) {
-          add(file, document, objects);
-        }
-      } catch (YAMLException e) {
-        findings.add(unreadable(file, e));
-      }
-    }
-    Map<String, Object> compose = Map.of();
-    String composeText = output.text(ComposeRenderer.COMPOSE_FILE);
-    if (composeText != null) {
-      try {
-        if (yaml().load(composeText) instanceof Map<?, ?> map) {
-          compose = (Map<String, Object>) map;
-        }
-      } catch (YAMLException e) {
-        findings.add(unreadable(ComposeRenderer.COMPOSE_FILE, e));
-      }
-    }
-    return new PolicyInput(
-        objects,
-        composeText == null ? null : ComposeRenderer.COMPOSE_FILE,
-        compose,
-        development,
-        externalSecrets);
-  }
-
-  /**
-   * Adds a document, or each item of a {@code List} (kubectl applies {@code v1/List} and every
-   * {@code *List} kind item by item), so that no object escapes the rules by being wrapped.
-   */
-  @SuppressWarnings("unchecked")
-  private static void add(String file, Object document, List<KubeObject> objects) {
-    if (!(document instanceof Map<?, ?> map)) {
-      return;
-    }
-    Object kind = map.get("kind");
-    if (kind instanceof String text
-        && text.endsWith("List")
-        && map.get("items") instanceof List<?> items) {
-      for (Object item : items) {
-        add(file, item, objects);
-      }
-      return;
-    }
-    objects.add(new KubeObject(file, (Map<String, Object>) map));
-  }
-
-  private static Finding unreadable(String file, YAMLException e) {
-    return new Finding(Layer.POLICY, file, "", "", "", "cannot be read as YAML: " + e.getMessage());
-  }
-
-  /** A reader that builds only maps, lists and scalars: no YAML tag creates an object. */
-  private static Yaml yaml() {
-    return new Yaml(new SafeConstructor(new LoaderOptions()));
+    ReadBack read = ReadBack.of(output);
+    findings.addAll(read.unreadable());
+    return read.input(development, externalSecrets);
   }
 }

@@ -3,7 +3,6 @@ package io.stackwright.validate;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
-import io.stackwright.validate.policy.PolicyInput;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +87,9 @@ public final class ValidationGate {
         Path root = scratch;
         pool = Executors.newCachedThreadPool(ValidationGate::daemon);
         if (runKubeconform) {
-          kubeconform = CompletableFuture.supplyAsync(() -> kubeconform(subjects, root), pool);
+          int objects = kubeconformObjects(subjects);
+          kubeconform =
+              CompletableFuture.supplyAsync(() -> kubeconform(subjects, root, objects), pool);
         }
         if (runCompose) {
           for (Subject subject : subjects) {
@@ -110,11 +111,11 @@ public final class ValidationGate {
 
     try {
       long start = System.nanoTime();
-      Map<String, PolicyInput> inputs = new LinkedHashMap<>();
+      Map<String, Parity.Result> parity = new LinkedHashMap<>();
       for (Subject subject : subjects) {
         List<ValidationReport.Waived> applied = new ArrayList<>();
         PolicyLayer.Result policy = PolicyLayer.check(subject);
-        inputs.put(subject.environment(), policy.input());
+        parity.put(subject.environment(), policy.parity());
         List<Finding> remaining = Waivers.apply(subject, policy, applied);
         findings.put(subject.environment(), new ArrayList<>(remaining));
         waived.put(subject.environment(), applied);
@@ -123,9 +124,10 @@ public final class ValidationGate {
       durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
 
       start = System.nanoTime();
-      inputs.forEach(
-          (environment, input) -> {
-            for (Violation v : Parity.compare(input).mismatches()) {
+      // Compared when the output was read back, as PARITY.md was made from the same comparison.
+      parity.forEach(
+          (environment, result) -> {
+            for (Violation v : result.mismatches()) {
               findings
                   .get(environment)
                   .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
@@ -195,14 +197,31 @@ public final class ValidationGate {
     return thread;
   }
 
-  private ToolResult kubeconform(List<Subject> subjects, Path scratch) {
+  /**
+   * The objects kubeconform will check, counted from the outputs as the policy layer reads them
+   * (here, before the tools start, so that no tool thread parses a file again); -1 when a file
+   * cannot be read as YAML.
+   */
+  private static int kubeconformObjects(List<Subject> subjects) {
+    int objects = 0;
+    for (Subject subject : subjects) {
+      int counted = ReadBack.of(subject.output()).kubeconformObjects();
+      if (counted < 0) {
+        return -1;
+      }
+      objects += counted;
+    }
+    return objects;
+  }
+
+  private ToolResult kubeconform(List<Subject> subjects, Path scratch, int objects) {
     Map<String, List<String>> files = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
     }
     try {
       Map<String, List<Finding>> found =
-          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files);
+          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
       return new ToolResult(found, List.of(), System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
       return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());
