@@ -277,10 +277,17 @@ public final class UpToDate {
   /**
    * Notes an environment rendered and checked in this synth, to be recorded by {@link #save} once
    * its files are written.
+   *
+   * @param inputs the digest of its inputs, or {@code null} when they cannot be known (a stack with
+   *     patches): its entry is then dropped, so that no later synth compares with it
    */
   void rendered(
       String environment, byte[] file, String inputs, SynthOutput output, ValidationReport report) {
     if (!enabled) {
+      return;
+    }
+    if (inputs == null) {
+      fresh.put(environment, null);
       return;
     }
     SortedMap<String, String> files = new TreeMap<>();
@@ -315,7 +322,14 @@ public final class UpToDate {
       return null;
     }
     SortedMap<String, Entry> environments = new TreeMap<>(record.environments());
-    environments.putAll(fresh);
+    fresh.forEach(
+        (environment, entry) -> {
+          if (entry == null) {
+            environments.remove(environment);
+          } else {
+            environments.put(environment, entry);
+          }
+        });
     Record updated = new Record(FORMAT, record.salt(), environments);
     try {
       Files.createDirectories(folder);

@@ -2,7 +2,13 @@ package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.Patch;
+import io.stackwright.model.StackModel;
 import io.stackwright.output.DistWriter;
+import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.UpToDate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +16,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +180,68 @@ class UpToDateTest {
     assertThat(Files.readAllBytes(record)).isEqualTo(recorded);
   }
 
+  @Test
+  void aStackThatStopsPatchingIsRenderedAgainNotBrokenByTheRecordOfItsPatchedSynth()
+      throws IOException {
+    assertThat(run(new Labelled(true), "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains("patched");
+
+    assertThat(run(new Labelled(false), "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: wrote dist/prod: 16 files, 1 written");
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml")))
+        .doesNotContain("patched");
+
+    assertThat(run(new Labelled(false), "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  /** The shop, with a patch that labels the backend's Deployment when {@code patched}. */
+  private record Labelled(boolean patched) implements StackDefinition<ShopEnvironment> {
+    @Override
+    public Class<ShopEnvironment> propsType() {
+      return new ShopStack().propsType();
+    }
+
+    @Override
+    public List<InvalidPropException> check(String environment, ShopEnvironment props) {
+      return new ShopStack().check(environment, props);
+    }
+
+    @Override
+    public StackModel define(String environment, ShopEnvironment props) {
+      StackModel stack = new ShopStack().define(environment, props);
+      if (!patched) {
+        return stack;
+      }
+      return new StackModel(
+          stack.name(),
+          stack.environment(),
+          stack.namespace(),
+          stack.development(),
+          stack.services(),
+          stack.metricsScraper(),
+          stack.network(),
+          stack.rawObjects(),
+          List.of(
+              new Patch(
+                  "Deployment",
+                  "backend",
+                  object -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> labels = (Map<String, Object>) metadata.get("labels");
+                    labels.put("example.com/patched", "yes");
+                  })));
+    }
+  }
+
   private void replace(String file, String from, String to) throws IOException {
     Path path = project.resolve(file);
     String text = Files.readString(path, StandardCharsets.UTF_8);
@@ -201,10 +271,20 @@ class UpToDateTest {
     return run(name -> null, args);
   }
 
+  private int run(StackDefinition<?> definition, String... args) {
+    return run(definition, name -> null, args);
+  }
+
   private int run(Function<String, String> variables, String... args) {
+    return run(new ShopStack(), variables, args);
+  }
+
+  private int run(
+      StackDefinition<?> definition, Function<String, String> variables, String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
+    int code =
+        Main.run(definition, args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
     out = o.toString();
     err = e.toString();
     return code;
