@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -110,7 +111,27 @@ public final class UpToDate {
       int composeServices,
       List<Layer> layers,
       Map<Layer, String> skipped,
-      List<ValidationReport.Waived> waived) {}
+      List<ValidationReport.Waived> waived) {
+
+    /** Whether every part is there, so that using the entry cannot fail. */
+    boolean isWhole() {
+      return file != null
+          && inputs != null
+          && hasNoNull(files)
+          && hasNoNull(objectsByKind)
+          && layers != null
+          && layers.stream().allMatch(Objects::nonNull)
+          && hasNoNull(skipped)
+          && waived != null
+          && waived.stream().allMatch(w -> w != null && w.finding() != null && w.waiver() != null);
+    }
+
+    private static boolean hasNoNull(Map<?, ?> map) {
+      // A sorted map refuses to be asked whether it holds a null key.
+      return map != null
+          && map.entrySet().stream().allMatch(e -> e.getKey() != null && e.getValue() != null);
+    }
+  }
 
   /**
    * The record as stored.
@@ -179,7 +200,11 @@ public final class UpToDate {
             && read.format() == FORMAT
             && read.salt() != null
             && read.salt().length() == 64
+            && read.salt().chars().allMatch(HexFormat::isHexDigit)
             && read.environments() != null) {
+          // An entry with a part missing (edited by hand, or from an older synth) is left out,
+          // as if that environment had never been recorded.
+          read.environments().values().removeIf(entry -> entry == null || !entry.isWhole());
           record = read;
         }
       }

@@ -157,6 +157,28 @@ class UpToDateTest {
   }
 
   @Test
+  void aRecordEditedByHandIsIgnoredNotFatal() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    String good = Files.readString(record);
+    String[] edits = {
+      good.replaceFirst("\"salt\" : \"[0-9a-f]{64}\"", "\"salt\" : \"" + "g".repeat(64) + "\""),
+      good.replaceFirst("\"inputs\" : \"", "\"inputs\" : null, \"was\" : \""),
+      good.replaceFirst("\"files\" : \\{", "\"files\" : null, \"was\" : {"),
+      good.replaceFirst("\"layers\" : \\[", "\"layers\" : [ null, "),
+      good.replaceFirst("\"waived\" : \\[", "\"waived\" : [ null ")
+    };
+    for (String edited : edits) {
+      assertThat(edited).isNotEqualTo(good);
+      Files.writeString(record, edited);
+
+      assertThat(synth("prod")).as(edited + err).isEqualTo(Main.OK);
+      assertThat(out).as(edited).contains("prod: unchanged dist/prod").doesNotContain("up to date");
+    }
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  @Test
   void aFailedSynthRecordsNothing() throws IOException {
     assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
     byte[] recorded = Files.readAllBytes(record);
