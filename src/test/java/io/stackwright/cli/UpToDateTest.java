@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -132,6 +133,22 @@ class UpToDateTest {
         .contains("dev: wrote dist/dev")
         .doesNotContain("up to date");
     assertThat(dist()).isEqualTo(committed);
+  }
+
+  @Test
+  void aFileWhoseModeAloneIsWrongIsSaidToBeWrittenAsAFullSynthSays() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    Path backend = project.resolve("dist/prod/backend.yaml");
+    Files.setPosixFilePermissions(backend, PosixFilePermissions.fromString("rw-------"));
+
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("prod: wrote dist/prod: 16 files, 1 written")
+        .contains("(passed with these inputs, not run again)")
+        .contains("up to date: prod (");
+    assertThat(Files.getPosixFilePermissions(backend))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   @Test
