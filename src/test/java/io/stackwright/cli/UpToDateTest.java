@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Patch;
+import io.stackwright.model.RawObject;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.DistWriter;
 import io.stackwright.stack.ShopEnvironment;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -196,6 +198,28 @@ class UpToDateTest {
   }
 
   @Test
+  void theWaiversOfAnEnvironmentLeftAsItIsArePrintedAsAFullSynthPrintsThem() throws IOException {
+    Files.writeString(
+        project.resolve("environments/prod.yaml"),
+        Files.readString(project.resolve("environments/prod.yaml"))
+            + "waivers:\n"
+            + "  - rule: probes\n"
+            + "    object: Pod/debug\n"
+            + "    reason: a throwaway shell\n");
+    StackDefinition<ShopEnvironment> withPod = new Labelled(false, true);
+    assertThat(run(withPod, "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    String waived = "prod: waived probes for Pod/debug (environments/prod.yaml): a throwaway shell";
+    assertThat(out).contains(waived);
+
+    assertThat(run(withPod, "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date").contains(waived);
+  }
+
+  @Test
   void aFailedSynthRecordsNothing() throws IOException {
     assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
     byte[] recorded = Files.readAllBytes(record);
@@ -222,26 +246,30 @@ class UpToDateTest {
   @Test
   void aStackThatStopsPatchingIsRenderedAgainNotBrokenByTheRecordOfItsPatchedSynth()
       throws IOException {
-    assertThat(run(new Labelled(true), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(run(new Labelled(true, false), "synth", "--env", "prod", "--project-dir", p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains("patched");
 
-    assertThat(run(new Labelled(false), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(run(new Labelled(false, false), "synth", "--env", "prod", "--project-dir", p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("prod: wrote dist/prod: 16 files, 1 written");
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml")))
         .doesNotContain("patched");
 
-    assertThat(run(new Labelled(false), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(run(new Labelled(false, false), "synth", "--env", "prod", "--project-dir", p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("prod: up to date");
   }
 
-  /** The shop, with a patch that labels the backend's Deployment when {@code patched}. */
-  private record Labelled(boolean patched) implements StackDefinition<ShopEnvironment> {
+  /**
+   * The shop, with a patch that labels the backend's Deployment when {@code patched}, and a Pod
+   * without probes when {@code pod}.
+   */
+  private record Labelled(boolean patched, boolean pod)
+      implements StackDefinition<ShopEnvironment> {
     @Override
     public Class<ShopEnvironment> propsType() {
       return new ShopStack().propsType();
@@ -255,6 +283,58 @@ class UpToDateTest {
     @Override
     public StackModel define(String environment, ShopEnvironment props) {
       StackModel stack = new ShopStack().define(environment, props);
+      if (pod) {
+        List<RawObject> raw = new ArrayList<>(stack.rawObjects());
+        raw.add(
+            new RawObject(
+                Map.of(
+                    "apiVersion",
+                    "v1",
+                    "kind",
+                    "Pod",
+                    "metadata",
+                    Map.of("name", "debug", "namespace", stack.namespace()),
+                    "spec",
+                    Map.of(
+                        "securityContext",
+                        Map.of(
+                            "runAsNonRoot",
+                            true,
+                            "seccompProfile",
+                            Map.of("type", "RuntimeDefault")),
+                        "containers",
+                        List.of(
+                            Map.of(
+                                "name",
+                                "shell",
+                                "image",
+                                "busybox:1.37",
+                                "resources",
+                                Map.of(
+                                    "requests", Map.of("cpu", "10m", "memory", "16Mi"),
+                                    "limits", Map.of("cpu", "10m", "memory", "16Mi")),
+                                "securityContext",
+                                Map.of(
+                                    "allowPrivilegeEscalation",
+                                    false,
+                                    "readOnlyRootFilesystem",
+                                    true,
+                                    "runAsUser",
+                                    1000,
+                                    "capabilities",
+                                    Map.of("drop", List.of("ALL")))))))));
+        stack =
+            new StackModel(
+                stack.name(),
+                stack.environment(),
+                stack.namespace(),
+                stack.development(),
+                stack.services(),
+                stack.metricsScraper(),
+                stack.network(),
+                raw,
+                stack.patches());
+      }
       if (!patched) {
         return stack;
       }
