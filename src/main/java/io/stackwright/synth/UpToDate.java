@@ -38,6 +38,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -415,6 +417,11 @@ public final class UpToDate {
         stat(text, Path.of(word));
       }
     }
+    if (tools.compose().size() > 1) {
+      // docker compose: the plugin is a file of its own, which the docker client finds, so an
+      // upgrade of the plugin alone shows only in what it answers.
+      text.append(version(tools.compose())).append('\n');
+    }
     text.append("node ").append(env.get("JSII_NODE")).append(' ').append(env.get("JSII_RUNTIME"));
     text.append('\n');
     String path = env.get("PATH");
@@ -545,6 +552,38 @@ public final class UpToDate {
       }
     }
     return entries;
+  }
+
+  /** What {@code command version} prints, or why it printed nothing. */
+  private static String version(List<String> command) {
+    List<String> run = new ArrayList<>(command);
+    run.add("version");
+    try {
+      Process process = new ProcessBuilder(run).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      CompletableFuture<byte[]> output =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                  return utf8("unreadable");
+                }
+              });
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return "version: no answer";
+      }
+      return "version "
+          + process.exitValue()
+          + " "
+          + new String(output.join(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "version: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "version: interrupted";
+    }
   }
 
   /** A file's or a whole folder's paths, sizes and modification times. */

@@ -1,6 +1,7 @@
 package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Patch;
@@ -161,6 +162,46 @@ class UpToDateTest {
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("dev: unchanged dist/dev").doesNotContain("up to date");
+  }
+
+  @Test
+  void anUpgradedComposePluginChecksAgain(@TempDir Path docker) throws IOException {
+    Path real = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
+    assumeTrue(Files.isExecutable(real.resolve("bin/docker-compose")));
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    // The project's own tools, but for the Compose CLI, found as the plugin of a docker client
+    // on PATH whose version answer is a file beside it, as an upgraded plugin changes it.
+    Files.delete(project.resolve(".tools"));
+    Files.createDirectories(project.resolve(".tools/bin"));
+    Files.createSymbolicLink(
+        project.resolve(".tools/bin/kubeconform"), real.resolve("bin/kubeconform"));
+    Files.createSymbolicLink(
+        project.resolve(".tools/kubernetes-json-schema"), real.resolve("kubernetes-json-schema"));
+    Path client = docker.resolve("bin/docker");
+    Files.createDirectories(client.getParent());
+    Files.writeString(docker.resolve("version"), "Docker Compose version v5.5.1\n");
+    Files.writeString(
+        client,
+        "#!/bin/sh\n"
+            + "shift\n"
+            + "if [ \"$1\" = version ]; then cat '"
+            + docker.resolve("version")
+            + "'; exit 0; fi\n"
+            + "exec '"
+            + real.resolve("bin/docker-compose")
+            + "' \"$@\"\n");
+    Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Function<String, String> path =
+        name -> name.equals("PATH") ? client.getParent().toString() : null;
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("checks: model, policy, parity, kubeconform, compose;");
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+
+    Files.writeString(docker.resolve("version"), "Docker Compose version v5.6.0\n");
+
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: unchanged dist/prod").doesNotContain("up to date");
   }
 
   @Test
