@@ -10,6 +10,7 @@ import io.stackwright.validate.Layer;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationMode;
 import io.stackwright.validate.ValidationReport;
+import io.stackwright.validate.Waiver;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -54,13 +55,13 @@ import java.util.zip.ZipFile;
  * output would be the same bytes, and they passed every layer of the gate when they were written.
  *
  * <p>An environment's inputs are its environment file, the value (or absence) of every variable
- * that file reads, the stack model the definition makes of them (every value of every service), the
- * code on the class path (every class and resource, by name, size and CRC-32), the Java version,
- * the validation mode and tools, and Node.js. The record also holds a digest of each file written
- * to {@code dist/<env>/}; the environment is up to date only while {@code dist/<env>/} holds
- * exactly those files, so an edit or a deletion there makes the next synth render it again.
- * Whatever a definition reads on its own (a file, another environment variable) is covered as far
- * as it shows in the model; a stack with patches ({@link
+ * that file reads, the stack model the definition makes of them (every value of every service) and
+ * the waivers it gives the gate, the code on the class path (every class and resource, by name,
+ * size and CRC-32), the Java version, the validation mode and tools, and Node.js. The record also
+ * holds a digest of each file written to {@code dist/<env>/}; the environment is up to date only
+ * while {@code dist/<env>/} holds exactly those files, so an edit or a deletion there makes the
+ * next synth render it again. Whatever a definition reads on its own (a file, another environment
+ * variable) is covered as far as it shows in the model; a stack with patches ({@link
  * io.stackwright.stack.Stack#patchKubernetes}), functions no digest can see into, is rendered every
  * time.
  *
@@ -246,14 +247,26 @@ public final class UpToDate {
    * @param variables every variable the file read, with its value ({@code null} when unset)
    * @param model the stack the definition made of them: records throughout, so their text is every
    *     value, and it catches what a definition takes from anywhere else
+   * @param waivers the waivers the gate applies to it: the definition may take them from elsewhere
+   *     than the file (a list in code that ends on a date), and they are not in the model
    */
   String inputs(
-      String environment, byte[] file, SortedMap<String, String> variables, StackModel model) {
+      String environment,
+      byte[] file,
+      SortedMap<String, String> variables,
+      StackModel model,
+      List<Waiver> waivers) {
     List<byte[]> parts = new ArrayList<>();
     parts.add(utf8(context));
     parts.add(utf8(environment));
     parts.add(file);
     parts.add(utf8(model.toString()));
+    parts.add(utf8("waivers " + waivers.size()));
+    for (Waiver waiver : waivers) {
+      parts.add(utf8(waiver.rule()));
+      parts.add(utf8(waiver.object()));
+      parts.add(utf8(waiver.reason()));
+    }
     variables.forEach(
         (name, value) -> {
           parts.add(utf8(name));

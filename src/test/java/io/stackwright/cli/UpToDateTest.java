@@ -12,6 +12,7 @@ import io.stackwright.stack.ShopEnvironment;
 import io.stackwright.stack.ShopStack;
 import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.UpToDate;
+import io.stackwright.validate.Waiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -247,7 +248,7 @@ class UpToDateTest {
             + "  - rule: probes\n"
             + "    object: Pod/debug\n"
             + "    reason: a throwaway shell\n");
-    StackDefinition<ShopEnvironment> withPod = new Labelled(false, true);
+    StackDefinition<ShopEnvironment> withPod = new Labelled(false, true, List.of());
     assertThat(run(withPod, "synth", "--env", "prod", "--project-dir", p()))
         .as(err)
         .isEqualTo(Main.OK);
@@ -258,6 +259,27 @@ class UpToDateTest {
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("prod: up to date").contains(waived);
+  }
+
+  @Test
+  void waiversTheStackTakesFromElsewhereAreInputs() throws IOException {
+    List<Waiver> waiver = List.of(new Waiver("probes", "Pod/debug", "until 2026-12-01"));
+    assertThat(
+            run(new Labelled(false, true, waiver), "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+
+    // As when a waiver has expired: a full synth fails.
+    assertThat(
+            run(
+                new Labelled(false, true, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(err).contains("Pod/debug").contains("[policy probes]");
   }
 
   @Test
@@ -287,19 +309,40 @@ class UpToDateTest {
   @Test
   void aStackThatStopsPatchingIsRenderedAgainNotBrokenByTheRecordOfItsPatchedSynth()
       throws IOException {
-    assertThat(run(new Labelled(true, false), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(
+            run(
+                new Labelled(true, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains("patched");
 
-    assertThat(run(new Labelled(false, false), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(
+            run(
+                new Labelled(false, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("prod: wrote dist/prod: 16 files, 1 written");
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml")))
         .doesNotContain("patched");
 
-    assertThat(run(new Labelled(false, false), "synth", "--env", "prod", "--project-dir", p()))
+    assertThat(
+            run(
+                new Labelled(false, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("prod: up to date");
@@ -307,10 +350,18 @@ class UpToDateTest {
 
   /**
    * The shop, with a patch that labels the backend's Deployment when {@code patched}, and a Pod
-   * without probes when {@code pod}.
+   * without probes when {@code pod}; its waivers are the environment file's and {@code waivers}, as
+   * a stack may take them from elsewhere.
    */
-  private record Labelled(boolean patched, boolean pod)
+  private record Labelled(boolean patched, boolean pod, List<Waiver> waivers)
       implements StackDefinition<ShopEnvironment> {
+    @Override
+    public List<Waiver> waivers(ShopEnvironment props) {
+      List<Waiver> all = new ArrayList<>(StackDefinition.super.waivers(props));
+      all.addAll(waivers);
+      return all;
+    }
+
     @Override
     public Class<ShopEnvironment> propsType() {
       return new ShopStack().propsType();
