@@ -525,9 +525,10 @@ public final class UpToDate {
         }
       }
     }
-    // Loaded by the application class loader: the class path. Else (Maven's exec:java) that class
-    // path is the host's own, not the stack's.
-    if (entries.isEmpty()) {
+    // Loaded by the application class loader, or by one that delegates to it: the class path, where
+    // the renderers and the gate may come from. Else (a loader of its own, with no such parent)
+    // that class path is the host's, not the stack's.
+    if (entries.isEmpty() || chain.contains(ClassLoader.getSystemClassLoader())) {
       for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
         if (!entry.isEmpty()) {
           entries.add(Path.of(entry));
