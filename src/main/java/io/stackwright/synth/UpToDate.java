@@ -452,13 +452,15 @@ public final class UpToDate {
 
   /**
    * The code, by content: every file of every class folder and jar by name, size and CRC-32 (a
-   * jar's index holds them), sorted. The same classes give the same digest whether they come from
-   * {@code target/classes} and the local Maven repository or from the packaged jar and its {@code
-   * lib/}, and a rebuild that changes no class changes nothing; the jars' own manifests and Maven
-   * metadata are left out.
+   * jar's index holds them), sorted by name; a name found more than once has its copies in class
+   * path order, as the first one is what a class loader takes. The same classes give the same
+   * digest whether they come from {@code target/classes} and the local Maven repository or from the
+   * packaged jar and its {@code lib/}, and a rebuild that changes no class changes nothing; the
+   * jars' own manifests and Maven metadata are left out.
    */
   static String code(Set<Path> classPath) {
-    SortedSet<String> items = new TreeSet<>();
+    SortedMap<String, List<String>> items = new TreeMap<>();
+    SortedSet<String> unreadable = new TreeSet<>();
     for (Path entry : classPath) {
       if (Files.isDirectory(entry)) {
         try (Stream<Path> files = Files.walk(entry)) {
@@ -475,7 +477,7 @@ public final class UpToDate {
             }
           }
         } catch (IOException e) {
-          items.add("unreadable " + entry);
+          unreadable.add("unreadable " + entry);
         }
       } else if (Files.isRegularFile(entry)) {
         try (ZipFile zip = new ZipFile(entry.toFile())) {
@@ -487,22 +489,24 @@ public final class UpToDate {
             }
           }
         } catch (IOException e) {
-          items.add("unreadable " + entry);
+          unreadable.add("unreadable " + entry);
         }
       }
     }
     MessageDigest sha = sha256();
-    items.forEach(item -> sha.update(utf8(item + "\n")));
+    items.forEach((name, copies) -> sha.update(utf8(name + " " + String.join(" ", copies) + "\n")));
+    unreadable.forEach(item -> sha.update(utf8(item + "\n")));
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  private static void item(SortedSet<String> items, String name, long size, long crc) {
+  private static void item(
+      SortedMap<String, List<String>> items, String name, long size, long crc) {
     if (name.equals("META-INF/MANIFEST.MF")
         || name.equals("META-INF/INDEX.LIST")
         || name.startsWith("META-INF/maven/")) {
       return;
     }
-    items.add(name + " " + size + " " + Long.toHexString(crc));
+    items.computeIfAbsent(name, n -> new ArrayList<>()).add(size + " " + Long.toHexString(crc));
   }
 
   /** Every class folder and jar the stack's code may load from, in class path order. */

@@ -61,6 +61,16 @@ class UpToDateCodeTest {
   }
 
   @Test
+  void whichOfTwoCopiesOfAClassComesFirstOnTheClassPathIsPartOfTheDigest() throws IOException {
+    Path older = jar("older.jar", Map.of("io/example/Stack.class", "version 1"));
+    Path newer = jar("newer.jar", Map.of("io/example/Stack.class", "version 2"));
+
+    // The class loader takes the first copy: reordering the class path changes the code run.
+    assertThat(UpToDate.code(new LinkedHashSet<>(List.of(older, newer))))
+        .isNotEqualTo(UpToDate.code(new LinkedHashSet<>(List.of(newer, older))));
+  }
+
+  @Test
   void aStackLoadedByItsOwnClassLoaderIsItsUrlsNotTheHostsClassPath() throws IOException {
     Path classes = folder("classes", FILES);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
