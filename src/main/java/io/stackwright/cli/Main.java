@@ -426,7 +426,9 @@ public final class Main {
           "%s: %s dist/%s: %d files, %d written; %d Kubernetes objects (%s), %d Compose services;"
               + " checks: model, %s%s; %.2f s",
           output.environment(),
-          upToDate ? "up to date" : result == DistWriter.Result.WRITTEN ? "wrote" : "unchanged",
+          // An environment left as it is still has a file whose mode alone was wrong rewritten:
+          // say so as a full synth would.
+          result == DistWriter.Result.WRITTEN ? "wrote" : upToDate ? "up to date" : "unchanged",
           output.environment(),
           output.files().size(),
           result == DistWriter.Result.WRITTEN ? changed : 0,

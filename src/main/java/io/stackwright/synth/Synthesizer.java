@@ -343,7 +343,7 @@ public final class Synthesizer<P extends Record> {
         String inputs =
             file == null || !stack.patches().isEmpty()
                 ? null
-                : upToDate.inputs(name, file, read.get(name), stack);
+                : upToDate.inputs(name, file, read.get(name), stack, waivers(entry.getValue()));
         UpToDate.Current current =
             inputs == null ? null : upToDate.current(name, inputs).orElse(null);
         SynthOutput output = current != null ? current.output() : render(stack);

@@ -10,6 +10,7 @@ import io.stackwright.validate.Layer;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationMode;
 import io.stackwright.validate.ValidationReport;
+import io.stackwright.validate.Waiver;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -31,12 +32,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -51,13 +55,13 @@ import java.util.zip.ZipFile;
  * output would be the same bytes, and they passed every layer of the gate when they were written.
  *
  * <p>An environment's inputs are its environment file, the value (or absence) of every variable
- * that file reads, the stack model the definition makes of them (every value of every service), the
- * code on the class path (every class and resource, by name, size and CRC-32), the Java version,
- * the validation mode and tools, and Node.js. The record also holds a digest of each file written
- * to {@code dist/<env>/}; the environment is up to date only while {@code dist/<env>/} holds
- * exactly those files, so an edit or a deletion there makes the next synth render it again.
- * Whatever a definition reads on its own (a file, another environment variable) is covered as far
- * as it shows in the model; a stack with patches ({@link
+ * that file reads, the stack model the definition makes of them (every value of every service) and
+ * the waivers it gives the gate, the code on the class path (every class and resource, by name,
+ * size and CRC-32), the Java version, the validation mode and tools, and Node.js. The record also
+ * holds a digest of each file written to {@code dist/<env>/}; the environment is up to date only
+ * while {@code dist/<env>/} holds exactly those files, so an edit or a deletion there makes the
+ * next synth render it again. Whatever a definition reads on its own (a file, another environment
+ * variable) is covered as far as it shows in the model; a stack with patches ({@link
  * io.stackwright.stack.Stack#patchKubernetes}), functions no digest can see into, is rendered every
  * time.
  *
@@ -110,7 +114,27 @@ public final class UpToDate {
       int composeServices,
       List<Layer> layers,
       Map<Layer, String> skipped,
-      List<ValidationReport.Waived> waived) {}
+      List<ValidationReport.Waived> waived) {
+
+    /** Whether every part is there, so that using the entry cannot fail. */
+    boolean isWhole() {
+      return file != null
+          && inputs != null
+          && hasNoNull(files)
+          && hasNoNull(objectsByKind)
+          && layers != null
+          && layers.stream().allMatch(Objects::nonNull)
+          && hasNoNull(skipped)
+          && waived != null
+          && waived.stream().allMatch(w -> w != null && w.finding() != null && w.waiver() != null);
+    }
+
+    private static boolean hasNoNull(Map<?, ?> map) {
+      // A sorted map refuses to be asked whether it holds a null key.
+      return map != null
+          && map.entrySet().stream().allMatch(e -> e.getKey() != null && e.getValue() != null);
+    }
+  }
 
   /**
    * The record as stored.
@@ -179,7 +203,11 @@ public final class UpToDate {
             && read.format() == FORMAT
             && read.salt() != null
             && read.salt().length() == 64
+            && read.salt().chars().allMatch(HexFormat::isHexDigit)
             && read.environments() != null) {
+          // An entry with a part missing (edited by hand, or from an older synth) is left out,
+          // as if that environment had never been recorded.
+          read.environments().values().removeIf(entry -> entry == null || !entry.isWhole());
           record = read;
         }
       }
@@ -219,14 +247,26 @@ public final class UpToDate {
    * @param variables every variable the file read, with its value ({@code null} when unset)
    * @param model the stack the definition made of them: records throughout, so their text is every
    *     value, and it catches what a definition takes from anywhere else
+   * @param waivers the waivers the gate applies to it: the definition may take them from elsewhere
+   *     than the file (a list in code that ends on a date), and they are not in the model
    */
   String inputs(
-      String environment, byte[] file, SortedMap<String, String> variables, StackModel model) {
+      String environment,
+      byte[] file,
+      SortedMap<String, String> variables,
+      StackModel model,
+      List<Waiver> waivers) {
     List<byte[]> parts = new ArrayList<>();
     parts.add(utf8(context));
     parts.add(utf8(environment));
     parts.add(file);
     parts.add(utf8(model.toString()));
+    parts.add(utf8("waivers " + waivers.size()));
+    for (Waiver waiver : waivers) {
+      parts.add(utf8(waiver.rule()));
+      parts.add(utf8(waiver.object()));
+      parts.add(utf8(waiver.reason()));
+    }
     variables.forEach(
         (name, value) -> {
           parts.add(utf8(name));
@@ -277,10 +317,17 @@ public final class UpToDate {
   /**
    * Notes an environment rendered and checked in this synth, to be recorded by {@link #save} once
    * its files are written.
+   *
+   * @param inputs the digest of its inputs, or {@code null} when they cannot be known (a stack with
+   *     patches): its entry is then dropped, so that no later synth compares with it
    */
   void rendered(
       String environment, byte[] file, String inputs, SynthOutput output, ValidationReport report) {
     if (!enabled) {
+      return;
+    }
+    if (inputs == null) {
+      fresh.put(environment, null);
       return;
     }
     SortedMap<String, String> files = new TreeMap<>();
@@ -315,7 +362,14 @@ public final class UpToDate {
       return null;
     }
     SortedMap<String, Entry> environments = new TreeMap<>(record.environments());
-    environments.putAll(fresh);
+    fresh.forEach(
+        (environment, entry) -> {
+          if (entry == null) {
+            environments.remove(environment);
+          } else {
+            environments.put(environment, entry);
+          }
+        });
     Record updated = new Record(FORMAT, record.salt(), environments);
     try {
       Files.createDirectories(folder);
@@ -376,6 +430,11 @@ public final class UpToDate {
         stat(text, Path.of(word));
       }
     }
+    if (tools.compose().size() > 1) {
+      // docker compose: the plugin is a file of its own, which the docker client finds, so an
+      // upgrade of the plugin alone shows only in what it answers.
+      text.append(version(tools.compose())).append('\n');
+    }
     text.append("node ").append(env.get("JSII_NODE")).append(' ').append(env.get("JSII_RUNTIME"));
     text.append('\n');
     String path = env.get("PATH");
@@ -393,13 +452,15 @@ public final class UpToDate {
 
   /**
    * The code, by content: every file of every class folder and jar by name, size and CRC-32 (a
-   * jar's index holds them), sorted. The same classes give the same digest whether they come from
-   * {@code target/classes} and the local Maven repository or from the packaged jar and its {@code
-   * lib/}, and a rebuild that changes no class changes nothing; the jars' own manifests and Maven
-   * metadata are left out.
+   * jar's index holds them), sorted by name; a name found more than once has its copies in class
+   * path order, as the first one is what a class loader takes. The same classes give the same
+   * digest whether they come from {@code target/classes} and the local Maven repository or from the
+   * packaged jar and its {@code lib/}, and a rebuild that changes no class changes nothing; the
+   * jars' own manifests and Maven metadata are left out.
    */
   static String code(Set<Path> classPath) {
-    SortedSet<String> items = new TreeSet<>();
+    SortedMap<String, List<String>> items = new TreeMap<>();
+    SortedSet<String> unreadable = new TreeSet<>();
     for (Path entry : classPath) {
       if (Files.isDirectory(entry)) {
         try (Stream<Path> files = Files.walk(entry)) {
@@ -416,7 +477,7 @@ public final class UpToDate {
             }
           }
         } catch (IOException e) {
-          items.add("unreadable " + entry);
+          unreadable.add("unreadable " + entry);
         }
       } else if (Files.isRegularFile(entry)) {
         try (ZipFile zip = new ZipFile(entry.toFile())) {
@@ -428,22 +489,24 @@ public final class UpToDate {
             }
           }
         } catch (IOException e) {
-          items.add("unreadable " + entry);
+          unreadable.add("unreadable " + entry);
         }
       }
     }
     MessageDigest sha = sha256();
-    items.forEach(item -> sha.update(utf8(item + "\n")));
+    items.forEach((name, copies) -> sha.update(utf8(name + " " + String.join(" ", copies) + "\n")));
+    unreadable.forEach(item -> sha.update(utf8(item + "\n")));
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  private static void item(SortedSet<String> items, String name, long size, long crc) {
+  private static void item(
+      SortedMap<String, List<String>> items, String name, long size, long crc) {
     if (name.equals("META-INF/MANIFEST.MF")
         || name.equals("META-INF/INDEX.LIST")
         || name.startsWith("META-INF/maven/")) {
       return;
     }
-    items.add(name + " " + size + " " + Long.toHexString(crc));
+    items.computeIfAbsent(name, n -> new ArrayList<>()).add(size + " " + Long.toHexString(crc));
   }
 
   /** Every class folder and jar the stack's code may load from, in class path order. */
@@ -466,9 +529,10 @@ public final class UpToDate {
         }
       }
     }
-    // Loaded by the application class loader: the class path. Else (Maven's exec:java) that class
-    // path is the host's own, not the stack's.
-    if (entries.isEmpty()) {
+    // Loaded by the application class loader, or by one that delegates to it: the class path, where
+    // the renderers and the gate may come from. Else (a loader of its own, with no such parent)
+    // that class path is the host's, not the stack's.
+    if (entries.isEmpty() || chain.contains(ClassLoader.getSystemClassLoader())) {
       for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
         if (!entry.isEmpty()) {
           entries.add(Path.of(entry));
@@ -506,6 +570,38 @@ public final class UpToDate {
       }
     }
     return entries;
+  }
+
+  /** What {@code command version} prints, or why it printed nothing. */
+  private static String version(List<String> command) {
+    List<String> run = new ArrayList<>(command);
+    run.add("version");
+    try {
+      Process process = new ProcessBuilder(run).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      CompletableFuture<byte[]> output =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                  return utf8("unreadable");
+                }
+              });
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return "version: no answer";
+      }
+      return "version "
+          + process.exitValue()
+          + " "
+          + new String(output.join(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "version: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "version: interrupted";
+    }
   }
 
   /** A file's or a whole folder's paths, sizes and modification times. */

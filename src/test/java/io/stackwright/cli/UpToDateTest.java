@@ -1,15 +1,28 @@
 package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.Patch;
+import io.stackwright.model.RawObject;
+import io.stackwright.model.StackModel;
 import io.stackwright.output.DistWriter;
+import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.UpToDate;
+import io.stackwright.validate.Waiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +140,22 @@ class UpToDateTest {
   }
 
   @Test
+  void aFileWhoseModeAloneIsWrongIsSaidToBeWrittenAsAFullSynthSays() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    Path backend = project.resolve("dist/prod/backend.yaml");
+    Files.setPosixFilePermissions(backend, PosixFilePermissions.fromString("rw-------"));
+
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out)
+        .contains("prod: wrote dist/prod: 16 files, 1 written")
+        .contains("(passed with these inputs, not run again)")
+        .contains("up to date: prod (");
+    assertThat(Files.getPosixFilePermissions(backend))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  @Test
   void anotherValidationModeChecksAgain() throws IOException {
     assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
 
@@ -134,6 +163,46 @@ class UpToDateTest {
         .as(err)
         .isEqualTo(Main.OK);
     assertThat(out).contains("dev: unchanged dist/dev").doesNotContain("up to date");
+  }
+
+  @Test
+  void anUpgradedComposePluginChecksAgain(@TempDir Path docker) throws IOException {
+    Path real = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
+    assumeTrue(Files.isExecutable(real.resolve("bin/docker-compose")));
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    // The project's own tools, but for the Compose CLI, found as the plugin of a docker client
+    // on PATH whose version answer is a file beside it, as an upgraded plugin changes it.
+    Files.delete(project.resolve(".tools"));
+    Files.createDirectories(project.resolve(".tools/bin"));
+    Files.createSymbolicLink(
+        project.resolve(".tools/bin/kubeconform"), real.resolve("bin/kubeconform"));
+    Files.createSymbolicLink(
+        project.resolve(".tools/kubernetes-json-schema"), real.resolve("kubernetes-json-schema"));
+    Path client = docker.resolve("bin/docker");
+    Files.createDirectories(client.getParent());
+    Files.writeString(docker.resolve("version"), "Docker Compose version v5.5.1\n");
+    Files.writeString(
+        client,
+        "#!/bin/sh\n"
+            + "shift\n"
+            + "if [ \"$1\" = version ]; then cat '"
+            + docker.resolve("version")
+            + "'; exit 0; fi\n"
+            + "exec '"
+            + real.resolve("bin/docker-compose")
+            + "' \"$@\"\n");
+    Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Function<String, String> path =
+        name -> name.equals("PATH") ? client.getParent().toString() : null;
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("checks: model, policy, parity, kubeconform, compose;");
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+
+    Files.writeString(docker.resolve("version"), "Docker Compose version v5.6.0\n");
+
+    assertThat(synth("prod", path)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: unchanged dist/prod").doesNotContain("up to date");
   }
 
   @Test
@@ -146,6 +215,69 @@ class UpToDateTest {
 
     assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
     assertThat(out).contains("dev: up to date");
+  }
+
+  @Test
+  void aRecordEditedByHandIsIgnoredNotFatal() throws IOException {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    String good = Files.readString(record);
+    String[] edits = {
+      good.replaceFirst("\"salt\" : \"[0-9a-f]{64}\"", "\"salt\" : \"" + "g".repeat(64) + "\""),
+      good.replaceFirst("\"inputs\" : \"", "\"inputs\" : null, \"was\" : \""),
+      good.replaceFirst("\"waived\" : \\[", "\"waived\" : [ null ")
+    };
+    for (String edited : edits) {
+      assertThat(edited).isNotEqualTo(good);
+      Files.writeString(record, edited);
+
+      assertThat(synth("prod")).as(edited + err).isEqualTo(Main.OK);
+      assertThat(out).as(edited).contains("prod: unchanged dist/prod").doesNotContain("up to date");
+    }
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  @Test
+  void theWaiversOfAnEnvironmentLeftAsItIsArePrintedAsAFullSynthPrintsThem() throws IOException {
+    Files.writeString(
+        project.resolve("environments/prod.yaml"),
+        Files.readString(project.resolve("environments/prod.yaml"))
+            + "waivers:\n"
+            + "  - rule: probes\n"
+            + "    object: Pod/debug\n"
+            + "    reason: a throwaway shell\n");
+    StackDefinition<ShopEnvironment> withPod = new Labelled(false, true, List.of());
+    assertThat(run(withPod, "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    String waived = "prod: waived probes for Pod/debug (environments/prod.yaml): a throwaway shell";
+    assertThat(out).contains(waived);
+
+    assertThat(run(withPod, "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date").contains(waived);
+  }
+
+  @Test
+  void waiversTheStackTakesFromElsewhereAreInputs() throws IOException {
+    List<Waiver> waiver = List.of(new Waiver("probes", "Pod/debug", "until 2026-12-01"));
+    assertThat(
+            run(new Labelled(false, true, waiver), "synth", "--env", "prod", "--project-dir", p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+
+    // As when a waiver has expired: a full synth fails.
+    assertThat(
+            run(
+                new Labelled(false, true, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
+        .isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(err).contains("Pod/debug").contains("[policy probes]");
   }
 
   @Test
@@ -170,6 +302,153 @@ class UpToDateTest {
     assertThat(run("diff", "--env", "prod", "--project-dir", p())).as(err).isEqualTo(Main.OK);
     assertThat(out).doesNotContain("prod: up to date");
     assertThat(Files.readAllBytes(record)).isEqualTo(recorded);
+  }
+
+  @Test
+  void aStackThatStopsPatchingIsRenderedAgainNotBrokenByTheRecordOfItsPatchedSynth()
+      throws IOException {
+    assertThat(
+            run(
+                new Labelled(true, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains("patched");
+
+    assertThat(
+            run(
+                new Labelled(false, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: wrote dist/prod: 16 files, 1 written");
+    assertThat(Files.readString(project.resolve("dist/prod/backend.yaml")))
+        .doesNotContain("patched");
+
+    assertThat(
+            run(
+                new Labelled(false, false, List.of()),
+                "synth",
+                "--env",
+                "prod",
+                "--project-dir",
+                p()))
+        .as(err)
+        .isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  /**
+   * The shop, with a patch that labels the backend's Deployment when {@code patched}, and a Pod
+   * without probes when {@code pod}; its waivers are the environment file's and {@code waivers}, as
+   * a stack may take them from elsewhere.
+   */
+  private record Labelled(boolean patched, boolean pod, List<Waiver> waivers)
+      implements StackDefinition<ShopEnvironment> {
+    @Override
+    public List<Waiver> waivers(ShopEnvironment props) {
+      List<Waiver> all = new ArrayList<>(StackDefinition.super.waivers(props));
+      all.addAll(waivers);
+      return all;
+    }
+
+    @Override
+    public Class<ShopEnvironment> propsType() {
+      return new ShopStack().propsType();
+    }
+
+    @Override
+    public List<InvalidPropException> check(String environment, ShopEnvironment props) {
+      return new ShopStack().check(environment, props);
+    }
+
+    @Override
+    public StackModel define(String environment, ShopEnvironment props) {
+      StackModel stack = new ShopStack().define(environment, props);
+      if (pod) {
+        List<RawObject> raw = new ArrayList<>(stack.rawObjects());
+        raw.add(
+            new RawObject(
+                Map.of(
+                    "apiVersion",
+                    "v1",
+                    "kind",
+                    "Pod",
+                    "metadata",
+                    Map.of("name", "debug", "namespace", stack.namespace()),
+                    "spec",
+                    Map.of(
+                        "securityContext",
+                        Map.of(
+                            "runAsNonRoot",
+                            true,
+                            "seccompProfile",
+                            Map.of("type", "RuntimeDefault")),
+                        "containers",
+                        List.of(
+                            Map.of(
+                                "name",
+                                "shell",
+                                "image",
+                                "busybox:1.37",
+                                "resources",
+                                Map.of(
+                                    "requests", Map.of("cpu", "10m", "memory", "16Mi"),
+                                    "limits", Map.of("cpu", "10m", "memory", "16Mi")),
+                                "securityContext",
+                                Map.of(
+                                    "allowPrivilegeEscalation",
+                                    false,
+                                    "readOnlyRootFilesystem",
+                                    true,
+                                    "runAsUser",
+                                    1000,
+                                    "capabilities",
+                                    Map.of("drop", List.of("ALL")))))))));
+        stack =
+            new StackModel(
+                stack.name(),
+                stack.environment(),
+                stack.namespace(),
+                stack.development(),
+                stack.services(),
+                stack.metricsScraper(),
+                stack.network(),
+                raw,
+                stack.patches());
+      }
+      if (!patched) {
+        return stack;
+      }
+      return new StackModel(
+          stack.name(),
+          stack.environment(),
+          stack.namespace(),
+          stack.development(),
+          stack.services(),
+          stack.metricsScraper(),
+          stack.network(),
+          stack.rawObjects(),
+          List.of(
+              new Patch(
+                  "Deployment",
+                  "backend",
+                  object -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> labels = (Map<String, Object>) metadata.get("labels");
+                    labels.put("example.com/patched", "yes");
+                  })));
+    }
   }
 
   private void replace(String file, String from, String to) throws IOException {
@@ -201,10 +480,20 @@ class UpToDateTest {
     return run(name -> null, args);
   }
 
+  private int run(StackDefinition<?> definition, String... args) {
+    return run(definition, name -> null, args);
+  }
+
   private int run(Function<String, String> variables, String... args) {
+    return run(new ShopStack(), variables, args);
+  }
+
+  private int run(
+      StackDefinition<?> definition, Function<String, String> variables, String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
+    int code =
+        Main.run(definition, args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
     out = o.toString();
     err = e.toString();
     return code;

@@ -2,6 +2,7 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -60,10 +61,32 @@ class UpToDateCodeTest {
   }
 
   @Test
+  void whichOfTwoCopiesOfAClassComesFirstOnTheClassPathIsPartOfTheDigest() throws IOException {
+    Path older = jar("older.jar", Map.of("io/example/Stack.class", "version 1"));
+    Path newer = jar("newer.jar", Map.of("io/example/Stack.class", "version 2"));
+
+    // The class loader takes the first copy: reordering the class path changes the code run.
+    assertThat(UpToDate.code(new LinkedHashSet<>(List.of(older, newer))))
+        .isNotEqualTo(UpToDate.code(new LinkedHashSet<>(List.of(newer, older))));
+  }
+
+  @Test
   void aStackLoadedByItsOwnClassLoaderIsItsUrlsNotTheHostsClassPath() throws IOException {
     Path classes = folder("classes", FILES);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
       assertThat(UpToDate.classPath(loader)).containsExactly(classes);
+    }
+  }
+
+  @Test
+  void aStackLoadedByItsOwnClassLoaderAlsoSeesTheClassPathOfTheParentItDelegatesTo()
+      throws IOException {
+    Path classes = folder("classes", FILES);
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      // The renderers and the gate the stack runs with may come from the application class path.
+      Path host = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
+      assertThat(UpToDate.classPath(loader)).contains(classes, host);
     }
   }
 
