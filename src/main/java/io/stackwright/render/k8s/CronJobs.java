@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
-import org.cdk8s.CronOptions;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
@@ -43,18 +43,17 @@ final class CronJobs {
       StackModel stack,
       ServiceModel owner,
       ScheduledJob job,
-      Map<String, ISecret> secrets) {
-    // A scope of its own, so that its volumes may share names with the service's.
-    Construct scope = new Construct(chart, "job-" + job.name());
+      Function<String, ISecret> secrets) {
+    String id = "job-" + job.name();
     String name = owner.name() + "-" + job.name();
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(
         VolumeMount.builder()
             .path("/tmp")
-            .volume(Volume.fromEmptyDir(scope, "tmp", "tmp"))
+            .volume(KubernetesRenderer.emptyDir("tmp", null))
             .build());
     for (SecretFile file : job.secrets()) {
-      mounts.add(KubernetesRenderer.secretMount(scope, file, secrets));
+      mounts.add(KubernetesRenderer.secretMount(file, secrets));
     }
     PersistentData data = job.volume();
     if (data != null) {
@@ -66,16 +65,19 @@ final class CronJobs {
       if (data.storageClass() != null) {
         claim.storageClassName(data.storageClass());
       }
-      PersistentVolumeClaim pvc = new PersistentVolumeClaim(scope, "claim", claim.build());
+      PersistentVolumeClaim pvc = new PersistentVolumeClaim(chart, id + "-claim", claim.build());
       mounts.add(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(Volume.fromPersistentVolumeClaim(scope, "volume", pvc))
+              .volume(
+                  JsiiValues.volume(
+                      List.of("claim", name),
+                      (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
               .build());
     }
     Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
-        .forEach((key, value) -> env.put(key, EnvValue.fromValue(value)));
+        .forEach((key, value) -> env.put(key, JsiiValues.envValue(value)));
     ContainerProps container =
         ContainerProps.builder()
             .name(job.name())
@@ -88,8 +90,8 @@ final class CronJobs {
             .securityContext(KubernetesRenderer.securityContext(job.security()))
             .build();
     new CronJob(
-        scope,
-        "cron-job",
+        chart,
+        id,
         CronJobProps.builder()
             .metadata(ApiObjectMetadata.builder().name(name).build())
             .podMetadata(
@@ -117,7 +119,6 @@ final class CronJobs {
 
   private static Cron cron(String schedule) {
     String[] f = schedule.trim().split("\\s+");
-    return Cron.schedule(
-        CronOptions.builder().minute(f[0]).hour(f[1]).day(f[2]).month(f[3]).weekDay(f[4]).build());
+    return JsiiValues.cron(f[0], f[1], f[2], f[3], f[4]);
   }
 }

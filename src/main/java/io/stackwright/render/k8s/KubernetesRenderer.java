@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
@@ -48,17 +49,13 @@ import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
 import org.cdk8s.plus33.EmptyDirMedium;
 import org.cdk8s.plus33.EmptyDirVolumeOptions;
-import org.cdk8s.plus33.Env;
 import org.cdk8s.plus33.EnvFrom;
 import org.cdk8s.plus33.FsGroupChangePolicy;
 import org.cdk8s.plus33.HorizontalPodAutoscaler;
 import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.HttpGetProbeOptions;
 import org.cdk8s.plus33.ISecret;
-import org.cdk8s.plus33.IServiceAccount;
 import org.cdk8s.plus33.ImagePullPolicy;
-import org.cdk8s.plus33.LabelSelector;
-import org.cdk8s.plus33.LabelSelectorOptions;
 import org.cdk8s.plus33.MemoryResources;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
@@ -73,14 +70,12 @@ import org.cdk8s.plus33.Secret;
 import org.cdk8s.plus33.SecretProps;
 import org.cdk8s.plus33.SecretVolumeOptions;
 import org.cdk8s.plus33.Service;
-import org.cdk8s.plus33.ServiceAccount;
 import org.cdk8s.plus33.ServicePort;
 import org.cdk8s.plus33.ServiceProps;
 import org.cdk8s.plus33.StatefulSet;
 import org.cdk8s.plus33.StatefulSetProps;
 import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
-import org.cdk8s.plus33.Workload;
 import software.constructs.Construct;
 
 /**
@@ -142,19 +137,19 @@ public final class KubernetesRenderer {
         .put("namespace", stack.namespace());
     charts.put(NAMESPACE_FILE, namespaceChart);
 
-    Map<String, ISecret> secrets;
+    Function<String, ISecret> secrets;
     if (stack.development()) {
       Chart secretsChart =
           chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack), plain);
       charts.put("01-dev-secrets.yaml", secretsChart);
-      secrets = devSecrets(secretsChart, stack);
+      secrets = devSecrets(secretsChart, stack)::get;
     } else {
-      secrets = new TreeMap<>();
-      for (SecretFile file : stack.secrets()) {
-        secrets.computeIfAbsent(
-            file.secretName(),
-            name -> Secret.fromSecretName(namespaceChart, "secret-" + name, name));
-      }
+      // Only a volume made for the first time needs a reference to the Secret it reads.
+      Map<String, ISecret> references = new TreeMap<>();
+      secrets =
+          name ->
+              references.computeIfAbsent(
+                  name, n -> Secret.fromSecretName(namespaceChart, "secret-" + n, n));
     }
     for (ServiceModel service : stack.kubernetesServices()) {
       Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service), plain);
@@ -260,7 +255,7 @@ public final class KubernetesRenderer {
       PlainObjects plain,
       StackModel stack,
       ServiceModel service,
-      Map<String, ISecret> secrets) {
+      Function<String, ISecret> secrets) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFrom> envFrom = new ArrayList<>();
@@ -273,7 +268,7 @@ public final class KubernetesRenderer {
                   .metadata(ApiObjectMetadata.builder().name(service.name() + "-env").build())
                   .data(env)
                   .build());
-      envFrom.add(Env.fromConfigMap(config));
+      envFrom.add(new EnvFrom(config));
     }
 
     List<VolumeMount> mounts = new ArrayList<>();
@@ -291,15 +286,18 @@ public final class KubernetesRenderer {
       Map<String, PathMapping> items = new TreeMap<>();
       files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
       Volume volume =
-          Volume.fromConfigMap(
-              chart,
-              "config-volume",
-              configFiles,
-              ConfigMapVolumeOptions.builder()
-                  .name("config")
-                  .defaultMode(0444)
-                  .items(items)
-                  .build());
+          JsiiValues.volume(
+              List.of("config-map", service.name() + "-config", List.copyOf(files.keySet())),
+              (scope, id) ->
+                  Volume.fromConfigMap(
+                      scope,
+                      id,
+                      configFiles,
+                      ConfigMapVolumeOptions.builder()
+                          .name("config")
+                          .defaultMode(0444)
+                          .items(items)
+                          .build()));
       for (ConfigFile file : service.configFiles()) {
         // One file at its own path, leaving the rest of the image's directory as it is.
         mounts.add(
@@ -312,28 +310,23 @@ public final class KubernetesRenderer {
       }
     }
     for (String path : service.writablePaths()) {
-      Memory inMemory = service.inMemory().get(path);
-      Volume scratch =
-          inMemory == null
-              ? Volume.fromEmptyDir(chart, "scratch" + path, volumeName(path))
-              : Volume.fromEmptyDir(
-                  chart,
-                  "scratch" + path,
-                  volumeName(path),
-                  EmptyDirVolumeOptions.builder()
-                      .medium(EmptyDirMedium.MEMORY)
-                      .sizeLimit(size(inMemory))
-                      .build());
-      mounts.add(VolumeMount.builder().path(path).volume(scratch).build());
+      mounts.add(
+          VolumeMount.builder()
+              .path(path)
+              .volume(emptyDir(volumeName(path), service.inMemory().get(path)))
+              .build());
     }
     for (SecretFile file : service.secrets()) {
-      mounts.add(secretMount(chart, file, secrets));
+      mounts.add(secretMount(file, secrets));
     }
     PersistentData data = service.data();
     if (data != null) {
       // cdk8s-plus binds a mount to the claim template of the same volume name.
-      Volume claimed = Volume.fromEmptyDir(chart, "data-" + data.volume(), data.volume());
-      mounts.add(VolumeMount.builder().path(data.mountPath()).volume(claimed).build());
+      mounts.add(
+          VolumeMount.builder()
+              .path(data.mountPath())
+              .volume(emptyDir(data.volume(), null))
+              .build());
     }
 
     List<ContainerPort> ports = new ArrayList<>();
@@ -372,32 +365,28 @@ public final class KubernetesRenderer {
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
-    IServiceAccount account = serviceAccount(chart, plain, stack, service);
-    LabelSelector selector =
-        LabelSelector.of(
-            LabelSelectorOptions.builder().labels(Labels.selector(stack, service)).build());
+    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
+    boolean apiAccess = serviceAccount(plain, stack, service, kind);
+    select(plain, kind, service.name(), Labels.selector(stack, service));
 
-    Workload workload;
     if (service.kind() == WorkloadKind.STATEFUL_SET) {
-      Service headless = service(chart, stack, service, "None");
-      workload =
-          new StatefulSet(
-              chart,
-              "workload",
-              StatefulSetProps.builder()
-                  .metadata(objectMetadata)
-                  .podMetadata(podMetadata)
-                  .select(false)
-                  .service(headless)
-                  .replicas(service.replicas())
-                  .containers(List.of(container))
-                  .securityContext(podSecurity)
-                  .serviceAccount(account)
-                  .automountServiceAccountToken(account != null)
-                  .volumeClaimTemplates(List.of(claimTemplate(data)))
-                  .build());
+      Service headless = service(chart, service, "None");
+      new StatefulSet(
+          chart,
+          "workload",
+          StatefulSetProps.builder()
+              .metadata(objectMetadata)
+              .podMetadata(podMetadata)
+              .select(false)
+              .service(headless)
+              .replicas(service.replicas())
+              .containers(List.of(container))
+              .securityContext(podSecurity)
+              .automountServiceAccountToken(apiAccess)
+              .volumeClaimTemplates(List.of(claimTemplate(data)))
+              .build());
     } else {
-      service(chart, stack, service, null);
+      service(chart, service, null);
       DeploymentProps.Builder deployment =
           DeploymentProps.builder()
               .metadata(objectMetadata)
@@ -407,8 +396,7 @@ public final class KubernetesRenderer {
               .strategy(JsiiValues.rollingUpdate(1, 0))
               .containers(List.of(container))
               .securityContext(podSecurity)
-              .serviceAccount(account)
-              .automountServiceAccountToken(account != null);
+              .automountServiceAccountToken(apiAccess);
       if (service.autoscaling() == null) {
         deployment.replicas(service.replicas());
       }
@@ -416,11 +404,9 @@ public final class KubernetesRenderer {
       if (service.autoscaling() != null) {
         autoscaler(chart, service, created);
       }
-      workload = created;
     }
-    workload.select(selector);
     if (service.replicated()) {
-      spread(plain, service, Labels.selector(stack, service));
+      spread(plain, kind, service.name(), Labels.selector(stack, service));
       disruptionBudget(plain, service.name(), Labels.selector(stack, service));
     }
     plain.add(
@@ -446,12 +432,24 @@ public final class KubernetesRenderer {
   }
 
   /**
+   * Makes the workload {@code kind}/{@code name} and its Service select its pods by {@code
+   * selector}. cdk8s-plus would only copy the labels through, at three round trips for the
+   * workload's selector and one per label for the Service's.
+   */
+  private static void select(
+      PlainObjects plain, String kind, String name, Map<String, String> selector) {
+    plain.set(
+        kind, name, List.of("spec", "selector"), Map.of("matchLabels", new TreeMap<>(selector)));
+    plain.set("Service", name, List.of("spec", "selector"), new TreeMap<>(selector));
+  }
+
+  /**
    * Spreads replicas over nodes (and zones, where the cluster has them) so that losing one node
    * does not take every replica. {@code pod-template-hash} keeps a rollout's old and new pods from
    * counting against each other.
    */
   private static void spread(
-      PlainObjects plain, ServiceModel service, Map<String, String> selector) {
+      PlainObjects plain, String kind, String name, Map<String, String> selector) {
     List<Object> constraints = new ArrayList<>();
     for (String key : List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone")) {
       Map<String, Object> constraint = new LinkedHashMap<>();
@@ -462,12 +460,8 @@ public final class KubernetesRenderer {
       constraint.put("matchLabelKeys", List.of("pod-template-hash"));
       constraints.add(constraint);
     }
-    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     plain.set(
-        kind,
-        service.name(),
-        List.of("spec", "template", "spec", "topologySpreadConstraints"),
-        constraints);
+        kind, name, List.of("spec", "template", "spec", "topologySpreadConstraints"), constraints);
   }
 
   /** At most one pod of a replicated service is evicted at a time (drains, upgrades). */
@@ -526,13 +520,15 @@ public final class KubernetesRenderer {
   }
 
   /**
-   * The service's own ServiceAccount, Role and RoleBinding when it needs the Kubernetes API, else
-   * {@code null}: the pod then runs with no token at all.
+   * The service's own ServiceAccount, Role and RoleBinding, and its pods running as that account,
+   * when it needs the Kubernetes API; else nothing, and the pods run with no token at all.
+   *
+   * @return whether the service needs the Kubernetes API
    */
-  private static IServiceAccount serviceAccount(
-      Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
+  private static boolean serviceAccount(
+      PlainObjects plain, StackModel stack, ServiceModel service, String kind) {
     if (service.apiAccess().isEmpty()) {
-      return null;
+      return false;
     }
     String name = service.name();
     plain.add("v1", "ServiceAccount", name, Map.of("automountServiceAccountToken", false));
@@ -555,24 +551,31 @@ public final class KubernetesRenderer {
             "subjects",
             List.of(
                 Map.of("kind", "ServiceAccount", "name", name, "namespace", stack.namespace()))));
-    return ServiceAccount.fromServiceAccountName(chart, "service-account-ref", name);
+    // cdk8s-plus would only copy the name through, at two round trips for an account reference.
+    plain.set(kind, name, List.of("spec", "template", "spec", "serviceAccountName"), name);
+    return true;
   }
 
   /**
    * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
    * directory.
+   *
+   * @param secrets the Secret of each name, asked for only when the volume is made
    */
-  static VolumeMount secretMount(Construct chart, SecretFile file, Map<String, ISecret> secrets) {
+  static VolumeMount secretMount(SecretFile file, Function<String, ISecret> secrets) {
     Volume volume =
-        Volume.fromSecret(
-            chart,
-            "secret-volume-" + file.name(),
-            secrets.get(file.secretName()),
-            SecretVolumeOptions.builder()
-                .name("secret-" + file.name())
-                .defaultMode(0440)
-                .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
-                .build());
+        JsiiValues.volume(
+            List.of("secret", file.secretName(), file.key(), file.name()),
+            (scope, id) ->
+                Volume.fromSecret(
+                    scope,
+                    id,
+                    secrets.apply(file.secretName()),
+                    SecretVolumeOptions.builder()
+                        .name("secret-" + file.name())
+                        .defaultMode(0440)
+                        .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
+                        .build()));
     return VolumeMount.builder()
         .path(file.path())
         .subPath(file.name())
@@ -615,8 +618,7 @@ public final class KubernetesRenderer {
     };
   }
 
-  private static Service service(
-      Construct chart, StackModel stack, ServiceModel service, String clusterIp) {
+  private static Service service(Construct chart, ServiceModel service, String clusterIp) {
     List<ServicePort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(
@@ -633,9 +635,7 @@ public final class KubernetesRenderer {
     if (clusterIp != null) {
       props.clusterIp(clusterIp);
     }
-    Service k8sService = new Service(chart, "service", props.build());
-    Labels.selector(stack, service).forEach(k8sService::selectLabel);
-    return k8sService;
+    return new Service(chart, "service", props.build());
   }
 
   private static PersistentVolumeClaimTemplateProps claimTemplate(PersistentData data) {
@@ -711,6 +711,25 @@ public final class KubernetesRenderer {
     return memory.mebibytes() % 1024 == 0
         ? JsiiValues.gibibytes(memory.mebibytes() >> 10)
         : JsiiValues.mebibytes(memory.mebibytes());
+  }
+
+  /** An {@code emptyDir} volume, on disk, or in memory up to {@code inMemory} when it is given. */
+  static Volume emptyDir(String name, Memory inMemory) {
+    if (inMemory == null) {
+      return JsiiValues.volume(
+          List.of("empty-dir", name), (scope, id) -> Volume.fromEmptyDir(scope, id, name));
+    }
+    return JsiiValues.volume(
+        List.of("empty-dir", name, inMemory.mebibytes()),
+        (scope, id) ->
+            Volume.fromEmptyDir(
+                scope,
+                id,
+                name,
+                EmptyDirVolumeOptions.builder()
+                    .medium(EmptyDirMedium.MEMORY)
+                    .sizeLimit(size(inMemory))
+                    .build()));
   }
 
   static String volumeName(String path) {
