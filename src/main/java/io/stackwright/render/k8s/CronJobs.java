@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
 import org.cdk8s.plus33.ConcurrencyPolicy;
@@ -19,7 +18,6 @@ import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
 import org.cdk8s.plus33.CronJobProps;
 import org.cdk8s.plus33.EnvValue;
-import org.cdk8s.plus33.ISecret;
 import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaim;
@@ -38,13 +36,8 @@ final class CronJobs {
   private CronJobs() {}
 
   static void render(
-      Construct chart,
-      PlainObjects plain,
-      StackModel stack,
-      ServiceModel owner,
-      ScheduledJob job,
-      Function<String, ISecret> secrets) {
-    String id = "job-" + job.name();
+      Construct chart, PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
+    String id = KubernetesRenderer.id(owner, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(
@@ -53,13 +46,13 @@ final class CronJobs {
             .volume(KubernetesRenderer.emptyDir("tmp", null))
             .build());
     for (SecretFile file : job.secrets()) {
-      mounts.add(KubernetesRenderer.secretMount(file, secrets));
+      mounts.add(KubernetesRenderer.secretMount(file));
     }
     PersistentData data = job.volume();
     if (data != null) {
       PersistentVolumeClaimProps.Builder claim =
           PersistentVolumeClaimProps.builder()
-              .metadata(ApiObjectMetadata.builder().name(name).build())
+              .metadata(KubernetesRenderer.metadata(stack, owner, name))
               .storage(KubernetesRenderer.size(data.size()))
               .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
       if (data.storageClass() != null) {
@@ -93,7 +86,7 @@ final class CronJobs {
         chart,
         id,
         CronJobProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(name).build())
+            .metadata(KubernetesRenderer.metadata(stack, owner, name))
             .podMetadata(
                 ApiObjectMetadata.builder().labels(Labels.ofJob(stack, owner, job)).build())
             .schedule(cron(job.schedule()))

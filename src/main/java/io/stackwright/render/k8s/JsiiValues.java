@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.App;
+import org.cdk8s.Chart;
 import org.cdk8s.Cron;
 import org.cdk8s.CronOptions;
 import org.cdk8s.Duration;
@@ -15,17 +17,21 @@ import org.cdk8s.plus33.Cpu;
 import org.cdk8s.plus33.DeploymentStrategy;
 import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.EnvValue;
+import org.cdk8s.plus33.ISecret;
 import org.cdk8s.plus33.Metric;
 import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.Probe;
+import org.cdk8s.plus33.Secret;
+import org.cdk8s.plus33.SecretProps;
 import org.cdk8s.plus33.Volume;
 import software.constructs.Construct;
 
 /**
  * The immutable cdk8s values the renderer uses (durations, sizes, CPU quantities, probes, rollout
- * strategies, autoscaling metrics, literal environment values, cron schedules, pod volumes), made
- * once per value and reused by every object, chart and environment of the process.
+ * strategies, autoscaling metrics, literal environment values, cron schedules, pod volumes and the
+ * Secrets they read), made once per value and reused by every object, chart and environment of the
+ * process.
  *
  * <p>Each of these is an object in the jsii kernel: making one costs two round trips to the Node.js
  * child (the call, then the jsii runtime asking for the module's names to wrap the result), about
@@ -37,7 +43,8 @@ import software.constructs.Construct;
 final class JsiiValues {
   private static final Map<Object, Object> VALUES = new ConcurrentHashMap<>();
   private static final AtomicInteger VOLUME_IDS = new AtomicInteger();
-  private static Construct volumeScope;
+  private static App scope;
+  private static Chart references;
 
   private JsiiValues() {}
 
@@ -120,15 +127,39 @@ final class JsiiValues {
    */
   static Volume volume(Object key, BiFunction<Construct, String, Volume> make) {
     return value(
-        new Key("volume", key),
-        k -> make.apply(volumeScope(), "volume-" + VOLUME_IDS.incrementAndGet()));
+        new Key("volume", key), k -> make.apply(scope(), "volume-" + VOLUME_IDS.incrementAndGet()));
   }
 
-  private static synchronized Construct volumeScope() {
-    if (volumeScope == null) {
-      volumeScope = new App();
+  /**
+   * A reference to the Secret {@code name}, for a volume to read it from. It is a Secret object in
+   * a chart that is never synthesized: making one costs one round trip, where {@code
+   * Secret.fromSecretName} costs two.
+   */
+  static ISecret secret(String name) {
+    return value(
+        new Key("secret", name),
+        k ->
+            new Secret(
+                references(),
+                name,
+                SecretProps.builder()
+                    .metadata(ApiObjectMetadata.builder().name(name).build())
+                    .build()));
+  }
+
+  /** The root of the shared volumes and references, which no chart of a stack belongs to. */
+  private static synchronized App scope() {
+    if (scope == null) {
+      scope = new App();
     }
-    return volumeScope;
+    return scope;
+  }
+
+  private static synchronized Chart references() {
+    if (references == null) {
+      references = new Chart(scope(), "references");
+    }
+    return references;
   }
 
   /**

@@ -22,13 +22,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
@@ -54,7 +52,6 @@ import org.cdk8s.plus33.FsGroupChangePolicy;
 import org.cdk8s.plus33.HorizontalPodAutoscaler;
 import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.HttpGetProbeOptions;
-import org.cdk8s.plus33.ISecret;
 import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.MemoryResources;
 import org.cdk8s.plus33.Namespace;
@@ -79,8 +76,8 @@ import org.cdk8s.plus33.VolumeMount;
 import software.constructs.Construct;
 
 /**
- * Renders a {@link StackModel} into Kubernetes objects with cdk8s and cdk8s-plus: one chart per
- * service, and one file per chart.
+ * Renders a {@link StackModel} into Kubernetes objects with cdk8s and cdk8s-plus, one file per
+ * service.
  *
  * <p>Files: {@code 00-namespace.yaml} (so that {@code kubectl apply -f}, which goes in name order,
  * creates the namespace first), {@code 01-dev-secrets.yaml} in a development environment, and
@@ -102,6 +99,8 @@ public final class KubernetesRenderer {
   /** The file with the objects added by {@link io.stackwright.stack.Stack#addRawObject}. */
   public static final String RAW_FILE = "99-raw.yaml";
 
+  private static final String DEV_SECRETS_FILE = "01-dev-secrets.yaml";
+  private static final String NAME_LABEL = "app.kubernetes.io/name";
   private static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
   private static final String DEV_SECRET_MARK = "stackwright.io/development-value";
 
@@ -113,10 +112,14 @@ public final class KubernetesRenderer {
   public Map<String, List<Map<String, Object>>> render(StackModel stack) {
     JsiiKernel.awaitStart();
     App app = new App();
+    // The objects of each file: those cdk8s synthesizes (the charts of the namespace and the
+    // development Secrets, and for the services, a part of one chart) and those built in Java.
     Map<String, Chart> charts = new LinkedHashMap<>();
-    Map<Chart, PlainObjects> plain = new IdentityHashMap<>();
+    Map<String, PlainObjects> plain = new LinkedHashMap<>();
 
-    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack), plain);
+    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack));
+    charts.put(NAMESPACE_FILE, namespaceChart);
+    plain.put(NAMESPACE_FILE, new PlainObjects(null, Labels.stackWide(stack)));
     new Namespace(
         namespaceChart,
         "namespace",
@@ -128,39 +131,38 @@ public final class KubernetesRenderer {
                     .build())
             .build());
     plain
-        .get(namespaceChart)
+        .get(NAMESPACE_FILE)
         .add(
             "networking.k8s.io/v1",
             "NetworkPolicy",
             NetworkPolicies.DEFAULT_DENY,
             Map.of("spec", NetworkPolicies.defaultDeny()))
         .put("namespace", stack.namespace());
-    charts.put(NAMESPACE_FILE, namespaceChart);
 
-    Function<String, ISecret> secrets;
     if (stack.development()) {
-      Chart secretsChart =
-          chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack), plain);
-      charts.put("01-dev-secrets.yaml", secretsChart);
-      secrets = devSecrets(secretsChart, stack)::get;
-    } else {
-      // Only a volume made for the first time needs a reference to the Secret it reads.
-      Map<String, ISecret> references = new TreeMap<>();
-      secrets =
-          name ->
-              references.computeIfAbsent(
-                  name, n -> Secret.fromSecretName(namespaceChart, "secret-" + n, n));
+      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
+      charts.put(DEV_SECRETS_FILE, secretsChart);
+      plain.put(DEV_SECRETS_FILE, new PlainObjects(stack.namespace(), Labels.stackWide(stack)));
+      devSecrets(secretsChart, stack);
     }
+    // One chart for every service, so that cdk8s synthesizes them in one call: it prepares and
+    // validates the whole app for each chart it synthesizes, and each call is a round trip.
+    Chart services = chart(app, "services", stack.namespace(), Map.of());
     for (ServiceModel service : stack.kubernetesServices()) {
-      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service), plain);
-      renderService(chart, plain.get(chart), stack, service, secrets);
-      charts.put(service.name() + ".yaml", chart);
+      PlainObjects objects = new PlainObjects(stack.namespace(), Labels.of(stack, service));
+      plain.put(serviceFile(service.name()), objects);
+      renderService(services, objects, stack, service);
     }
 
+    Map<String, List<Object>> synthesized = new LinkedHashMap<>();
+    charts.forEach((file, chart) -> synthesized.put(file, chart.toJson()));
+    synthesized.putAll(byService(services.toJson()));
     Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-    charts.forEach(
-        (file, chart) ->
-            files.put(file, Manifests.normalize(plain.get(chart).addTo(chart.toJson()))));
+    plain.forEach(
+        (file, objects) ->
+            files.put(
+                file,
+                Manifests.normalize(objects.addTo(synthesized.getOrDefault(file, List.of())))));
     if (!stack.rawObjects().isEmpty()) {
       List<Object> raw = new ArrayList<>();
       stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
@@ -192,20 +194,54 @@ public final class KubernetesRenderer {
     Patch.requireMatched(stack.patches(), false, matched);
   }
 
-  private static Chart chart(
-      App app,
-      String id,
-      String namespace,
-      Map<String, String> labels,
-      Map<Chart, PlainObjects> plain) {
+  private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {
     ChartProps.Builder props =
         ChartProps.builder().disableResourceNameHashes(true).labels(new TreeMap<>(labels));
     if (namespace != null) {
       props.namespace(namespace);
     }
-    Chart chart = new Chart(app, id, props.build());
-    plain.put(chart, new PlainObjects(namespace, labels));
-    return chart;
+    return new Chart(app, id, props.build());
+  }
+
+  private static String serviceFile(String service) {
+    return service + ".yaml";
+  }
+
+  /**
+   * The objects of the services' chart, by the file of the service each belongs to: the one its
+   * {@value #NAME_LABEL} label names, as every object of a service has.
+   *
+   * @throws IllegalStateException when an object has no such label
+   */
+  private static Map<String, List<Object>> byService(List<Object> synthesized) {
+    Map<String, List<Object>> files = new LinkedHashMap<>();
+    for (Object object : synthesized) {
+      if (!(object instanceof Map<?, ?> manifest
+          && manifest.get("metadata") instanceof Map<?, ?> metadata
+          && metadata.get("labels") instanceof Map<?, ?> labels
+          && labels.get(NAME_LABEL) instanceof String service)) {
+        throw new IllegalStateException(
+            "an object of the services' chart has no " + NAME_LABEL + " label: " + object);
+      }
+      files.computeIfAbsent(serviceFile(service), file -> new ArrayList<>()).add(object);
+    }
+    return files;
+  }
+
+  /**
+   * The metadata of an object of {@code service}, with the service's labels: the services share one
+   * chart, which can give them none.
+   */
+  static ApiObjectMetadata metadata(StackModel stack, ServiceModel service, String name) {
+    return ApiObjectMetadata.builder().name(name).labels(Labels.of(stack, service)).build();
+  }
+
+  /**
+   * The id of a construct of {@code service} in the services' chart; {@code :} cannot occur in a
+   * service's name, so that no two services' ids are the same.
+   */
+  static String id(ServiceModel service, String part) {
+    return service.name() + ":" + part;
   }
 
   private static Map<String, String> podSecurityLabels() {
@@ -221,41 +257,33 @@ public final class KubernetesRenderer {
    * The Secrets of a development environment, with marked values: one per Secret name, holding
    * every key any service reads from it. Other environments only refer to Secrets that must exist.
    */
-  private static Map<String, ISecret> devSecrets(Chart chart, StackModel stack) {
+  private static void devSecrets(Chart chart, StackModel stack) {
     Map<String, Map<String, String>> data = new TreeMap<>();
     for (SecretFile file : stack.secrets()) {
       data.computeIfAbsent(file.secretName(), name -> new TreeMap<>())
           .put(file.key(), DevSecrets.value(file));
     }
-    Map<String, ISecret> secrets = new TreeMap<>();
     data.forEach(
         (name, values) ->
-            secrets.put(
+            new Secret(
+                chart,
                 name,
-                new Secret(
-                    chart,
-                    name,
-                    SecretProps.builder()
-                        .metadata(
-                            ApiObjectMetadata.builder()
-                                .name(name)
-                                .annotations(
-                                    Map.of(
-                                        DEV_SECRET_MARK,
-                                        "generated for development: not a secret, never use it"
-                                            + " elsewhere"))
-                                .build())
-                        .stringData(values)
-                        .build())));
-    return secrets;
+                SecretProps.builder()
+                    .metadata(
+                        ApiObjectMetadata.builder()
+                            .name(name)
+                            .annotations(
+                                Map.of(
+                                    DEV_SECRET_MARK,
+                                    "generated for development: not a secret, never use it"
+                                        + " elsewhere"))
+                            .build())
+                    .stringData(values)
+                    .build()));
   }
 
   private static void renderService(
-      Chart chart,
-      PlainObjects plain,
-      StackModel stack,
-      ServiceModel service,
-      Function<String, ISecret> secrets) {
+      Chart chart, PlainObjects plain, StackModel stack, ServiceModel service) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFrom> envFrom = new ArrayList<>();
@@ -263,9 +291,9 @@ public final class KubernetesRenderer {
       ConfigMap config =
           new ConfigMap(
               chart,
-              "env",
+              id(service, "env"),
               ConfigMapProps.builder()
-                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-env").build())
+                  .metadata(metadata(stack, service, service.name() + "-env"))
                   .data(env)
                   .build());
       envFrom.add(new EnvFrom(config));
@@ -278,9 +306,9 @@ public final class KubernetesRenderer {
       ConfigMap configFiles =
           new ConfigMap(
               chart,
-              "config",
+              id(service, "config"),
               ConfigMapProps.builder()
-                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-config").build())
+                  .metadata(metadata(stack, service, service.name() + "-config"))
                   .data(files)
                   .build());
       Map<String, PathMapping> items = new TreeMap<>();
@@ -317,7 +345,7 @@ public final class KubernetesRenderer {
               .build());
     }
     for (SecretFile file : service.secrets()) {
-      mounts.add(secretMount(file, secrets));
+      mounts.add(secretMount(file));
     }
     PersistentData data = service.data();
     if (data != null) {
@@ -364,16 +392,16 @@ public final class KubernetesRenderer {
             .annotations(podAnnotations(service, sha256(hashed)))
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
-    ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
+    ApiObjectMetadata objectMetadata = metadata(stack, service, service.name());
     String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     boolean apiAccess = serviceAccount(plain, stack, service, kind);
     select(plain, kind, service.name(), Labels.selector(stack, service));
 
     if (service.kind() == WorkloadKind.STATEFUL_SET) {
-      Service headless = service(chart, service, "None");
+      Service headless = service(chart, stack, service, "None");
       new StatefulSet(
           chart,
-          "workload",
+          id(service, "workload"),
           StatefulSetProps.builder()
               .metadata(objectMetadata)
               .podMetadata(podMetadata)
@@ -386,7 +414,7 @@ public final class KubernetesRenderer {
               .volumeClaimTemplates(List.of(claimTemplate(data)))
               .build());
     } else {
-      service(chart, service, null);
+      service(chart, stack, service, null);
       DeploymentProps.Builder deployment =
           DeploymentProps.builder()
               .metadata(objectMetadata)
@@ -400,9 +428,9 @@ public final class KubernetesRenderer {
       if (service.autoscaling() == null) {
         deployment.replicas(service.replicas());
       }
-      Deployment created = new Deployment(chart, "workload", deployment.build());
+      Deployment created = new Deployment(chart, id(service, "workload"), deployment.build());
       if (service.autoscaling() != null) {
-        autoscaler(chart, service, created);
+        autoscaler(chart, stack, service, created);
       }
     }
     if (service.replicated()) {
@@ -418,7 +446,7 @@ public final class KubernetesRenderer {
       ingress(plain, service, service.exposure().ingress());
     }
     for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, plain, stack, service, job, secrets);
+      CronJobs.render(chart, plain, stack, service, job);
     }
   }
 
@@ -476,13 +504,14 @@ public final class KubernetesRenderer {
                 "maxUnavailable", 1, "selector", Map.of("matchLabels", new TreeMap<>(selector)))));
   }
 
-  private static void autoscaler(Construct chart, ServiceModel service, Deployment deployment) {
+  private static void autoscaler(
+      Construct chart, StackModel stack, ServiceModel service, Deployment deployment) {
     Autoscaling scaling = service.autoscaling();
     new HorizontalPodAutoscaler(
         chart,
-        "autoscaler",
+        id(service, "autoscaler"),
         HorizontalPodAutoscalerProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(service.name()).build())
+            .metadata(metadata(stack, service, service.name()))
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
@@ -559,10 +588,8 @@ public final class KubernetesRenderer {
   /**
    * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
    * directory.
-   *
-   * @param secrets the Secret of each name, asked for only when the volume is made
    */
-  static VolumeMount secretMount(SecretFile file, Function<String, ISecret> secrets) {
+  static VolumeMount secretMount(SecretFile file) {
     Volume volume =
         JsiiValues.volume(
             List.of("secret", file.secretName(), file.key(), file.name()),
@@ -570,7 +597,7 @@ public final class KubernetesRenderer {
                 Volume.fromSecret(
                     scope,
                     id,
-                    secrets.apply(file.secretName()),
+                    JsiiValues.secret(file.secretName()),
                     SecretVolumeOptions.builder()
                         .name("secret-" + file.name())
                         .defaultMode(0440)
@@ -618,7 +645,8 @@ public final class KubernetesRenderer {
     };
   }
 
-  private static Service service(Construct chart, ServiceModel service, String clusterIp) {
+  private static Service service(
+      Construct chart, StackModel stack, ServiceModel service, String clusterIp) {
     List<ServicePort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(
@@ -629,13 +657,11 @@ public final class KubernetesRenderer {
               .build());
     }
     ServiceProps.Builder props =
-        ServiceProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(service.name()).build())
-            .ports(ports);
+        ServiceProps.builder().metadata(metadata(stack, service, service.name())).ports(ports);
     if (clusterIp != null) {
       props.clusterIp(clusterIp);
     }
-    return new Service(chart, "service", props.build());
+    return new Service(chart, id(service, "service"), props.build());
   }
 
   private static PersistentVolumeClaimTemplateProps claimTemplate(PersistentData data) {
