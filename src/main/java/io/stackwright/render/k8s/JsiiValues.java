@@ -42,7 +42,8 @@ import software.constructs.Construct;
  */
 final class JsiiValues {
   private static final Map<Object, Object> VALUES = new ConcurrentHashMap<>();
-  private static final AtomicInteger VOLUME_IDS = new AtomicInteger();
+  // Ids of the constructs in the shared scope: never a second one, even when two threads race.
+  private static final AtomicInteger IDS = new AtomicInteger();
   private static App scope;
   private static Chart references;
 
@@ -127,7 +128,7 @@ final class JsiiValues {
    */
   static Volume volume(Object key, BiFunction<Construct, String, Volume> make) {
     return value(
-        new Key("volume", key), k -> make.apply(scope(), "volume-" + VOLUME_IDS.incrementAndGet()));
+        new Key("volume", key), k -> make.apply(scope(), "volume-" + IDS.incrementAndGet()));
   }
 
   /**
@@ -141,7 +142,7 @@ final class JsiiValues {
         k ->
             new Secret(
                 references(),
-                name,
+                "secret-" + IDS.incrementAndGet(),
                 SecretProps.builder()
                     .metadata(ApiObjectMetadata.builder().name(name).build())
                     .build()));
