@@ -13,13 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
-import org.cdk8s.CronOptions;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
 import org.cdk8s.plus33.CronJobProps;
 import org.cdk8s.plus33.EnvValue;
-import org.cdk8s.plus33.ISecret;
 import org.cdk8s.plus33.ImagePullPolicy;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaim;
@@ -38,44 +36,41 @@ final class CronJobs {
   private CronJobs() {}
 
   static void render(
-      Construct chart,
-      PlainObjects plain,
-      StackModel stack,
-      ServiceModel owner,
-      ScheduledJob job,
-      Map<String, ISecret> secrets) {
-    // A scope of its own, so that its volumes may share names with the service's.
-    Construct scope = new Construct(chart, "job-" + job.name());
+      Construct chart, PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
+    String id = KubernetesRenderer.id(owner, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(
         VolumeMount.builder()
             .path("/tmp")
-            .volume(Volume.fromEmptyDir(scope, "tmp", "tmp"))
+            .volume(KubernetesRenderer.emptyDir("tmp", null))
             .build());
     for (SecretFile file : job.secrets()) {
-      mounts.add(KubernetesRenderer.secretMount(scope, file, secrets));
+      mounts.add(KubernetesRenderer.secretMount(file));
     }
     PersistentData data = job.volume();
     if (data != null) {
       PersistentVolumeClaimProps.Builder claim =
           PersistentVolumeClaimProps.builder()
-              .metadata(ApiObjectMetadata.builder().name(name).build())
+              .metadata(KubernetesRenderer.metadata(stack, owner, name))
               .storage(KubernetesRenderer.size(data.size()))
               .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
       if (data.storageClass() != null) {
         claim.storageClassName(data.storageClass());
       }
-      PersistentVolumeClaim pvc = new PersistentVolumeClaim(scope, "claim", claim.build());
+      PersistentVolumeClaim pvc = new PersistentVolumeClaim(chart, id + "-claim", claim.build());
       mounts.add(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(Volume.fromPersistentVolumeClaim(scope, "volume", pvc))
+              .volume(
+                  JsiiValues.volume(
+                      List.of("claim", name),
+                      (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
               .build());
     }
     Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
-        .forEach((key, value) -> env.put(key, EnvValue.fromValue(value)));
+        .forEach((key, value) -> env.put(key, JsiiValues.envValue(value)));
     ContainerProps container =
         ContainerProps.builder()
             .name(job.name())
@@ -88,10 +83,10 @@ final class CronJobs {
             .securityContext(KubernetesRenderer.securityContext(job.security()))
             .build();
     new CronJob(
-        scope,
-        "cron-job",
+        chart,
+        id,
         CronJobProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(name).build())
+            .metadata(KubernetesRenderer.metadata(stack, owner, name))
             .podMetadata(
                 ApiObjectMetadata.builder().labels(Labels.ofJob(stack, owner, job)).build())
             .schedule(cron(job.schedule()))
@@ -117,7 +112,6 @@ final class CronJobs {
 
   private static Cron cron(String schedule) {
     String[] f = schedule.trim().split("\\s+");
-    return Cron.schedule(
-        CronOptions.builder().minute(f[0]).hour(f[1]).day(f[2]).month(f[3]).weekDay(f[4]).build());
+    return JsiiValues.cron(f[0], f[1], f[2], f[3], f[4]);
   }
 }

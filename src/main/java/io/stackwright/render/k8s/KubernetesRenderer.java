@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,17 +47,12 @@ import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
 import org.cdk8s.plus33.EmptyDirMedium;
 import org.cdk8s.plus33.EmptyDirVolumeOptions;
-import org.cdk8s.plus33.Env;
 import org.cdk8s.plus33.EnvFrom;
 import org.cdk8s.plus33.FsGroupChangePolicy;
 import org.cdk8s.plus33.HorizontalPodAutoscaler;
 import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.HttpGetProbeOptions;
-import org.cdk8s.plus33.ISecret;
-import org.cdk8s.plus33.IServiceAccount;
 import org.cdk8s.plus33.ImagePullPolicy;
-import org.cdk8s.plus33.LabelSelector;
-import org.cdk8s.plus33.LabelSelectorOptions;
 import org.cdk8s.plus33.MemoryResources;
 import org.cdk8s.plus33.Namespace;
 import org.cdk8s.plus33.NamespaceProps;
@@ -73,19 +67,17 @@ import org.cdk8s.plus33.Secret;
 import org.cdk8s.plus33.SecretProps;
 import org.cdk8s.plus33.SecretVolumeOptions;
 import org.cdk8s.plus33.Service;
-import org.cdk8s.plus33.ServiceAccount;
 import org.cdk8s.plus33.ServicePort;
 import org.cdk8s.plus33.ServiceProps;
 import org.cdk8s.plus33.StatefulSet;
 import org.cdk8s.plus33.StatefulSetProps;
 import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
-import org.cdk8s.plus33.Workload;
 import software.constructs.Construct;
 
 /**
- * Renders a {@link StackModel} into Kubernetes objects with cdk8s and cdk8s-plus: one chart per
- * service, and one file per chart.
+ * Renders a {@link StackModel} into Kubernetes objects with cdk8s and cdk8s-plus, one file per
+ * service.
  *
  * <p>Files: {@code 00-namespace.yaml} (so that {@code kubectl apply -f}, which goes in name order,
  * creates the namespace first), {@code 01-dev-secrets.yaml} in a development environment, and
@@ -107,6 +99,8 @@ public final class KubernetesRenderer {
   /** The file with the objects added by {@link io.stackwright.stack.Stack#addRawObject}. */
   public static final String RAW_FILE = "99-raw.yaml";
 
+  private static final String DEV_SECRETS_FILE = "01-dev-secrets.yaml";
+  private static final String NAME_LABEL = "app.kubernetes.io/name";
   private static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
   private static final String DEV_SECRET_MARK = "stackwright.io/development-value";
 
@@ -118,10 +112,14 @@ public final class KubernetesRenderer {
   public Map<String, List<Map<String, Object>>> render(StackModel stack) {
     JsiiKernel.awaitStart();
     App app = new App();
+    // The objects of each file: those cdk8s synthesizes (the charts of the namespace and the
+    // development Secrets, and for the services, a part of one chart) and those built in Java.
     Map<String, Chart> charts = new LinkedHashMap<>();
-    Map<Chart, PlainObjects> plain = new IdentityHashMap<>();
+    Map<String, PlainObjects> plain = new LinkedHashMap<>();
 
-    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack), plain);
+    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack));
+    charts.put(NAMESPACE_FILE, namespaceChart);
+    plain.put(NAMESPACE_FILE, new PlainObjects(null, Labels.stackWide(stack)));
     new Namespace(
         namespaceChart,
         "namespace",
@@ -133,39 +131,38 @@ public final class KubernetesRenderer {
                     .build())
             .build());
     plain
-        .get(namespaceChart)
+        .get(NAMESPACE_FILE)
         .add(
             "networking.k8s.io/v1",
             "NetworkPolicy",
             NetworkPolicies.DEFAULT_DENY,
             Map.of("spec", NetworkPolicies.defaultDeny()))
         .put("namespace", stack.namespace());
-    charts.put(NAMESPACE_FILE, namespaceChart);
 
-    Map<String, ISecret> secrets;
     if (stack.development()) {
-      Chart secretsChart =
-          chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack), plain);
-      charts.put("01-dev-secrets.yaml", secretsChart);
-      secrets = devSecrets(secretsChart, stack);
-    } else {
-      secrets = new TreeMap<>();
-      for (SecretFile file : stack.secrets()) {
-        secrets.computeIfAbsent(
-            file.secretName(),
-            name -> Secret.fromSecretName(namespaceChart, "secret-" + name, name));
-      }
+      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
+      charts.put(DEV_SECRETS_FILE, secretsChart);
+      plain.put(DEV_SECRETS_FILE, new PlainObjects(stack.namespace(), Labels.stackWide(stack)));
+      devSecrets(secretsChart, stack);
     }
+    // One chart for every service, so that cdk8s synthesizes them in one call: it prepares and
+    // validates the whole app for each chart it synthesizes, and each call is a round trip.
+    Chart services = chart(app, "services", stack.namespace(), Map.of());
     for (ServiceModel service : stack.kubernetesServices()) {
-      Chart chart = chart(app, service.name(), stack.namespace(), Labels.of(stack, service), plain);
-      renderService(chart, plain.get(chart), stack, service, secrets);
-      charts.put(service.name() + ".yaml", chart);
+      PlainObjects objects = new PlainObjects(stack.namespace(), Labels.of(stack, service));
+      plain.put(serviceFile(service.name()), objects);
+      renderService(services, objects, stack, service);
     }
 
+    Map<String, List<Object>> synthesized = new LinkedHashMap<>();
+    charts.forEach((file, chart) -> synthesized.put(file, chart.toJson()));
+    synthesized.putAll(byService(services.toJson()));
     Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-    charts.forEach(
-        (file, chart) ->
-            files.put(file, Manifests.normalize(plain.get(chart).addTo(chart.toJson()))));
+    plain.forEach(
+        (file, objects) ->
+            files.put(
+                file,
+                Manifests.normalize(objects.addTo(synthesized.getOrDefault(file, List.of())))));
     if (!stack.rawObjects().isEmpty()) {
       List<Object> raw = new ArrayList<>();
       stack.rawObjects().forEach(object -> raw.add(object.mutableCopy()));
@@ -197,20 +194,54 @@ public final class KubernetesRenderer {
     Patch.requireMatched(stack.patches(), false, matched);
   }
 
-  private static Chart chart(
-      App app,
-      String id,
-      String namespace,
-      Map<String, String> labels,
-      Map<Chart, PlainObjects> plain) {
+  private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {
     ChartProps.Builder props =
         ChartProps.builder().disableResourceNameHashes(true).labels(new TreeMap<>(labels));
     if (namespace != null) {
       props.namespace(namespace);
     }
-    Chart chart = new Chart(app, id, props.build());
-    plain.put(chart, new PlainObjects(namespace, labels));
-    return chart;
+    return new Chart(app, id, props.build());
+  }
+
+  private static String serviceFile(String service) {
+    return service + ".yaml";
+  }
+
+  /**
+   * The objects of the services' chart, by the file of the service each belongs to: the one its
+   * {@value #NAME_LABEL} label names, as every object of a service has.
+   *
+   * @throws IllegalStateException when an object has no such label
+   */
+  private static Map<String, List<Object>> byService(List<Object> synthesized) {
+    Map<String, List<Object>> files = new LinkedHashMap<>();
+    for (Object object : synthesized) {
+      if (!(object instanceof Map<?, ?> manifest
+          && manifest.get("metadata") instanceof Map<?, ?> metadata
+          && metadata.get("labels") instanceof Map<?, ?> labels
+          && labels.get(NAME_LABEL) instanceof String service)) {
+        throw new IllegalStateException(
+            "an object of the services' chart has no " + NAME_LABEL + " label: " + object);
+      }
+      files.computeIfAbsent(serviceFile(service), file -> new ArrayList<>()).add(object);
+    }
+    return files;
+  }
+
+  /**
+   * The metadata of an object of {@code service}, with the service's labels: the services share one
+   * chart, which can give them none.
+   */
+  static ApiObjectMetadata metadata(StackModel stack, ServiceModel service, String name) {
+    return ApiObjectMetadata.builder().name(name).labels(Labels.of(stack, service)).build();
+  }
+
+  /**
+   * The id of a construct of {@code service} in the services' chart; {@code :} cannot occur in a
+   * service's name, so that no two services' ids are the same.
+   */
+  static String id(ServiceModel service, String part) {
+    return service.name() + ":" + part;
   }
 
   private static Map<String, String> podSecurityLabels() {
@@ -226,41 +257,33 @@ public final class KubernetesRenderer {
    * The Secrets of a development environment, with marked values: one per Secret name, holding
    * every key any service reads from it. Other environments only refer to Secrets that must exist.
    */
-  private static Map<String, ISecret> devSecrets(Chart chart, StackModel stack) {
+  private static void devSecrets(Chart chart, StackModel stack) {
     Map<String, Map<String, String>> data = new TreeMap<>();
     for (SecretFile file : stack.secrets()) {
       data.computeIfAbsent(file.secretName(), name -> new TreeMap<>())
           .put(file.key(), DevSecrets.value(file));
     }
-    Map<String, ISecret> secrets = new TreeMap<>();
     data.forEach(
         (name, values) ->
-            secrets.put(
+            new Secret(
+                chart,
                 name,
-                new Secret(
-                    chart,
-                    name,
-                    SecretProps.builder()
-                        .metadata(
-                            ApiObjectMetadata.builder()
-                                .name(name)
-                                .annotations(
-                                    Map.of(
-                                        DEV_SECRET_MARK,
-                                        "generated for development: not a secret, never use it"
-                                            + " elsewhere"))
-                                .build())
-                        .stringData(values)
-                        .build())));
-    return secrets;
+                SecretProps.builder()
+                    .metadata(
+                        ApiObjectMetadata.builder()
+                            .name(name)
+                            .annotations(
+                                Map.of(
+                                    DEV_SECRET_MARK,
+                                    "generated for development: not a secret, never use it"
+                                        + " elsewhere"))
+                            .build())
+                    .stringData(values)
+                    .build()));
   }
 
   private static void renderService(
-      Chart chart,
-      PlainObjects plain,
-      StackModel stack,
-      ServiceModel service,
-      Map<String, ISecret> secrets) {
+      Chart chart, PlainObjects plain, StackModel stack, ServiceModel service) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFrom> envFrom = new ArrayList<>();
@@ -268,12 +291,12 @@ public final class KubernetesRenderer {
       ConfigMap config =
           new ConfigMap(
               chart,
-              "env",
+              id(service, "env"),
               ConfigMapProps.builder()
-                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-env").build())
+                  .metadata(metadata(stack, service, service.name() + "-env"))
                   .data(env)
                   .build());
-      envFrom.add(Env.fromConfigMap(config));
+      envFrom.add(new EnvFrom(config));
     }
 
     List<VolumeMount> mounts = new ArrayList<>();
@@ -283,23 +306,26 @@ public final class KubernetesRenderer {
       ConfigMap configFiles =
           new ConfigMap(
               chart,
-              "config",
+              id(service, "config"),
               ConfigMapProps.builder()
-                  .metadata(ApiObjectMetadata.builder().name(service.name() + "-config").build())
+                  .metadata(metadata(stack, service, service.name() + "-config"))
                   .data(files)
                   .build());
       Map<String, PathMapping> items = new TreeMap<>();
       files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
       Volume volume =
-          Volume.fromConfigMap(
-              chart,
-              "config-volume",
-              configFiles,
-              ConfigMapVolumeOptions.builder()
-                  .name("config")
-                  .defaultMode(0444)
-                  .items(items)
-                  .build());
+          JsiiValues.volume(
+              List.of("config-map", service.name() + "-config", List.copyOf(files.keySet())),
+              (scope, id) ->
+                  Volume.fromConfigMap(
+                      scope,
+                      id,
+                      configFiles,
+                      ConfigMapVolumeOptions.builder()
+                          .name("config")
+                          .defaultMode(0444)
+                          .items(items)
+                          .build()));
       for (ConfigFile file : service.configFiles()) {
         // One file at its own path, leaving the rest of the image's directory as it is.
         mounts.add(
@@ -312,28 +338,23 @@ public final class KubernetesRenderer {
       }
     }
     for (String path : service.writablePaths()) {
-      Memory inMemory = service.inMemory().get(path);
-      Volume scratch =
-          inMemory == null
-              ? Volume.fromEmptyDir(chart, "scratch" + path, volumeName(path))
-              : Volume.fromEmptyDir(
-                  chart,
-                  "scratch" + path,
-                  volumeName(path),
-                  EmptyDirVolumeOptions.builder()
-                      .medium(EmptyDirMedium.MEMORY)
-                      .sizeLimit(size(inMemory))
-                      .build());
-      mounts.add(VolumeMount.builder().path(path).volume(scratch).build());
+      mounts.add(
+          VolumeMount.builder()
+              .path(path)
+              .volume(emptyDir(volumeName(path), service.inMemory().get(path)))
+              .build());
     }
     for (SecretFile file : service.secrets()) {
-      mounts.add(secretMount(chart, file, secrets));
+      mounts.add(secretMount(file));
     }
     PersistentData data = service.data();
     if (data != null) {
       // cdk8s-plus binds a mount to the claim template of the same volume name.
-      Volume claimed = Volume.fromEmptyDir(chart, "data-" + data.volume(), data.volume());
-      mounts.add(VolumeMount.builder().path(data.mountPath()).volume(claimed).build());
+      mounts.add(
+          VolumeMount.builder()
+              .path(data.mountPath())
+              .volume(emptyDir(data.volume(), null))
+              .build());
     }
 
     List<ContainerPort> ports = new ArrayList<>();
@@ -371,31 +392,27 @@ public final class KubernetesRenderer {
             .annotations(podAnnotations(service, sha256(hashed)))
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
-    ApiObjectMetadata objectMetadata = ApiObjectMetadata.builder().name(service.name()).build();
-    IServiceAccount account = serviceAccount(chart, plain, stack, service);
-    LabelSelector selector =
-        LabelSelector.of(
-            LabelSelectorOptions.builder().labels(Labels.selector(stack, service)).build());
+    ApiObjectMetadata objectMetadata = metadata(stack, service, service.name());
+    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
+    boolean apiAccess = serviceAccount(plain, stack, service, kind);
+    select(plain, kind, service.name(), Labels.selector(stack, service));
 
-    Workload workload;
     if (service.kind() == WorkloadKind.STATEFUL_SET) {
       Service headless = service(chart, stack, service, "None");
-      workload =
-          new StatefulSet(
-              chart,
-              "workload",
-              StatefulSetProps.builder()
-                  .metadata(objectMetadata)
-                  .podMetadata(podMetadata)
-                  .select(false)
-                  .service(headless)
-                  .replicas(service.replicas())
-                  .containers(List.of(container))
-                  .securityContext(podSecurity)
-                  .serviceAccount(account)
-                  .automountServiceAccountToken(account != null)
-                  .volumeClaimTemplates(List.of(claimTemplate(data)))
-                  .build());
+      new StatefulSet(
+          chart,
+          id(service, "workload"),
+          StatefulSetProps.builder()
+              .metadata(objectMetadata)
+              .podMetadata(podMetadata)
+              .select(false)
+              .service(headless)
+              .replicas(service.replicas())
+              .containers(List.of(container))
+              .securityContext(podSecurity)
+              .automountServiceAccountToken(apiAccess)
+              .volumeClaimTemplates(List.of(claimTemplate(data)))
+              .build());
     } else {
       service(chart, stack, service, null);
       DeploymentProps.Builder deployment =
@@ -407,20 +424,17 @@ public final class KubernetesRenderer {
               .strategy(JsiiValues.rollingUpdate(1, 0))
               .containers(List.of(container))
               .securityContext(podSecurity)
-              .serviceAccount(account)
-              .automountServiceAccountToken(account != null);
+              .automountServiceAccountToken(apiAccess);
       if (service.autoscaling() == null) {
         deployment.replicas(service.replicas());
       }
-      Deployment created = new Deployment(chart, "workload", deployment.build());
+      Deployment created = new Deployment(chart, id(service, "workload"), deployment.build());
       if (service.autoscaling() != null) {
-        autoscaler(chart, service, created);
+        autoscaler(chart, stack, service, created);
       }
-      workload = created;
     }
-    workload.select(selector);
     if (service.replicated()) {
-      spread(plain, service, Labels.selector(stack, service));
+      spread(plain, kind, service.name(), Labels.selector(stack, service));
       disruptionBudget(plain, service.name(), Labels.selector(stack, service));
     }
     plain.add(
@@ -432,7 +446,7 @@ public final class KubernetesRenderer {
       ingress(plain, service, service.exposure().ingress());
     }
     for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, plain, stack, service, job, secrets);
+      CronJobs.render(chart, plain, stack, service, job);
     }
   }
 
@@ -446,12 +460,24 @@ public final class KubernetesRenderer {
   }
 
   /**
+   * Makes the workload {@code kind}/{@code name} and its Service select its pods by {@code
+   * selector}. cdk8s-plus would only copy the labels through, at three round trips for the
+   * workload's selector and one per label for the Service's.
+   */
+  private static void select(
+      PlainObjects plain, String kind, String name, Map<String, String> selector) {
+    plain.set(
+        kind, name, List.of("spec", "selector"), Map.of("matchLabels", new TreeMap<>(selector)));
+    plain.set("Service", name, List.of("spec", "selector"), new TreeMap<>(selector));
+  }
+
+  /**
    * Spreads replicas over nodes (and zones, where the cluster has them) so that losing one node
    * does not take every replica. {@code pod-template-hash} keeps a rollout's old and new pods from
    * counting against each other.
    */
   private static void spread(
-      PlainObjects plain, ServiceModel service, Map<String, String> selector) {
+      PlainObjects plain, String kind, String name, Map<String, String> selector) {
     List<Object> constraints = new ArrayList<>();
     for (String key : List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone")) {
       Map<String, Object> constraint = new LinkedHashMap<>();
@@ -462,12 +488,8 @@ public final class KubernetesRenderer {
       constraint.put("matchLabelKeys", List.of("pod-template-hash"));
       constraints.add(constraint);
     }
-    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     plain.set(
-        kind,
-        service.name(),
-        List.of("spec", "template", "spec", "topologySpreadConstraints"),
-        constraints);
+        kind, name, List.of("spec", "template", "spec", "topologySpreadConstraints"), constraints);
   }
 
   /** At most one pod of a replicated service is evicted at a time (drains, upgrades). */
@@ -482,13 +504,14 @@ public final class KubernetesRenderer {
                 "maxUnavailable", 1, "selector", Map.of("matchLabels", new TreeMap<>(selector)))));
   }
 
-  private static void autoscaler(Construct chart, ServiceModel service, Deployment deployment) {
+  private static void autoscaler(
+      Construct chart, StackModel stack, ServiceModel service, Deployment deployment) {
     Autoscaling scaling = service.autoscaling();
     new HorizontalPodAutoscaler(
         chart,
-        "autoscaler",
+        id(service, "autoscaler"),
         HorizontalPodAutoscalerProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(service.name()).build())
+            .metadata(metadata(stack, service, service.name()))
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
@@ -526,13 +549,15 @@ public final class KubernetesRenderer {
   }
 
   /**
-   * The service's own ServiceAccount, Role and RoleBinding when it needs the Kubernetes API, else
-   * {@code null}: the pod then runs with no token at all.
+   * The service's own ServiceAccount, Role and RoleBinding, and its pods running as that account,
+   * when it needs the Kubernetes API; else nothing, and the pods run with no token at all.
+   *
+   * @return whether the service needs the Kubernetes API
    */
-  private static IServiceAccount serviceAccount(
-      Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
+  private static boolean serviceAccount(
+      PlainObjects plain, StackModel stack, ServiceModel service, String kind) {
     if (service.apiAccess().isEmpty()) {
-      return null;
+      return false;
     }
     String name = service.name();
     plain.add("v1", "ServiceAccount", name, Map.of("automountServiceAccountToken", false));
@@ -555,24 +580,29 @@ public final class KubernetesRenderer {
             "subjects",
             List.of(
                 Map.of("kind", "ServiceAccount", "name", name, "namespace", stack.namespace()))));
-    return ServiceAccount.fromServiceAccountName(chart, "service-account-ref", name);
+    // cdk8s-plus would only copy the name through, at two round trips for an account reference.
+    plain.set(kind, name, List.of("spec", "template", "spec", "serviceAccountName"), name);
+    return true;
   }
 
   /**
    * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
    * directory.
    */
-  static VolumeMount secretMount(Construct chart, SecretFile file, Map<String, ISecret> secrets) {
+  static VolumeMount secretMount(SecretFile file) {
     Volume volume =
-        Volume.fromSecret(
-            chart,
-            "secret-volume-" + file.name(),
-            secrets.get(file.secretName()),
-            SecretVolumeOptions.builder()
-                .name("secret-" + file.name())
-                .defaultMode(0440)
-                .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
-                .build());
+        JsiiValues.volume(
+            List.of("secret", file.secretName(), file.key(), file.name()),
+            (scope, id) ->
+                Volume.fromSecret(
+                    scope,
+                    id,
+                    JsiiValues.secret(file.secretName()),
+                    SecretVolumeOptions.builder()
+                        .name("secret-" + file.name())
+                        .defaultMode(0440)
+                        .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
+                        .build()));
     return VolumeMount.builder()
         .path(file.path())
         .subPath(file.name())
@@ -627,15 +657,11 @@ public final class KubernetesRenderer {
               .build());
     }
     ServiceProps.Builder props =
-        ServiceProps.builder()
-            .metadata(ApiObjectMetadata.builder().name(service.name()).build())
-            .ports(ports);
+        ServiceProps.builder().metadata(metadata(stack, service, service.name())).ports(ports);
     if (clusterIp != null) {
       props.clusterIp(clusterIp);
     }
-    Service k8sService = new Service(chart, "service", props.build());
-    Labels.selector(stack, service).forEach(k8sService::selectLabel);
-    return k8sService;
+    return new Service(chart, id(service, "service"), props.build());
   }
 
   private static PersistentVolumeClaimTemplateProps claimTemplate(PersistentData data) {
@@ -711,6 +737,25 @@ public final class KubernetesRenderer {
     return memory.mebibytes() % 1024 == 0
         ? JsiiValues.gibibytes(memory.mebibytes() >> 10)
         : JsiiValues.mebibytes(memory.mebibytes());
+  }
+
+  /** An {@code emptyDir} volume, on disk, or in memory up to {@code inMemory} when it is given. */
+  static Volume emptyDir(String name, Memory inMemory) {
+    if (inMemory == null) {
+      return JsiiValues.volume(
+          List.of("empty-dir", name), (scope, id) -> Volume.fromEmptyDir(scope, id, name));
+    }
+    return JsiiValues.volume(
+        List.of("empty-dir", name, inMemory.mebibytes()),
+        (scope, id) ->
+            Volume.fromEmptyDir(
+                scope,
+                id,
+                name,
+                EmptyDirVolumeOptions.builder()
+                    .medium(EmptyDirMedium.MEMORY)
+                    .sizeLimit(size(inMemory))
+                    .build()));
   }
 
   static String volumeName(String path) {

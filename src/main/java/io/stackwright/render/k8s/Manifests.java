@@ -62,10 +62,6 @@ final class Manifests {
             && job.get("spec") instanceof Map<?, ?> jobSpec) {
           dropFromTemplate(jobSpec);
         }
-        // cdk8s-plus also adds it to a Service a StatefulSet governs, beside our own labels.
-        if (specMap.get("selector") instanceof Map<?, ?> selector && selector.size() > 1) {
-          ((Map<String, Object>) selector).remove(ADDRESS_LABEL);
-        }
       }
       if (mentions(manifest, ADDRESS_LABEL)) {
         throw new IllegalStateException(

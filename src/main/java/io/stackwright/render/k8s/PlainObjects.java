@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The objects of one chart that are built in Java rather than through cdk8s (network policies,
+ * The objects of one file that are built in Java rather than through cdk8s (network policies,
  * disruption budgets, the Ingress, RBAC: objects cdk8s-plus has no construct for, or would add to),
- * and fields set on cdk8s objects after synthesis, added to what the chart synthesizes.
+ * and fields set on cdk8s objects after synthesis (selectors, the service account: values
+ * cdk8s-plus only copies through), added to what cdk8s synthesizes for the file.
  *
- * <p>They come out as cdk8s would write them (the chart's labels and namespace in their metadata,
+ * <p>They come out as cdk8s would write them (the file's labels and namespace in their metadata,
  * then the fields), but without the jsii round trips that making an {@code ApiObject} and patching
  * it cost: four or more each, about a millisecond apiece, for objects cdk8s only passes through.
  */
@@ -25,10 +26,10 @@ final class PlainObjects {
   private record FieldChange(String kind, String name, List<String> path, Object value) {}
 
   /**
-   * The plain objects of a chart.
+   * The plain objects of a file.
    *
-   * @param namespace the chart's namespace, or {@code null} when it has none
-   * @param labels the chart's labels, which every object of the chart gets
+   * @param namespace the file's namespace, or {@code null} when it has none
+   * @param labels the labels every object of the file gets
    */
   PlainObjects(String namespace, Map<String, String> labels) {
     this.namespace = namespace;
@@ -61,7 +62,7 @@ final class PlainObjects {
   }
 
   /**
-   * Sets a field of an object cdk8s synthesizes in this chart, once it is synthesized.
+   * Sets a field of an object cdk8s synthesizes for this file, once it is synthesized.
    *
    * @param path the keys leading to the field, the last one the field's
    */
@@ -70,9 +71,9 @@ final class PlainObjects {
   }
 
   /**
-   * What the chart synthesized, with the fields set and the plain objects added.
+   * What cdk8s synthesized for the file, with the fields set and the plain objects added.
    *
-   * @throws IllegalStateException when a field is set on an object the chart does not have
+   * @throws IllegalStateException when a field is set on an object the file does not have
    */
   @SuppressWarnings("unchecked")
   List<Object> addTo(List<Object> synthesized) {
