@@ -262,21 +262,10 @@ class UpToDateTest {
   @Test
   void waiversTheStackTakesFromElsewhereAreInputs() throws IOException {
     List<Waiver> waiver = List.of(new Waiver("probes", "Pod/debug", "until 2026-12-01"));
-    assertThat(
-            run(new Labelled(false, true, waiver), "synth", "--env", "prod", "--project-dir", p()))
-        .as(err)
-        .isEqualTo(Main.OK);
+    assertThat(synthProd(new Labelled(false, true, waiver))).as(err).isEqualTo(Main.OK);
 
     // As when a waiver has expired: a full synth fails.
-    assertThat(
-            run(
-                new Labelled(false, true, List.of()),
-                "synth",
-                "--env",
-                "prod",
-                "--project-dir",
-                p()))
-        .isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(synthProd(new Labelled(false, true, List.of()))).isEqualTo(Main.VALIDATION_FAILED);
     assertThat(err).contains("Pod/debug").contains("[policy probes]");
   }
 
@@ -307,42 +296,15 @@ class UpToDateTest {
   @Test
   void aStackThatStopsPatchingIsRenderedAgainNotBrokenByTheRecordOfItsPatchedSynth()
       throws IOException {
-    assertThat(
-            run(
-                new Labelled(true, false, List.of()),
-                "synth",
-                "--env",
-                "prod",
-                "--project-dir",
-                p()))
-        .as(err)
-        .isEqualTo(Main.OK);
+    assertThat(synthProd(new Labelled(true, false, List.of()))).as(err).isEqualTo(Main.OK);
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml"))).contains("patched");
 
-    assertThat(
-            run(
-                new Labelled(false, false, List.of()),
-                "synth",
-                "--env",
-                "prod",
-                "--project-dir",
-                p()))
-        .as(err)
-        .isEqualTo(Main.OK);
+    assertThat(synthProd(new Labelled(false, false, List.of()))).as(err).isEqualTo(Main.OK);
     assertThat(out).contains("prod: wrote dist/prod: 16 files, 1 written");
     assertThat(Files.readString(project.resolve("dist/prod/backend.yaml")))
         .doesNotContain("patched");
 
-    assertThat(
-            run(
-                new Labelled(false, false, List.of()),
-                "synth",
-                "--env",
-                "prod",
-                "--project-dir",
-                p()))
-        .as(err)
-        .isEqualTo(Main.OK);
+    assertThat(synthProd(new Labelled(false, false, List.of()))).as(err).isEqualTo(Main.OK);
     assertThat(out).contains("prod: up to date");
   }
 
@@ -466,6 +428,10 @@ class UpToDateTest {
 
   private String p() {
     return project.toString();
+  }
+
+  private int synthProd(StackDefinition<?> definition) {
+    return run(definition, "synth", "--env", "prod", "--project-dir", p());
   }
 
   private int synth(String env) {
