@@ -13,6 +13,7 @@ import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -65,6 +66,10 @@ import java.util.zip.ZipFile;
  * io.stackwright.stack.Stack#patchKubernetes}), functions no digest can see into, is rendered every
  * time.
  *
+ * <p>An environment keeps its last few sets of inputs, each with the files it made, so that synths
+ * of one checkout by different builds of the same code (Maven and the packaged jar) do not undo
+ * each other's record; whichever set matches, {@code dist/<env>/} must still hold its files.
+ *
  * <p>The record is {@code .stackwright/up-to-date.json} in the project folder, which also holds a
  * {@code .gitignore} so that it is never committed. It keeps digests only: variable values are
  * hashed with a random salt of the record's own, never stored. A record that cannot be read is
@@ -77,7 +82,16 @@ public final class UpToDate {
   /** The record's file in {@link #FOLDER}. */
   public static final String FILE = "up-to-date.json";
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+
+  /**
+   * How many entries an environment keeps. More than one, because one checkout is often synthesized
+   * by more than one build of the same code (Maven's class path and the packaged jar, an IDE) or
+   * with two validation modes, each with inputs of its own; with one entry they would push each
+   * other out and neither would ever be up to date.
+   */
+  static final int ENTRIES_PER_ENVIRONMENT = 4;
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -141,9 +155,10 @@ public final class UpToDate {
    *
    * @param format the layout's version; another version is ignored
    * @param salt hex, random, made with the record
-   * @param environments each environment's entry
+   * @param environments each environment's entries, the latest first: each one a set of inputs and
+   *     the files they made, any of which may be what {@code dist/<env>/} holds
    */
-  record Record(int format, String salt, SortedMap<String, Entry> environments) {}
+  record Record(int format, String salt, SortedMap<String, List<Entry>> environments) {}
 
   /**
    * An environment left as it is: its files, read back from {@code dist/<env>/}, and what its gate
@@ -207,7 +222,12 @@ public final class UpToDate {
             && read.environments() != null) {
           // An entry with a part missing (edited by hand, or from an older synth) is left out,
           // as if that environment had never been recorded.
-          read.environments().values().removeIf(entry -> entry == null || !entry.isWhole());
+          read.environments().values().removeIf(Objects::isNull);
+          read.environments()
+              .replaceAll(
+                  (name, entries) ->
+                      entries.stream().filter(e -> e != null && e.isWhole()).toList());
+          read.environments().values().removeIf(List::isEmpty);
           record = read;
         }
       }
@@ -228,15 +248,17 @@ public final class UpToDate {
    * cheap look, before anything is parsed, to decide whether to start Node.js ahead of time.
    */
   public boolean mayBeCurrent(String environment, Path environmentFile) {
-    Entry entry = record.environments().get(environment);
-    if (!enabled || entry == null) {
+    List<Entry> entries = record.environments().getOrDefault(environment, List.of());
+    if (!enabled || entries.isEmpty()) {
       return false;
     }
+    String file;
     try {
-      return digest(List.of(Files.readAllBytes(environmentFile))).equals(entry.file());
+      file = digest(List.of(Files.readAllBytes(environmentFile)));
     } catch (IOException e) {
       return false;
     }
+    return entries.stream().anyMatch(entry -> entry.file().equals(file));
   }
 
   /**
@@ -280,8 +302,12 @@ public final class UpToDate {
    * folder holds exactly the recorded files.
    */
   Optional<Current> current(String environment, String inputs) {
-    Entry entry = record.environments().get(environment);
-    if (!enabled || entry == null || !entry.inputs().equals(inputs)) {
+    Entry entry =
+        record.environments().getOrDefault(environment, List.of()).stream()
+            .filter(e -> e.inputs().equals(inputs))
+            .findFirst()
+            .orElse(null);
+    if (!enabled || entry == null) {
       return Optional.empty();
     }
     SortedMap<String, DistWriter.Bytes> files;
@@ -319,7 +345,7 @@ public final class UpToDate {
    * its files are written.
    *
    * @param inputs the digest of its inputs, or {@code null} when they cannot be known (a stack with
-   *     patches): its entry is then dropped, so that no later synth compares with it
+   *     patches): its entries are then dropped, so that no later synth compares with them
    */
   void rendered(
       String environment, byte[] file, String inputs, SynthOutput output, ValidationReport report) {
@@ -361,13 +387,20 @@ public final class UpToDate {
     if (!enabled || fresh.isEmpty()) {
       return null;
     }
-    SortedMap<String, Entry> environments = new TreeMap<>(record.environments());
+    SortedMap<String, List<Entry>> environments = new TreeMap<>(record.environments());
     fresh.forEach(
         (environment, entry) -> {
           if (entry == null) {
             environments.remove(environment);
           } else {
-            environments.put(environment, entry);
+            // The new entry first, in place of any older one with the same inputs.
+            List<Entry> entries = new ArrayList<>();
+            entries.add(entry);
+            environments.getOrDefault(environment, List.of()).stream()
+                .filter(e -> !e.inputs().equals(entry.inputs()))
+                .limit(ENTRIES_PER_ENVIRONMENT - 1)
+                .forEach(entries::add);
+            environments.put(environment, entries);
           }
         });
     Record updated = new Record(FORMAT, record.salt(), environments);
@@ -476,7 +509,8 @@ public final class UpToDate {
                   crc.getValue());
             }
           }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+          // A walk throws the unchecked kind for a subfolder it cannot open.
           unreadable.add("unreadable " + entry);
         }
       } else if (Files.isRegularFile(entry)) {
@@ -635,6 +669,9 @@ public final class UpToDate {
       }
     } catch (IOException e) {
       text.append("missing\n");
+    } catch (UncheckedIOException e) {
+      // A subfolder the walk cannot open: what its tool reads there cannot be known either.
+      text.append("unreadable ").append(e.getCause().getMessage()).append('\n');
     }
   }
 

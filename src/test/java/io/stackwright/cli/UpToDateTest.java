@@ -166,6 +166,21 @@ class UpToDateTest {
   }
 
   @Test
+  void twoWaysOfSynthesizingInTurnAreEachUpToDateOnceTheyHavePassed() throws IOException {
+    // As Maven's class path and the packaged jar do: two sets of inputs for one dist/, taken in
+    // turn. Two validation modes are two such sets.
+    String[] strict = {"synth", "--env", "dev", "--validate", "strict", "--project-dir", p()};
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+    assertThat(run(strict)).as(err).isEqualTo(Main.OK);
+
+    assertThat(synth("dev")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("dev: up to date");
+    assertThat(run(strict)).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("dev: up to date");
+    assertThat(Files.readString(record).split("\"inputs\"", -1)).hasSize(3);
+  }
+
+  @Test
   void anUpgradedComposePluginChecksAgain(@TempDir Path docker) throws IOException {
     Path real = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
     assumeTrue(Files.isExecutable(real.resolve("bin/docker-compose")));

@@ -1,16 +1,22 @@
 package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.stackwright.validate.Tools;
+import io.stackwright.validate.ValidationMode;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +26,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +111,59 @@ class UpToDateCodeTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
       assertThat(UpToDate.classPath(loader)).containsExactly(app, lib);
     }
+  }
+
+  @Test
+  void aFolderWithASubfolderThatCannotBeOpenedIsDigestedNotFatal() throws IOException {
+    Path unreadable = unopenableFolder();
+    Tools tools = new Tools(null, unreadable.getParent(), List.of());
+    try {
+      // The walk of the schema folder meets the subfolder; the record loads all the same.
+      UpToDate record =
+          UpToDate.load(
+              dir,
+              dir.resolve("dist"),
+              ValidationMode.AUTO,
+              tools,
+              getClass().getClassLoader(),
+              Map.of());
+      assertThat(record.enabled()).isTrue();
+      assertThat(
+              UpToDate.context(ValidationMode.AUTO, tools, getClass().getClassLoader(), Map.of()))
+          .contains("unreadable");
+    } finally {
+      // So that the temporary folder can be deleted.
+      Files.setPosixFilePermissions(
+          dir.resolve("schemas/locked"), PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  /**
+   * A folder whose listing is refused. A folder without permissions serves when the tests do not
+   * run as root; as root, a process's {@code map_files}, which the kernel refuses to list without a
+   * privilege a container's root lacks.
+   */
+  private Path unopenableFolder() throws IOException {
+    Path locked = dir.resolve("schemas/locked");
+    Files.createDirectories(locked);
+    Files.writeString(locked.resolve("schema.json"), "{}");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    for (Path candidate : List.of(locked, Path.of("/proc/1/map_files"))) {
+      try (Stream<Path> files = Files.list(candidate)) {
+        files.count();
+      } catch (AccessDeniedException e) {
+        return candidate;
+      } catch (UncheckedIOException e) {
+        // The kernel may refuse at the first read rather than at the opening.
+        if (e.getCause() instanceof AccessDeniedException) {
+          return candidate;
+        }
+      } catch (IOException e) {
+        // Not there: try the next.
+      }
+    }
+    assumeTrue(false, "no folder here refuses to be listed");
+    return locked;
   }
 
   private Path folder(String name, Map<String, String> files) throws IOException {
