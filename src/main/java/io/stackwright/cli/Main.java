@@ -220,6 +220,11 @@ public final class Main {
      * @return the synthesis, or {@code null} when it failed
      */
     Synthesis synthesize(int[] exit) {
+      if (!usesRecord()) {
+        // Every environment will be rendered: Node.js and the cdk8s modules start now, beside
+        // all that comes before the first render.
+        JsiiKernel.startInBackground();
+      }
       PrintWriter err = err();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {

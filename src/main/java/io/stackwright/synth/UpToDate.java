@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -92,15 +93,19 @@ public final class UpToDate {
    */
   static final int ENTRIES_PER_ENVIRONMENT = 4;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The record's reader and writer, made on first use: {@link #disabled} needs none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   private final Path folder;
   private final Path dist;
-  private final String context;
+  private final Supplier<String> sharedInputs;
+  private String shared;
   private final Record record;
   private final boolean enabled;
   private final ValidationMode mode;
@@ -176,11 +181,16 @@ public final class UpToDate {
       List<ValidationReport.Waived> waived) {}
 
   private UpToDate(
-      Path folder, Path dist, String context, Record record, boolean enabled, ValidationMode mode) {
+      Path folder,
+      Path dist,
+      Supplier<String> sharedInputs,
+      Record record,
+      boolean enabled,
+      ValidationMode mode) {
     this.mode = mode;
     this.folder = folder;
     this.dist = dist;
-    this.context = context;
+    this.sharedInputs = sharedInputs;
     this.record = record;
     this.enabled = enabled;
   }
@@ -188,7 +198,7 @@ public final class UpToDate {
   /** No record: every environment is rendered and checked ({@code --rebuild}, tests, diff). */
   public static UpToDate disabled() {
     return new UpToDate(
-        null, null, "", new Record(FORMAT, "", new TreeMap<>()), false, ValidationMode.AUTO);
+        null, null, () -> "", new Record(FORMAT, "", new TreeMap<>()), false, ValidationMode.AUTO);
   }
 
   /**
@@ -213,7 +223,7 @@ public final class UpToDate {
     try {
       Path file = folder.resolve(FILE);
       if (Files.isRegularFile(file)) {
-        Record read = JSON.readValue(file.toFile(), Record.class);
+        Record read = Json.MAPPER.readValue(file.toFile(), Record.class);
         if (read != null
             && read.format() == FORMAT
             && read.salt() != null
@@ -239,8 +249,9 @@ public final class UpToDate {
       new SecureRandom().nextBytes(salt);
       record = new Record(FORMAT, HexFormat.of().formatHex(salt), new TreeMap<>());
     }
-    String context = context(mode, tools, code, env);
-    return new UpToDate(folder, dist, context, record, true, mode);
+    // What every environment shares is digested when first needed: reading every jar's index takes
+    // a while, and whether Node.js must start can be told without it (mayBeCurrent).
+    return new UpToDate(folder, dist, () -> context(mode, tools, code, env), record, true, mode);
   }
 
   /**
@@ -279,7 +290,7 @@ public final class UpToDate {
       StackModel model,
       List<Waiver> waivers) {
     List<byte[]> parts = new ArrayList<>();
-    parts.add(utf8(context));
+    parts.add(utf8(shared()));
     parts.add(utf8(environment));
     parts.add(file);
     parts.add(utf8(model.toString()));
@@ -412,7 +423,7 @@ public final class UpToDate {
       }
       Path temp = Files.createTempFile(folder, FILE, ".tmp");
       try {
-        JSON.writeValue(temp.toFile(), updated);
+        Json.MAPPER.writeValue(temp.toFile(), updated);
         try {
           Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -430,6 +441,13 @@ public final class UpToDate {
           + e.getMessage()
           + "); the next synth renders them again";
     }
+  }
+
+  private synchronized String shared() {
+    if (shared == null) {
+      shared = sharedInputs.get();
+    }
+    return shared;
   }
 
   /** The validation mode of this synth. */
