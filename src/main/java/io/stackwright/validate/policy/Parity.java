@@ -20,6 +20,16 @@ public final class Parity {
   private static final String NAME_LABEL = "app.kubernetes.io/name";
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
+  /** The kinds that give a workload something on Kubernetes alone (see kubernetesOnly). */
+  private static final Set<String> BESIDE_WORKLOADS =
+      Set.of(
+          "HorizontalPodAutoscaler",
+          "PodDisruptionBudget",
+          "NetworkPolicy",
+          "Ingress",
+          "CronJob",
+          "RoleBinding");
+
   private Parity() {}
 
   /**
@@ -257,7 +267,7 @@ public final class Parity {
     String account = Nodes.text(pod, "serviceAccountName");
     Map<String, Object> podLabels =
         Nodes.map(workload.body(), "spec", "template", "metadata", "labels");
-    for (KubeObject object : input.objects()) {
+    for (KubeObject object : input.ofKinds(BESIDE_WORKLOADS)) {
       switch (object.kind()) {
         case "HorizontalPodAutoscaler" -> {
           if (name.equals(Nodes.text(object.body(), "spec", "scaleTargetRef", "name"))) {
@@ -325,8 +335,8 @@ public final class Parity {
     Set<String> names = new TreeSet<>();
     for (Object source : Nodes.list(container, "envFrom")) {
       String configMap = Nodes.text(source, "configMapRef", "name");
-      for (KubeObject object : input.objects()) {
-        if (object.kind().equals("ConfigMap") && object.name().equals(configMap)) {
+      for (KubeObject object : input.ofKind("ConfigMap")) {
+        if (object.name().equals(configMap)) {
           names.addAll(Nodes.map(object.body(), "data").keySet());
         }
       }
@@ -421,8 +431,8 @@ public final class Parity {
   private static Set<String> policyTargets(
       PolicyInput input, String name, String direction, Set<String> workloads) {
     Set<String> peers = new TreeSet<>();
-    for (KubeObject object : input.objects()) {
-      if (object.kind().equals("NetworkPolicy") && object.name().equals(name)) {
+    for (KubeObject object : input.ofKind("NetworkPolicy")) {
+      if (object.name().equals(name)) {
         for (Object rule : Nodes.list(object.body(), "spec", direction)) {
           for (Object peer : Nodes.list(rule, direction.equals("egress") ? "to" : "from")) {
             String pods = Nodes.text(peer, "podSelector", "matchLabels", NAME_LABEL);
