@@ -399,7 +399,12 @@ public final class Synthesizer<P extends Record> {
         .flatMap(List::stream)
         .forEach(object -> kinds.merge(String.valueOf(object.get("kind")), 1, Integer::sum));
     output.recordObjectsByKind(kinds);
-    manifests.forEach((file, content) -> output.add(file, Yaml.writeAll(content)));
+    // Written side by side (a large stack has hundreds of files), then added in order.
+    List<String> files = List.copyOf(manifests.keySet());
+    List<String> texts = files.parallelStream().map(f -> Yaml.writeAll(manifests.get(f))).toList();
+    for (int i = 0; i < files.size(); i++) {
+      output.add(files.get(i), texts.get(i));
+    }
     new ComposeRenderer().render(stack).forEach(output::add);
     output.add(ArchitectureDiagram.FILE, ArchitectureDiagram.markdown(stack));
     // Last: it reads back the files above.

@@ -57,16 +57,20 @@ final class ReadBack {
     List<Finding> unreadable = new ArrayList<>();
     int counted = 0;
     boolean countable = true;
-    for (String file : manifestFiles(output)) {
+    List<String> manifests = manifestFiles(output);
+    // The files are parsed side by side (a large stack has hundreds), then taken in file order.
+    List<Object> parsed = manifests.parallelStream().map(file -> parse(output.text(file))).toList();
+    for (int i = 0; i < manifests.size(); i++) {
+      String file = manifests.get(i);
       read.put(file, files.get(file));
-      try {
-        for (Object document : yaml().loadAll(output.text(file))) {
-          add(file, document, objects);
-          counted += kubeconformObjects(document);
-        }
-      } catch (YAMLException e) {
+      if (parsed.get(i) instanceof YAMLException e) {
         unreadable.add(unreadable(file, e));
         countable = false;
+        continue;
+      }
+      for (Object document : (List<?>) parsed.get(i)) {
+        add(file, document, objects);
+        counted += kubeconformObjects(document);
       }
     }
     Map<String, Object> compose = Map.of();
@@ -191,6 +195,17 @@ final class ReadBack {
   }
 
   /** A reader that builds only maps, lists and scalars: no YAML tag creates an object. */
+  /** Every document of a file, or why it cannot be read. */
+  private static Object parse(String text) {
+    try {
+      List<Object> documents = new ArrayList<>();
+      yaml().loadAll(text).forEach(documents::add);
+      return documents;
+    } catch (YAMLException e) {
+      return e;
+    }
+  }
+
   private static Yaml yaml() {
     return new Yaml(new SafeConstructor(new LoaderOptions()));
   }
