@@ -28,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,6 +111,8 @@ public final class UpToDate {
   private final boolean enabled;
   private final ValidationMode mode;
   private final Map<String, Entry> fresh = new LinkedHashMap<>();
+  private final Map<String, Optional<SortedMap<String, DistWriter.Bytes>>> distFiles =
+      new HashMap<>();
 
   /**
    * One environment's record.
@@ -255,8 +258,10 @@ public final class UpToDate {
   }
 
   /**
-   * Whether the environment might be up to date: it has an entry and its file is as recorded. A
-   * cheap look, before anything is parsed, to decide whether to start Node.js ahead of time.
+   * Whether the environment might be up to date: an entry has its file as it is and the files
+   * {@code dist/<env>/} holds. A look before anything is parsed, to decide whether to start Node.js
+   * ahead of time; the file alone would not do, as an environment keeps several entries (a value
+   * changed and changed back matches an older one, whose files {@code dist/} no longer holds).
    */
   public boolean mayBeCurrent(String environment, Path environmentFile) {
     List<Entry> entries = record.environments().getOrDefault(environment, List.of());
@@ -269,7 +274,36 @@ public final class UpToDate {
     } catch (IOException e) {
       return false;
     }
-    return entries.stream().anyMatch(entry -> entry.file().equals(file));
+    return entries.stream()
+        .anyMatch(entry -> entry.file().equals(file) && distHolds(environment, entry));
+  }
+
+  /** Whether {@code dist/<env>/} holds exactly the entry's files. */
+  private boolean distHolds(String environment, Entry entry) {
+    SortedMap<String, DistWriter.Bytes> files = distFiles(environment);
+    if (files == null || !files.keySet().equals(entry.files().keySet())) {
+      return false;
+    }
+    return files.entrySet().stream()
+        .allMatch(f -> sha256(f.getValue().content()).equals(entry.files().get(f.getKey())));
+  }
+
+  /**
+   * The files of {@code dist/<env>/}, read once per synth (nothing writes them before the synth
+   * ends), or {@code null} when they cannot be read.
+   */
+  private synchronized SortedMap<String, DistWriter.Bytes> distFiles(String environment) {
+    return distFiles
+        .computeIfAbsent(
+            environment,
+            name -> {
+              try {
+                return Optional.of(DistWriter.read(dist.resolve(name)));
+              } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 
   /**
@@ -321,13 +355,8 @@ public final class UpToDate {
     if (!enabled || entry == null) {
       return Optional.empty();
     }
-    SortedMap<String, DistWriter.Bytes> files;
-    try {
-      files = DistWriter.read(dist.resolve(environment));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-    if (!files.keySet().equals(entry.files().keySet())) {
+    SortedMap<String, DistWriter.Bytes> files = distFiles(environment);
+    if (files == null || !files.keySet().equals(entry.files().keySet())) {
       return Optional.empty();
     }
     SynthOutput output =

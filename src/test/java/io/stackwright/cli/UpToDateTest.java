@@ -99,6 +99,24 @@ class UpToDateTest {
   }
 
   @Test
+  void aValueChangedAndChangedBackIsRenderedBackNotTakenFromTheOlderEntry() throws IOException {
+    assertThat(synth("staging")).as(err).isEqualTo(Main.OK);
+    SortedMap<String, DistWriter.Bytes> two = dist();
+    replace("environments/staging.yaml", "  replicas: 2\n", "  replicas: 3\n");
+    assertThat(synth("staging")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("staging: wrote dist/staging");
+
+    // The record still holds the entry of replicas: 2, but dist/ holds the files of 3.
+    replace("environments/staging.yaml", "  replicas: 3\n", "  replicas: 2\n");
+    assertThat(synth("staging")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out).contains("staging: wrote dist/staging").doesNotContain("up to date");
+    assertThat(dist()).isEqualTo(two);
+    assertThat(synth("staging")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("staging: up to date");
+  }
+
+  @Test
   void aVariableTheFileReadsIsAnInputAndItsValueIsNeverRecorded() throws IOException {
     String canary = "9.9.9-canary-7f3a";
     assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
