@@ -346,7 +346,7 @@ public final class Synthesizer<P extends Record> {
                 : upToDate.inputs(name, file, read.get(name), stack, waivers(entry.getValue()));
         UpToDate.Current current =
             inputs == null ? null : upToDate.current(name, inputs).orElse(null);
-        SynthOutput output = current != null ? current.output() : render(stack);
+        SynthOutput output = current != null ? current.output() : render(stack, gate);
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
         outputs.add(new Rendered(name, stack, entry.getValue(), output, current, file, inputs));
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
@@ -391,6 +391,20 @@ public final class Synthesizer<P extends Record> {
 
   /** Renders one stack model into its {@code dist/<env>/} files. */
   public static SynthOutput render(StackModel stack) {
+    return render(stack, null);
+  }
+
+  /**
+   * Renders one stack model into its {@code dist/<env>/} files, the Compose files first, so that
+   * the gate's Compose check runs while the Kubernetes manifests are rendered.
+   *
+   * @param gate the gate that will check the output, or {@code null}
+   */
+  public static SynthOutput render(StackModel stack, ValidationGate gate) {
+    Map<String, String> compose = new ComposeRenderer().render(stack);
+    if (gate != null) {
+      gate.beginComposeCheck(stack.environment(), compose);
+    }
     Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
     int objects = manifests.values().stream().mapToInt(List::size).sum();
     SynthOutput output = new SynthOutput(stack.environment(), objects, stack.services().size());
@@ -405,7 +419,7 @@ public final class Synthesizer<P extends Record> {
     for (int i = 0; i < files.size(); i++) {
       output.add(files.get(i), texts.get(i));
     }
-    new ComposeRenderer().render(stack).forEach(output::add);
+    compose.forEach(output::add);
     output.add(ArchitectureDiagram.FILE, ArchitectureDiagram.markdown(stack));
     // Last: it reads back the files above.
     output.add(ParityReport.FILE, ParityReport.markdown(output));

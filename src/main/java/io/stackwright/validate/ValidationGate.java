@@ -5,16 +5,19 @@ import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -34,6 +37,11 @@ public final class ValidationGate {
   private final ValidationMode mode;
   private final boolean toolLayers;
 
+  /** Compose checks begun before {@link #check}, by environment: the files checked, and what. */
+  private final Map<String, EarlyCheck> early = new ConcurrentHashMap<>();
+
+  private record EarlyCheck(Map<String, String> files, CompletableFuture<ToolResult> result) {}
+
   private ValidationGate(Tools tools, ValidationMode mode, boolean toolLayers) {
     this.tools = tools;
     this.mode = mode;
@@ -48,6 +56,79 @@ public final class ValidationGate {
   /** A gate of the policy layer alone, which needs no tool; for code that renders in memory. */
   public static ValidationGate policyOnly() {
     return new ValidationGate(Tools.none(), ValidationMode.AUTO, false);
+  }
+
+  /**
+   * Begins the Compose CLI's check of an environment's Compose files now, before the rest of its
+   * output is rendered: the Compose file is made in Java in a moment, the Kubernetes manifests take
+   * the jsii kernel most of a synth, and the check then runs beside them rather than after. {@link
+   * #check} takes its findings if the output it is given holds exactly these files, and checks
+   * again otherwise. Does nothing when the Compose layer does not run.
+   *
+   * @param environment the environment
+   * @param files the Compose renderer's files, by path in {@code dist/<env>/}
+   */
+  public void beginComposeCheck(String environment, Map<String, String> files) {
+    if (!toolLayers
+        || tools.composeMissing() != null
+        || !files.containsKey(ComposeRenderer.COMPOSE_FILE)) {
+      return;
+    }
+    Map<String, String> copy = Map.copyOf(files);
+    CompletableFuture<ToolResult> result =
+        CompletableFuture.supplyAsync(
+            () -> {
+              Path scratch = null;
+              long started = System.nanoTime();
+              try {
+                scratch = Files.createTempDirectory("stackwright-validate");
+                for (Map.Entry<String, String> file : copy.entrySet()) {
+                  Path target = scratch.resolve(environment).resolve(file.getKey());
+                  Files.createDirectories(target.getParent());
+                  Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                }
+                return compose(environment, copy.get(ComposeCli.ENV_EXAMPLE), scratch, started);
+              } catch (IOException e) {
+                return new ToolResult(
+                    Map.of(),
+                    List.of("cannot copy the Compose file to a scratch folder: " + e),
+                    started,
+                    System.nanoTime());
+              } finally {
+                if (scratch != null) {
+                  delete(scratch);
+                }
+              }
+            },
+            EARLY);
+    early.put(environment, new EarlyCheck(copy, result));
+  }
+
+  /** Runs the checks begun early; daemon threads, as a synth that fails leaves them behind. */
+  private static final ExecutorService EARLY =
+      Executors.newCachedThreadPool(ValidationGate::daemon);
+
+  /**
+   * The check begun early for the subject's environment, if it checked exactly the subject's
+   * Compose files.
+   */
+  private CompletableFuture<ToolResult> earlyCheck(Subject subject) {
+    EarlyCheck check = early.remove(subject.environment());
+    if (check == null) {
+      return null;
+    }
+    Map<String, byte[]> files = subject.output().files();
+    long composeFiles = files.keySet().stream().filter(p -> p.startsWith("compose/")).count();
+    boolean same =
+        composeFiles == check.files().size()
+            && check.files().entrySet().stream()
+                .allMatch(
+                    f ->
+                        files.containsKey(f.getKey())
+                            && Arrays.equals(
+                                files.get(f.getKey()),
+                                f.getValue().getBytes(StandardCharsets.UTF_8)));
+    return same ? check.result() : null;
   }
 
   /**
@@ -94,7 +175,18 @@ public final class ValidationGate {
         if (runCompose) {
           for (Subject subject : subjects) {
             if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
-              compose.add(CompletableFuture.supplyAsync(() -> compose(subject, root), pool));
+              CompletableFuture<ToolResult> begun = earlyCheck(subject);
+              compose.add(
+                  begun != null
+                      ? begun
+                      : CompletableFuture.supplyAsync(
+                          () ->
+                              compose(
+                                  subject.environment(),
+                                  subject.output().text(ComposeCli.ENV_EXAMPLE),
+                                  root,
+                                  System.nanoTime()),
+                          pool));
             }
           }
         }
@@ -144,15 +236,18 @@ public final class ValidationGate {
         durations.put(Layer.KUBECONFORM, Duration.ofNanos(result.finished() - toolsStart));
       }
       if (runCompose) {
-        long finished = toolsStart;
+        long started = Long.MAX_VALUE;
+        long finished = Long.MIN_VALUE;
         for (CompletableFuture<ToolResult> future : compose) {
           ToolResult result = future.join();
           result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
           toolFailures.addAll(result.failures());
+          started = Math.min(started, result.started());
           finished = Math.max(finished, result.finished());
         }
         ran.add(Layer.COMPOSE);
-        durations.put(Layer.COMPOSE, Duration.ofNanos(finished - toolsStart));
+        // From the first check's start, which may be before the gate's (one begun early).
+        durations.put(Layer.COMPOSE, Duration.ofNanos(compose.isEmpty() ? 0 : finished - started));
       }
     } finally {
       if (pool != null) {
@@ -186,10 +281,11 @@ public final class ValidationGate {
    *
    * @param findings the findings of each environment it reported on
    * @param failures why the tool could not run or be read, if it could not
+   * @param started {@link System#nanoTime()} when it began
    * @param finished {@link System#nanoTime()} when it was done
    */
   private record ToolResult(
-      Map<String, List<Finding>> findings, List<String> failures, long finished) {}
+      Map<String, List<Finding>> findings, List<String> failures, long started, long finished) {}
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "validation-tool");
@@ -215,6 +311,7 @@ public final class ValidationGate {
   }
 
   private ToolResult kubeconform(List<Subject> subjects, Path scratch, int objects) {
+    long started = System.nanoTime();
     Map<String, List<String>> files = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
@@ -222,25 +319,25 @@ public final class ValidationGate {
     try {
       Map<String, List<Finding>> found =
           new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
-      return new ToolResult(found, List.of(), System.nanoTime());
+      return new ToolResult(found, List.of(), started, System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
-      return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());
+      return new ToolResult(Map.of(), List.of(e.getMessage()), started, System.nanoTime());
     }
   }
 
-  private ToolResult compose(Subject subject, Path scratch) {
+  /**
+   * The Compose CLI on an environment's Compose file, copied into {@code scratch} as {@code
+   * <env>/compose/compose.yaml}.
+   */
+  private ToolResult compose(String environment, String envExample, Path scratch, long started) {
     String file = ComposeRenderer.COMPOSE_FILE;
     try {
       List<Finding> found =
           new ComposeCli(tools.compose())
-              .check(
-                  scratch.resolve(subject.environment()).resolve(file),
-                  file,
-                  subject.output().text(ComposeCli.ENV_EXAMPLE),
-                  scratch);
-      return new ToolResult(Map.of(subject.environment(), found), List.of(), System.nanoTime());
+              .check(scratch.resolve(environment).resolve(file), file, envExample, scratch);
+      return new ToolResult(Map.of(environment, found), List.of(), started, System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
-      return new ToolResult(Map.of(), List.of(e.getMessage()), System.nanoTime());
+      return new ToolResult(Map.of(), List.of(e.getMessage()), started, System.nanoTime());
     }
   }
 

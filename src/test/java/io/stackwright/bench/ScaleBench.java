@@ -51,11 +51,11 @@ public final class ScaleBench {
     Path project = Path.of(args[2]);
     long start = System.nanoTime();
     StackModel stack = stack(count);
-    SynthOutput rendered = Synthesizer.render(stack);
-    long renderedAt = System.nanoTime();
     ValidationGate gate =
         new ValidationGate(
             Tools.locate(project, System::getProperty, System::getenv), ValidationMode.STRICT);
+    SynthOutput rendered = Synthesizer.render(stack, gate);
+    long renderedAt = System.nanoTime();
     ValidationReport report =
         gate.check(
             List.of(

@@ -320,6 +320,68 @@ class ValidationGateTest {
   }
 
   @Test
+  void aComposeCheckBegunWhileRenderingReportsWhatTheCheckAfterwardsWould() {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    String compose = rendered.text("compose/compose.yaml");
+    String broken =
+        compose.replace(
+            "    read_only: true\n", "    read_only: true\n    restart_policy: always\n");
+    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
+
+    // Begun on the broken file, checked with it: the early check's findings are the gate's.
+    gate.beginComposeCheck("qa", composeFiles(rendered, broken));
+    ValidationReport early =
+        gate.check(
+            List.of(subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken))));
+
+    assertThat(findings(early, Layer.COMPOSE))
+        .extracting(Finding::file, Finding::object, Finding::field)
+        .containsExactly(
+            tuple("compose/compose.yaml", "ComposeService/web", "services.web.restart_policy"));
+    assertThat(early.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
+  }
+
+  @Test
+  void aComposeCheckBegunOnOtherFilesThanTheOutputsIsNotTaken() {
+    StackModel stack = stack(s -> {});
+    SynthOutput rendered = Synthesizer.render(stack);
+    String compose = rendered.text("compose/compose.yaml");
+    String broken =
+        compose.replace(
+            "    read_only: true\n", "    read_only: true\n    restart_policy: always\n");
+    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
+
+    // Begun on the good file, but the output checked holds the broken one, and the other way.
+    gate.beginComposeCheck("qa", composeFiles(rendered, compose));
+    ValidationReport report =
+        gate.check(
+            List.of(subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken))));
+    gate.beginComposeCheck("qa", composeFiles(rendered, broken));
+    ValidationReport good = gate.check(List.of(subject(stack, List.of(), rendered)));
+
+    assertThat(findings(report, Layer.COMPOSE))
+        .extracting(Finding::field)
+        .containsExactly("services.web.restart_policy");
+    assertThat(good.passed()).as(good.failureLines().toString()).isTrue();
+  }
+
+  /** The Compose renderer's files of an output, with its Compose file as {@code compose}. */
+  private static Map<String, String> composeFiles(SynthOutput output, String compose) {
+    Map<String, String> files = new java.util.TreeMap<>();
+    output
+        .files()
+        .forEach(
+            (path, bytes) -> {
+              if (path.startsWith("compose/")) {
+                files.put(path, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+              }
+            });
+    files.put("compose/compose.yaml", compose);
+    return files;
+  }
+
+  @Test
   void aComposeValueOfTheWrongTypeFailsTheComposeLayer() {
     StackModel stack = stack(s -> {});
     SynthOutput rendered = Synthesizer.render(stack);
