@@ -320,50 +320,34 @@ class ValidationGateTest {
   }
 
   @Test
-  void aComposeCheckBegunWhileRenderingReportsWhatTheCheckAfterwardsWould() {
+  void aComposeCheckBegunWhileRenderingIsTakenOnlyForTheFilesItChecked() {
     StackModel stack = stack(s -> {});
     SynthOutput rendered = Synthesizer.render(stack);
     String compose = rendered.text("compose/compose.yaml");
     String broken =
         compose.replace(
             "    read_only: true\n", "    read_only: true\n    restart_policy: always\n");
+    Subject good = subject(stack, List.of(), rendered);
+    Subject bad = subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken));
     ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
 
-    // Begun on the broken file, checked with it: the early check's findings are the gate's.
+    // Begun on the file the output holds: its findings are the gate's.
     gate.beginComposeCheck("qa", composeFiles(rendered, broken));
-    ValidationReport early =
-        gate.check(
-            List.of(subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken))));
-
-    assertThat(findings(early, Layer.COMPOSE))
-        .extracting(Finding::file, Finding::object, Finding::field)
-        .containsExactly(
-            tuple("compose/compose.yaml", "ComposeService/web", "services.web.restart_policy"));
-    assertThat(early.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
-  }
-
-  @Test
-  void aComposeCheckBegunOnOtherFilesThanTheOutputsIsNotTaken() {
-    StackModel stack = stack(s -> {});
-    SynthOutput rendered = Synthesizer.render(stack);
-    String compose = rendered.text("compose/compose.yaml");
-    String broken =
-        compose.replace(
-            "    read_only: true\n", "    read_only: true\n    restart_policy: always\n");
-    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
-
-    // Begun on the good file, but the output checked holds the broken one, and the other way.
+    ValidationReport early = gate.check(List.of(bad));
+    // Begun on other files than the output's, either way: the gate checks again.
     gate.beginComposeCheck("qa", composeFiles(rendered, compose));
-    ValidationReport report =
-        gate.check(
-            List.of(subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken))));
+    ValidationReport again = gate.check(List.of(bad));
     gate.beginComposeCheck("qa", composeFiles(rendered, broken));
-    ValidationReport good = gate.check(List.of(subject(stack, List.of(), rendered)));
+    ValidationReport passed = gate.check(List.of(good));
 
-    assertThat(findings(report, Layer.COMPOSE))
-        .extracting(Finding::field)
-        .containsExactly("services.web.restart_policy");
-    assertThat(good.passed()).as(good.failureLines().toString()).isTrue();
+    for (ValidationReport report : List.of(early, again)) {
+      assertThat(findings(report, Layer.COMPOSE))
+          .extracting(Finding::file, Finding::object, Finding::field)
+          .containsExactly(
+              tuple("compose/compose.yaml", "ComposeService/web", "services.web.restart_policy"));
+      assertThat(report.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
+    }
+    assertThat(passed.passed()).as(passed.failureLines().toString()).isTrue();
   }
 
   /** The Compose renderer's files of an output, with its Compose file as {@code compose}. */
