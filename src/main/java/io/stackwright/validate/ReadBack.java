@@ -59,18 +59,19 @@ final class ReadBack {
     boolean countable = true;
     List<String> manifests = manifestFiles(output);
     // The files are parsed side by side (a large stack has hundreds), then taken in file order.
-    List<Object> parsed = manifests.parallelStream().map(file -> parse(output.text(file))).toList();
+    List<Parsed> parsed = manifests.parallelStream().map(file -> parse(output.text(file))).toList();
     for (int i = 0; i < manifests.size(); i++) {
       String file = manifests.get(i);
       read.put(file, files.get(file));
-      if (parsed.get(i) instanceof YAMLException e) {
-        unreadable.add(unreadable(file, e));
-        countable = false;
-        continue;
-      }
-      for (Object document : (List<?>) parsed.get(i)) {
+      // The documents before one that cannot be read count, as they did when each was taken as
+      // it was read.
+      for (Object document : parsed.get(i).documents()) {
         add(file, document, objects);
         counted += kubeconformObjects(document);
+      }
+      if (parsed.get(i).error() != null) {
+        unreadable.add(unreadable(file, parsed.get(i).error()));
+        countable = false;
       }
     }
     Map<String, Object> compose = Map.of();
@@ -194,18 +195,26 @@ final class ReadBack {
     return new Finding(Layer.POLICY, file, "", "", "", "cannot be read as YAML: " + e.getMessage());
   }
 
-  /** A reader that builds only maps, lists and scalars: no YAML tag creates an object. */
-  /** Every document of a file, or why it cannot be read. */
-  private static Object parse(String text) {
+  /**
+   * A file's documents, up to the first that cannot be read.
+   *
+   * @param documents the documents read, in file order
+   * @param error why the rest cannot be read, or {@code null} when every document was
+   */
+  private record Parsed(List<Object> documents, YAMLException error) {}
+
+  /** Every document of a file, up to the first that cannot be read. */
+  private static Parsed parse(String text) {
+    List<Object> documents = new ArrayList<>();
     try {
-      List<Object> documents = new ArrayList<>();
       yaml().loadAll(text).forEach(documents::add);
-      return documents;
+      return new Parsed(documents, null);
     } catch (YAMLException e) {
-      return e;
+      return new Parsed(documents, e);
     }
   }
 
+  /** A reader that builds only maps, lists and scalars: no YAML tag creates an object. */
   private static Yaml yaml() {
     return new Yaml(new SafeConstructor(new LoaderOptions()));
   }

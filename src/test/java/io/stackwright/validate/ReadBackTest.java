@@ -92,6 +92,22 @@ class ReadBackTest {
   }
 
   @Test
+  void theDocumentsBeforeAnUnreadableOneInTheSameFileAreStillChecked() {
+    // kubectl applies a file's documents up to the first it cannot read, so the rules must see
+    // them too, as they did when each document was taken as it was read.
+    StackModel stack = ValidationGateTest.stack(s -> {});
+    SynthOutput output = Synthesizer.render(stack);
+    output.add(
+        "partly.yaml",
+        Yaml.writeAll(List.of(HOST_NETWORK_POD)) + "---\nkind: ConfigMap\nmetadata: [name\n");
+    List<Finding> findings = policyFindings(ValidationGateTest.subject(stack, List.of(), output));
+
+    assertThat(findings)
+        .extracting(Finding::file, Finding::object, Finding::rule)
+        .contains(tuple("partly.yaml", "Pod/sneaky", "pod-security-restricted"));
+  }
+
+  @Test
   void oneOutputIsCheckedWithTheFactsOfTheSubjectChecked() {
     Map<String, Object> floating =
         Map.of(
