@@ -220,11 +220,6 @@ public final class Main {
      * @return the synthesis, or {@code null} when it failed
      */
     Synthesis synthesize(int[] exit) {
-      if (!usesRecord()) {
-        // Every environment will be rendered: Node.js and the cdk8s modules start now, beside
-        // all that comes before the first render.
-        JsiiKernel.startInBackground();
-      }
       PrintWriter err = err();
       JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {
@@ -245,6 +240,11 @@ public final class Main {
         err.println("stackwright: " + e.getMessage());
         exit[0] = BAD_INPUT;
         return null;
+      }
+      if (!usesRecord()) {
+        // Every environment will be rendered: Node.js and the cdk8s modules start now, once the
+        // command line is known to be good, beside all that comes before the first render.
+        JsiiKernel.startInBackground();
       }
       if (usesRecord()) {
         upToDate =

@@ -93,6 +93,12 @@ final class DirectKernel {
       folder = Files.createTempDirectory("stackwright-jsii");
       Path programFile = folder.resolve("program.js");
       Path launcherFile = folder.resolve(LAUNCHER);
+      // Removed once Node.js has read them (Launch.cleanUp), or else when the JVM exits: a synth
+      // that fails on its input exits while the kernel may still be starting. Files are deleted
+      // at exit in the reverse order of these calls, the folder last.
+      folder.toFile().deleteOnExit();
+      programFile.toFile().deleteOnExit();
+      launcherFile.toFile().deleteOnExit();
       Files.copy(program, programFile, StandardCopyOption.REPLACE_EXISTING);
       Files.copy(launcher, launcherFile, StandardCopyOption.REPLACE_EXISTING);
       Launch launch = new Launch(command(node, launcherFile, programFile), folder);

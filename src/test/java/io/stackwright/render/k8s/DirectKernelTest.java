@@ -90,6 +90,28 @@ class DirectKernelTest {
   }
 
   @Test
+  void aJvmThatExitsBeforeTheKernelHasReadItsScriptsLeavesThemNotBehind() throws Exception {
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                InstallAndExit.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output).startsWith("installed");
+    try (var left = Files.list(temp)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("stackwright-jsii"));
+    }
+  }
+
+  @Test
   void aUserChosenRuntimeIsLeftAlone() {
     assertThat(DirectKernel.install(Map.of("JSII_RUNTIME", "node my-runtime.js"))).isNull();
   }
