@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,7 @@ public final class ValidationGate {
               long started = System.nanoTime();
               try {
                 scratch = Files.createTempDirectory("stackwright-validate");
+                EARLY_SCRATCH.add(scratch);
                 for (Map.Entry<String, String> file : copy.entrySet()) {
                   Path target = scratch.resolve(environment).resolve(file.getKey());
                   Files.createDirectories(target.getParent());
@@ -97,6 +99,7 @@ public final class ValidationGate {
               } finally {
                 if (scratch != null) {
                   delete(scratch);
+                  EARLY_SCRATCH.remove(scratch);
                 }
               }
             },
@@ -107,6 +110,39 @@ public final class ValidationGate {
   /** Runs the checks begun early; daemon threads, as a synth that fails leaves them behind. */
   private static final ExecutorService EARLY =
       Executors.newCachedThreadPool(ValidationGate::daemon);
+
+  /**
+   * The scratch folders of early checks still running. A synth that fails before its gate runs
+   * exits without waiting for them, and a scratch folder holds a copy of the Compose files (in
+   * development, with the generated secrets' files beside them): they are deleted on the way out.
+   */
+  private static final Set<Path> EARLY_SCRATCH = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ValidationGate::deleteEarlyScratch, "early-check-cleanup"));
+  }
+
+  /**
+   * Deletes what is left of the early checks' scratch folders. Their threads still run meanwhile
+   * and may add a file (the CLI's output) between the listing of a folder and its removal, so each
+   * is tried again until it is gone, for half a second at most.
+   */
+  private static void deleteEarlyScratch() {
+    for (Path scratch : List.copyOf(EARLY_SCRATCH)) {
+      for (int attempt = 0; attempt < 50 && Files.exists(scratch); attempt++) {
+        delete(scratch);
+        if (Files.exists(scratch)) {
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
 
   /**
    * The check begun early for the subject's environment, if it checked exactly the subject's

@@ -2,6 +2,7 @@ package io.stackwright.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.model.Cpu;
@@ -17,12 +18,15 @@ import io.stackwright.stack.ShopStack;
 import io.stackwright.stack.Stack;
 import io.stackwright.synth.Synthesizer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -348,6 +352,31 @@ class ValidationGateTest {
       assertThat(report.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
     }
     assertThat(passed.passed()).as(passed.failureLines().toString()).isTrue();
+  }
+
+  @Test
+  void aSynthThatExitsWhileAnEarlyComposeCheckRunsLeavesNoScratchFolder(@TempDir Path folder)
+      throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    Path temp = Files.createDirectories(folder.resolve("tmp"));
+    Path slow = folder.resolve("slow-compose");
+    Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
+    Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BeginCheckAndExit.class.getName(),
+                slow.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output).startsWith("begun");
+    assertThat(scratchFolders(temp)).isEmpty();
   }
 
   /** The Compose renderer's files of an output, with its Compose file as {@code compose}. */
