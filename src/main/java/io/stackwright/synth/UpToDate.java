@@ -13,14 +13,15 @@ import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -47,7 +48,6 @@ import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -543,9 +543,11 @@ public final class UpToDate {
     SortedSet<String> unreadable = new TreeSet<>();
     for (Path entry : classPath) {
       if (Files.isDirectory(entry)) {
-        try (Stream<Path> files = Files.walk(entry)) {
-          for (Path file : (Iterable<Path>) files::iterator) {
-            if (Files.isRegularFile(file)) {
+        // Every file that can be read, and the name of each one or folder that cannot: a folder
+        // that cannot be opened hides only itself, so a change to the rest still shows.
+        for (Path file : walk(entry, unreadable)) {
+          if (Files.isRegularFile(file)) {
+            try {
               byte[] content = Files.readAllBytes(file);
               CRC32 crc = new CRC32();
               crc.update(content);
@@ -554,11 +556,10 @@ public final class UpToDate {
                   entry.relativize(file).toString().replace('\\', '/'),
                   content.length,
                   crc.getValue());
+            } catch (IOException e) {
+              unreadable.add("unreadable " + file);
             }
           }
-        } catch (IOException | UncheckedIOException e) {
-          // A walk throws the unchecked kind for a subfolder it cannot open.
-          unreadable.add("unreadable " + entry);
         }
       } else if (Files.isRegularFile(entry)) {
         try (ZipFile zip = new ZipFile(entry.toFile())) {
@@ -699,27 +700,65 @@ public final class UpToDate {
         text.append('\n');
         return;
       }
-      try (Stream<Path> files = Files.walk(path)) {
-        files
-            .sorted()
-            .forEach(
-                file -> {
-                  try {
-                    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                    text.append(path.relativize(file)).append(' ');
-                    text.append(a.isDirectory() ? "dir" : a.size() + " " + a.lastModifiedTime());
-                    text.append('\n');
-                  } catch (IOException e) {
-                    text.append(file).append(" unreadable\n");
-                  }
-                });
+      SortedSet<String> unreadable = new TreeSet<>();
+      for (Path file : walk(path, unreadable)) {
+        try {
+          BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+          text.append(path.relativize(file)).append(' ');
+          text.append(a.isDirectory() ? "dir" : a.size() + " " + a.lastModifiedTime());
+          text.append('\n');
+        } catch (IOException e) {
+          text.append(file).append(" unreadable\n");
+        }
       }
+      unreadable.forEach(item -> text.append(item).append('\n'));
     } catch (IOException e) {
       text.append("missing\n");
-    } catch (UncheckedIOException e) {
-      // A subfolder the walk cannot open: what its tool reads there cannot be known either.
-      text.append("unreadable ").append(e.getCause().getMessage()).append('\n');
     }
+  }
+
+  /**
+   * Every file and folder under {@code root}, sorted, links not followed; each one that cannot be
+   * opened or read is named in {@code unreadable} instead, and the walk goes on past it.
+   */
+  private static List<Path> walk(Path root, SortedSet<String> unreadable) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              found.add(dir);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              found.add(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              unreadable.add("unreadable " + file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              // A folder that opened but whose listing then failed.
+              if (e != null) {
+                unreadable.add("unreadable " + dir);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      unreadable.add("unreadable " + root);
+    }
+    found.sort(null);
+    return found;
   }
 
   private String digest(List<byte[]> parts) {

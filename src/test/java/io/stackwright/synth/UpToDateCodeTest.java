@@ -114,11 +114,16 @@ class UpToDateCodeTest {
   }
 
   @Test
-  void aFolderWithASubfolderThatCannotBeOpenedIsDigestedNotFatal() throws IOException {
+  void aSubfolderThatCannotBeOpenedHidesOnlyItselfFromTheDigest() throws IOException {
     Path unreadable = unopenableFolder();
     Tools tools = new Tools(null, unreadable.getParent(), List.of());
     try {
-      // The walk of the schema folder meets the subfolder; the record loads all the same.
+      String context =
+          UpToDate.context(ValidationMode.AUTO, tools, getClass().getClassLoader(), Map.of());
+
+      // Named, and the walk went on past it to what sorts after it: a change there still shows.
+      assertThat(context).contains("unreadable " + unreadable);
+      assertThat(context).containsPattern("(?m)^" + AFTER_LOCKED + " ");
       UpToDate record =
           UpToDate.load(
               dir,
@@ -128,15 +133,18 @@ class UpToDateCodeTest {
               getClass().getClassLoader(),
               Map.of());
       assertThat(record.enabled()).isTrue();
-      assertThat(
-              UpToDate.context(ValidationMode.AUTO, tools, getClass().getClassLoader(), Map.of()))
-          .contains("unreadable");
     } finally {
       // So that the temporary folder can be deleted.
       Files.setPosixFilePermissions(
           dir.resolve("schemas/locked"), PosixFilePermissions.fromString("rwx------"));
     }
   }
+
+  /**
+   * A file beside the folder {@link #unopenableFolder} returns that sorts after it: made in the
+   * temporary folder, and one every process has under {@code /proc}.
+   */
+  private static final String AFTER_LOCKED = "mountinfo";
 
   /**
    * A folder whose listing is refused. A folder without permissions serves when the tests do not
@@ -147,6 +155,7 @@ class UpToDateCodeTest {
     Path locked = dir.resolve("schemas/locked");
     Files.createDirectories(locked);
     Files.writeString(locked.resolve("schema.json"), "{}");
+    Files.writeString(dir.resolve("schemas").resolve(AFTER_LOCKED), "{}");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     for (Path candidate : List.of(locked, Path.of("/proc/1/map_files"))) {
       try (Stream<Path> files = Files.list(candidate)) {
