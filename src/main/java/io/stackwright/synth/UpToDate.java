@@ -44,6 +44,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -719,29 +720,42 @@ public final class UpToDate {
 
   /**
    * Every file and folder under {@code root}, sorted, links not followed; each one that cannot be
-   * opened or read is named in {@code unreadable} instead, and the walk goes on past it.
+   * opened or read is named in {@code unreadable} instead, and the walk goes on past it. A root
+   * that is itself a link to a folder is followed (a walk otherwise yields the link alone, and its
+   * folder's content would count for nothing); what is found is named under {@code root} still.
    */
   private static List<Path> walk(Path root, SortedSet<String> unreadable) {
     List<Path> found = new ArrayList<>();
+    Path start = root;
+    if (Files.isSymbolicLink(root)) {
+      try {
+        start = root.toRealPath();
+      } catch (IOException e) {
+        unreadable.add("unreadable " + root);
+        return found;
+      }
+    }
+    Path target = start;
+    Function<Path, Path> under = p -> root.resolve(target.relativize(p));
     try {
       Files.walkFileTree(
-          root,
+          start,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              found.add(dir);
+              found.add(under.apply(dir));
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              found.add(file);
+              found.add(under.apply(file));
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              unreadable.add("unreadable " + file);
+              unreadable.add("unreadable " + under.apply(file));
               return FileVisitResult.CONTINUE;
             }
 
@@ -749,7 +763,7 @@ public final class UpToDate {
             public FileVisitResult postVisitDirectory(Path dir, IOException e) {
               // A folder that opened but whose listing then failed.
               if (e != null) {
-                unreadable.add("unreadable " + dir);
+                unreadable.add("unreadable " + under.apply(dir));
               }
               return FileVisitResult.CONTINUE;
             }

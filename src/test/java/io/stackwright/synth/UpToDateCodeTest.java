@@ -68,6 +68,34 @@ class UpToDateCodeTest {
   }
 
   @Test
+  void aClassFolderReachedThroughALinkIsDigestedAsTheFolderItself() throws IOException {
+    Path classes = folder("classes", FILES);
+    Path link = Files.createSymbolicLink(dir.resolve("classes-link"), classes);
+    String digest = UpToDate.code(Set.of(link));
+
+    // A walk does not follow a link, even at its start: without following this one, no class
+    // would be digested and a change to one would go unseen.
+    assertThat(digest).isEqualTo(UpToDate.code(Set.of(classes)));
+    Files.writeString(classes.resolve("io/example/Stack.class"), "class bytez");
+    assertThat(UpToDate.code(Set.of(link))).isNotEqualTo(digest);
+  }
+
+  @Test
+  void aSchemaFolderReachedThroughALinkIsListedFileByFile() throws IOException {
+    Path schemas = folder("schemas", Map.of("v1/pod.json", "{}"));
+    Path link = Files.createSymbolicLink(dir.resolve("schemas-link"), schemas);
+
+    String context =
+        UpToDate.context(
+            ValidationMode.AUTO,
+            new Tools(null, link, List.of()),
+            getClass().getClassLoader(),
+            Map.of());
+
+    assertThat(context).containsPattern("(?m)^v1/pod.json 2 ");
+  }
+
+  @Test
   void whichOfTwoCopiesOfAClassComesFirstOnTheClassPathIsPartOfTheDigest() throws IOException {
     Path older = jar("older.jar", Map.of("io/example/Stack.class", "version 1"));
     Path newer = jar("newer.jar", Map.of("io/example/Stack.class", "version 2"));
