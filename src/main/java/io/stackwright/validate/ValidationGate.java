@@ -5,6 +5,7 @@ import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -408,8 +409,9 @@ public final class ValidationGate {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
-    } catch (IOException e) {
-      // A leftover scratch folder in the temp folder harms nothing.
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover scratch folder in the temp folder harms nothing. (The unchecked kind: a walk
+      // that meets a folder another thread has just deleted, as the exit's clean-up may.)
     }
   }
 }
