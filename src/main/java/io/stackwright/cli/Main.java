@@ -221,7 +221,7 @@ public final class Main {
      */
     Synthesis synthesize(int[] exit) {
       PrintWriter err = err();
-      JsiiLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+      TempLeftovers.sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
       try {
         mode = ValidationMode.parse(validate);
       } catch (IllegalArgumentException e) {
