@@ -10,7 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Removes what synths leave in the temp folder.
@@ -109,19 +111,18 @@ final class TempLeftovers {
 
   /** Deletes the tree; without {@code files}, it fails, and so stops, at the first file. */
   private static void deleteTree(Path root, boolean files) throws IOException {
+    if (files) {
+      // Deepest first; a link is deleted, never followed.
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+      return;
+    }
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (!files) {
-              throw new IOException("a file appeared in " + root + ": " + file);
-            }
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
             if (e != null) {

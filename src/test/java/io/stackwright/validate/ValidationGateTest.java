@@ -17,8 +17,8 @@ import io.stackwright.stack.ShopEnvironment;
 import io.stackwright.stack.ShopStack;
 import io.stackwright.stack.Stack;
 import io.stackwright.synth.Synthesizer;
+import io.stackwright.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -362,18 +361,7 @@ class ValidationGateTest {
     Path slow = folder.resolve("slow-compose");
     Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
     Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + temp,
-                "-cp",
-                System.getProperty("java.class.path"),
-                BeginCheckAndExit.class.getName(),
-                slow.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = ChildJvm.run(temp, BeginCheckAndExit.class, slow.toString());
 
     assertThat(output).startsWith("begun");
     assertThat(scratchFolders(temp)).isEmpty();

@@ -2,6 +2,7 @@ package io.stackwright.render.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.testing.ChildJvm;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,17 +93,7 @@ class DirectKernelTest {
   @Test
   void aJvmThatExitsBeforeTheKernelHasReadItsScriptsLeavesThemNotBehind() throws Exception {
     Path temp = Files.createDirectories(dir.resolve("tmp"));
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + temp,
-                "-cp",
-                System.getProperty("java.class.path"),
-                InstallAndExit.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = ChildJvm.run(temp, InstallAndExit.class);
 
     assertThat(output).startsWith("installed");
     try (var left = Files.list(temp)) {
