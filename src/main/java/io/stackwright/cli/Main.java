@@ -241,11 +241,6 @@ public final class Main {
         exit[0] = BAD_INPUT;
         return null;
       }
-      if (!usesRecord()) {
-        // Every environment will be rendered: Node.js and the cdk8s modules start now, once the
-        // command line is known to be good, beside all that comes before the first render.
-        JsiiKernel.startInBackground();
-      }
       if (usesRecord()) {
         upToDate =
             UpToDate.load(
@@ -256,8 +251,9 @@ public final class Main {
                 main.definition.getClass().getClassLoader(),
                 System.getenv());
       }
-      // Node.js and the cdk8s modules start while the environment files are read and checked,
-      // unless every environment looks up to date, when they may not be needed at all.
+      // Node.js and the cdk8s modules start now, once the command line is known to be good, while
+      // the environment files are read and checked; unless every environment looks up to date,
+      // when they may not be needed at all (without the record, none does).
       if (!names.stream()
           .allMatch(n -> upToDate.mayBeCurrent(n, synthesizer.environments().file(n)))) {
         JsiiKernel.startInBackground();
