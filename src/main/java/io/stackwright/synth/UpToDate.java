@@ -112,8 +112,7 @@ public final class UpToDate {
   private final boolean enabled;
   private final ValidationMode mode;
   private final Map<String, Entry> fresh = new LinkedHashMap<>();
-  private final Map<String, Optional<SortedMap<String, DistWriter.Bytes>>> distFiles =
-      new HashMap<>();
+  private final Map<String, Optional<Dist>> distRead = new HashMap<>();
 
   /**
    * One environment's record.
@@ -281,25 +280,33 @@ public final class UpToDate {
 
   /** Whether {@code dist/<env>/} holds exactly the entry's files. */
   private boolean distHolds(String environment, Entry entry) {
-    SortedMap<String, DistWriter.Bytes> files = distFiles(environment);
-    if (files == null || !files.keySet().equals(entry.files().keySet())) {
-      return false;
-    }
-    return files.entrySet().stream()
-        .allMatch(f -> sha256(f.getValue().content()).equals(entry.files().get(f.getKey())));
+    Dist held = dist(environment);
+    return held != null && held.sha256().equals(entry.files());
   }
 
   /**
-   * The files of {@code dist/<env>/}, read once per synth (nothing writes them before the synth
-   * ends), or {@code null} when they cannot be read.
+   * What {@code dist/<env>/} holds: each file, and its SHA-256.
+   *
+   * @param files the files, by relative path
+   * @param sha256 the digest of each, by the same path, as an entry records them
    */
-  private synchronized SortedMap<String, DistWriter.Bytes> distFiles(String environment) {
-    return distFiles
+  private record Dist(
+      SortedMap<String, DistWriter.Bytes> files, SortedMap<String, String> sha256) {}
+
+  /**
+   * {@code dist/<env>/}, read and hashed once per synth (nothing writes it before the synth ends),
+   * or {@code null} when it cannot be read.
+   */
+  private synchronized Dist dist(String environment) {
+    return distRead
         .computeIfAbsent(
             environment,
             name -> {
               try {
-                return Optional.of(DistWriter.read(dist.resolve(name)));
+                SortedMap<String, DistWriter.Bytes> files = DistWriter.read(dist.resolve(name));
+                SortedMap<String, String> hashes = new TreeMap<>();
+                files.forEach((path, bytes) -> hashes.put(path, sha256(bytes.content())));
+                return Optional.of(new Dist(files, hashes));
               } catch (IOException | RuntimeException e) {
                 return Optional.empty();
               }
@@ -353,21 +360,14 @@ public final class UpToDate {
             .filter(e -> e.inputs().equals(inputs))
             .findFirst()
             .orElse(null);
-    if (!enabled || entry == null) {
-      return Optional.empty();
-    }
-    SortedMap<String, DistWriter.Bytes> files = distFiles(environment);
-    if (files == null || !files.keySet().equals(entry.files().keySet())) {
+    if (!enabled || entry == null || !distHolds(environment, entry)) {
       return Optional.empty();
     }
     SynthOutput output =
         new SynthOutput(environment, entry.kubernetesObjects(), entry.composeServices());
     output.recordObjectsByKind(entry.objectsByKind());
-    for (Map.Entry<String, DistWriter.Bytes> file : files.entrySet()) {
+    for (Map.Entry<String, DistWriter.Bytes> file : dist(environment).files().entrySet()) {
       byte[] content = file.getValue().content();
-      if (!sha256(content).equals(entry.files().get(file.getKey()))) {
-        return Optional.empty();
-      }
       String text = new String(content, StandardCharsets.UTF_8);
       if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content)) {
         return Optional.empty();

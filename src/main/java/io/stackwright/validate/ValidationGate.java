@@ -1,6 +1,5 @@
 package io.stackwright.validate;
 
-import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
@@ -42,7 +41,7 @@ public final class ValidationGate {
   /** Compose checks begun before {@link #check}, by environment: the files checked, and what. */
   private final Map<String, EarlyCheck> early = new ConcurrentHashMap<>();
 
-  private record EarlyCheck(Map<String, String> files, CompletableFuture<ToolResult> result) {}
+  private record EarlyCheck(Map<String, byte[]> files, CompletableFuture<ToolResult> result) {}
 
   private ValidationGate(Tools tools, ValidationMode mode, boolean toolLayers) {
     this.tools = tools;
@@ -76,7 +75,9 @@ public final class ValidationGate {
         || !files.containsKey(ComposeRenderer.COMPOSE_FILE)) {
       return;
     }
-    Map<String, String> copy = Map.copyOf(files);
+    Map<String, byte[]> copy = new LinkedHashMap<>();
+    files.forEach((path, text) -> copy.put(path, text.getBytes(StandardCharsets.UTF_8)));
+    String envExample = files.get(ComposeCli.ENV_EXAMPLE);
     CompletableFuture<ToolResult> result =
         CompletableFuture.supplyAsync(
             () -> {
@@ -85,12 +86,8 @@ public final class ValidationGate {
               try {
                 scratch = Files.createTempDirectory("stackwright-validate");
                 EARLY_SCRATCH.add(scratch);
-                for (Map.Entry<String, String> file : copy.entrySet()) {
-                  Path target = scratch.resolve(environment).resolve(file.getKey());
-                  Files.createDirectories(target.getParent());
-                  Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-                }
-                return compose(environment, copy.get(ComposeCli.ENV_EXAMPLE), scratch, started);
+                write(scratch.resolve(environment), copy);
+                return compose(environment, envExample, scratch, started);
               } catch (IOException e) {
                 return new ToolResult(
                     Map.of(),
@@ -162,9 +159,7 @@ public final class ValidationGate {
                 .allMatch(
                     f ->
                         files.containsKey(f.getKey())
-                            && Arrays.equals(
-                                files.get(f.getKey()),
-                                f.getValue().getBytes(StandardCharsets.UTF_8)));
+                            && Arrays.equals(files.get(f.getKey()), f.getValue()));
     return same ? check.result() : null;
   }
 
@@ -394,13 +389,16 @@ public final class ValidationGate {
   /** Copies every output file into {@code scratch} as {@code <env>/<file>}. */
   private static void copy(List<Subject> subjects, Path scratch) throws IOException {
     for (Subject subject : subjects) {
-      SynthOutput output = subject.output();
-      Path folder = scratch.resolve(subject.environment());
-      for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-        Path target = folder.resolve(file.getKey());
-        Files.createDirectories(target.getParent());
-        Files.write(target, file.getValue());
-      }
+      write(scratch.resolve(subject.environment()), subject.output().files());
+    }
+  }
+
+  /** Writes each file into {@code folder} at its relative path. */
+  private static void write(Path folder, Map<String, byte[]> files) throws IOException {
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      Path target = folder.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.write(target, file.getValue());
     }
   }
 
