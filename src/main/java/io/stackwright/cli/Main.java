@@ -3,6 +3,7 @@ package io.stackwright.cli;
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.output.Cdk8sCliOutput;
 import io.stackwright.output.DistDiff;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.ObjectDiff;
 import io.stackwright.output.SynthOutput;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -298,7 +300,8 @@ public final class Main {
           ? name ->
               Environments.isValidName(name)
                   && Files.isRegularFile(
-                      dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE))
+                      dist.resolve(name).resolve(KubernetesRenderer.NAMESPACE_FILE),
+                      LinkOption.NOFOLLOW_LINKS)
           : name -> false;
     }
 
@@ -328,12 +331,11 @@ public final class Main {
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.
         new DistWriter(dist).recover();
-      } catch (DistWriter.LockedException e) {
+      } catch (DistInput.UntrustedException e) {
         err.println("stackwright: " + e.getMessage());
-        return VALIDATION_FAILED;
+        return BAD_INPUT;
       } catch (IOException e) {
-        err.println(
-            "stackwright: cannot repair dist/ after an interrupted synth: " + e.getMessage());
+        err.println("stackwright: " + e.getMessage());
         return VALIDATION_FAILED;
       }
       int[] exit = {OK};
@@ -357,21 +359,31 @@ public final class Main {
       }
       Predicate<String> isStale = isStale();
       Map<String, Integer> changedFiles = new LinkedHashMap<>();
-      Map<String, DistWriter.Result> results;
+      DistWriter.Written written;
       try {
         for (SynthOutput output : outputs) {
           Path folder = dist.resolve(output.environment());
           // A file whose mode alone is wrong is rewritten too, and counted as written.
-          Set<String> changed = new TreeSet<>(DistWriter.wrongModes(folder).keySet());
+          Set<String> changed = new TreeSet<>(DistInput.wrongModes(folder).keySet());
           changed.remove("");
           DistDiff.compare(output, folder).forEach(c -> changed.add(c.path()));
           changedFiles.put(output.environment(), changed.size());
         }
-        results = new DistWriter(dist).write(outputs, rootFiles(synthesis), isStale);
+        written = new DistWriter(dist).write(outputs, rootFiles(synthesis), isStale);
+      } catch (DistInput.UntrustedException e) {
+        err.println("stackwright: " + e.getMessage() + "; nothing was written.");
+        return BAD_INPUT;
       } catch (IOException e) {
         err.println("stackwright: cannot write dist/, left as it was: " + e.getMessage());
         return VALIDATION_FAILED;
       }
+      if (written.leftover() != null) {
+        err.println(
+            "stackwright: wrote dist/, but could not finish cleaning up ("
+                + written.leftover()
+                + "); the next synth finishes it");
+      }
+      Map<String, DistWriter.Result> results = written.results();
       String unrecorded = upToDate.save();
       if (unrecorded != null) {
         err.println("stackwright: " + unrecorded);
@@ -472,6 +484,9 @@ public final class Main {
                   + " nothing was written");
           return BAD_INPUT;
         }
+      } catch (DistInput.UntrustedException e) {
+        err.println("stackwright: " + e.getMessage());
+        return BAD_INPUT;
       } catch (IOException e) {
         err.println("stackwright: cannot read dist/: " + e.getMessage());
         return VALIDATION_FAILED;
@@ -494,7 +509,7 @@ public final class Main {
                   dist.resolve(name),
                   ObjectDiff.compare(
                       "dist/" + name + "/",
-                      DistWriter.read(dist.resolve(name)),
+                      DistInput.read(dist.resolve(name)),
                       DistWriter.asComparable(output.files())));
           all.addAll(changes);
           summaries.add(name + ": " + counts(changes));
@@ -503,7 +518,7 @@ public final class Main {
         for (String name : writer.staleFolders(written, isStale())) {
           List<ObjectDiff.FileChange> changes =
               ObjectDiff.compare(
-                  "dist/" + name + "/", DistWriter.read(dist.resolve(name)), new TreeMap<>());
+                  "dist/" + name + "/", DistInput.read(dist.resolve(name)), new TreeMap<>());
           all.addAll(changes);
           summaries.add(
               name
@@ -518,8 +533,9 @@ public final class Main {
         for (Map.Entry<String, byte[]> file : rootFiles(synthesis).entrySet()) {
           Path path = dist.resolve(file.getKey());
           SortedMap<String, DistWriter.Bytes> before = new TreeMap<>();
-          if (Files.isRegularFile(path)) {
-            before.put(file.getKey(), new DistWriter.Bytes(Files.readAllBytes(path)));
+          byte[] previous = DistInput.readFile(path);
+          if (previous != null) {
+            before.put(file.getKey(), new DistWriter.Bytes(previous));
           }
           SortedMap<String, DistWriter.Bytes> after = new TreeMap<>();
           after.put(file.getKey(), new DistWriter.Bytes(file.getValue()));
@@ -528,6 +544,9 @@ public final class Main {
           all.addAll(changes);
           changes.forEach(c -> summaries.add(c.path() + ": " + word(c.change())));
         }
+      } catch (DistInput.UntrustedException e) {
+        err.println("stackwright: " + e.getMessage());
+        return BAD_INPUT;
       } catch (IOException e) {
         err.println("stackwright: cannot read dist/: " + e.getMessage());
         return VALIDATION_FAILED;
@@ -571,7 +590,7 @@ public final class Main {
       List<ObjectDiff.FileChange> result = new ArrayList<>(changes);
       Set<String> listed = new TreeSet<>();
       changes.forEach(c -> listed.add(c.path()));
-      for (Map.Entry<String, String> wrong : DistWriter.wrongModes(path).entrySet()) {
+      for (Map.Entry<String, String> wrong : DistInput.wrongModes(path).entrySet()) {
         String file = wrong.getKey().isEmpty() ? shown : shown + wrong.getKey();
         if (listed.contains(file)) {
           continue;
@@ -580,7 +599,8 @@ public final class Main {
             "(only the mode differs: "
                 + wrong.getValue()
                 + "; a synth sets "
-                + DistWriter.modeOf(Files.isDirectory(path.resolve(wrong.getKey())))
+                + DistWriter.modeOf(
+                    Files.isDirectory(path.resolve(wrong.getKey()), LinkOption.NOFOLLOW_LINKS))
                 + ")\n";
         result.add(
             new ObjectDiff.FileChange(

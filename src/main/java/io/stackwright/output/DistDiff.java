@@ -39,7 +39,7 @@ public final class DistDiff {
 
   /** Every file that differs between {@code folder} and {@code output}, sorted by path. */
   public static List<FileChange> compare(SynthOutput output, Path folder) throws IOException {
-    SortedMap<String, DistWriter.Bytes> actual = DistWriter.read(folder);
+    SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
     SortedMap<String, DistWriter.Bytes> expected = DistWriter.asComparable(output.files());
     TreeSet<String> paths = new TreeSet<>(actual.keySet());
     paths.addAll(expected.keySet());

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +27,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Replaces {@code dist/<env>/} folders as one transaction: after a failure, or a kill at any point,
@@ -56,6 +57,12 @@ import java.util.stream.Stream;
  * <p>Environments whose files are all unchanged (content and mode) are not touched. Files are
  * written with mode 0644 and folders with 0755, whatever the umask, so that containers running as
  * another user can read the files a Compose file mounts.
+ *
+ * <p>Everything it reads back from {@code dist/} is input (see {@link DistInput}): the journal is
+ * acted on only if every line is one a writer produces, naming a direct child of {@code dist/} by a
+ * name a synth writes (see {@link #isFolderName} and {@link #isFileName}), and no path it deletes,
+ * renames or reads is ever followed through a symbolic link. Anything else stops it with a {@link
+ * DistInput.UntrustedException} before it touches anything.
  */
 public final class DistWriter {
 
@@ -69,10 +76,22 @@ public final class DistWriter {
     REMOVED
   }
 
+  /**
+   * What a {@link #write} did.
+   *
+   * @param results the result per environment (the outputs in the order given, then the removed
+   *     folders), then per root file
+   * @param leftover {@code null} when the transaction finished cleanly; else what its clean-up
+   *     could not delete, and why: the new output is in place, and the next synth finishes the
+   *     clean-up
+   */
+  public record Written(Map<String, Result> results, String leftover) {}
+
   private static final String OLD = ".old";
   private static final String SCRATCH = ".tmp";
-  private static final String JOURNAL = ".swap";
-  private static final String COMMITTED = ".swap.done";
+  private static final String LOCK = ".lock";
+  private static final Pattern FOLDER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Z][A-Z0-9_-]{0,60}\\.md");
   private static final Set<PosixFilePermission> FILE_MODE =
       PosixFilePermissions.fromString("rw-r--r--");
   private static final Set<PosixFilePermission> FOLDER_MODE =
@@ -96,18 +115,6 @@ public final class DistWriter {
     void move(Path from, Path to) throws IOException;
   }
 
-  /** One journal line: an environment folder and whether it existed before the transaction. */
-  private record Entry(String environment, boolean hadOld, boolean remove) {
-    String line() {
-      return (remove ? "remove" : hadOld ? "replace" : "create") + " " + environment;
-    }
-
-    static Entry parse(String line) {
-      String[] parts = line.split(" ", 2);
-      return new Entry(parts[1], !parts[0].equals("create"), parts[0].equals("remove"));
-    }
-  }
-
   private final Path dist;
   private final Rename rename;
 
@@ -122,13 +129,31 @@ public final class DistWriter {
   }
 
   /**
+   * Whether a synth writes a folder of that name in {@code dist/}: an environment's name, a DNS
+   * label.
+   */
+  public static boolean isFolderName(String name) {
+    return FOLDER_NAME.matcher(name).matches();
+  }
+
+  /**
+   * Whether a synth may write a file of that name at the top of {@code dist/}, such as {@code
+   * ENVIRONMENTS.md}: capitals, digits, {@code _} and {@code -}, then {@code .md}.
+   */
+  public static boolean isFileName(String name) {
+    return FILE_NAME.matcher(name).matches();
+  }
+
+  /**
    * Finishes or undoes a transaction a killed run left behind, and deletes scratch folders.
    *
+   * @throws DistInput.UntrustedException when {@code dist/} holds what no synth writes there;
+   *     nothing was touched
    * @throws IOException when {@code dist/} cannot be repaired
    * @throws LockedException when another synth holds the lock
    */
   public void recover() throws IOException {
-    if (!Files.isDirectory(dist)) {
+    if (!checkedFolder()) {
       return;
     }
     try (FileChannel channel = openLock();
@@ -149,8 +174,7 @@ public final class DistWriter {
    * @throws IOException when anything cannot be written; {@code dist/} is then as it was
    * @throws LockedException when another synth holds the lock; nothing was done
    */
-  public Map<String, Result> write(List<SynthOutput> outputs, Predicate<String> isStale)
-      throws IOException {
+  public Written write(List<SynthOutput> outputs, Predicate<String> isStale) throws IOException {
     return write(outputs, Map.of(), isStale);
   }
 
@@ -160,72 +184,77 @@ public final class DistWriter {
    * never new while the folders are old, or the other way round.
    *
    * @param outputs the environments to write
-   * @param rootFiles files to write at the top of {@code dist/}, by name (no {@code /}, not
-   *     starting with {@code .}); a file not given is left as it is
+   * @param rootFiles files to write at the top of {@code dist/}, by a name {@link #isFileName}
+   *     accepts; a file not given is left as it is
    * @param isStale which other folders of {@code dist/} to remove in the same transaction; {@code
    *     name -> false} to keep them all
-   * @return the result per environment (the outputs in the order given, then the removed folders),
-   *     then per root file
+   * @return what was written
+   * @throws DistInput.UntrustedException when {@code dist/} holds what no synth writes there;
+   *     nothing was touched
    * @throws IOException when anything cannot be written; {@code dist/} is then as it was
    * @throws LockedException when another synth holds the lock; nothing was done
    */
-  public Map<String, Result> write(
+  public Written write(
       List<SynthOutput> outputs, Map<String, byte[]> rootFiles, Predicate<String> isStale)
       throws IOException {
+    for (SynthOutput output : outputs) {
+      if (!isFolderName(output.environment())) {
+        throw new IllegalArgumentException("not a folder name of dist/: " + output.environment());
+      }
+    }
     for (String name : rootFiles.keySet()) {
-      if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.isEmpty()) {
+      if (!isFileName(name)) {
         throw new IllegalArgumentException("not a file name at the top of dist/: " + name);
       }
     }
-    if (Files.exists(dist) && !Files.isDirectory(dist)) {
-      throw new IOException(
-          dist + " is not a folder; move that file away so that the synth can create the folder");
+    if (!checkedFolder()) {
+      Files.createDirectories(dist);
     }
-    Files.createDirectories(dist);
     try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
       assert lock.isValid();
       recoverLocked();
       Map<String, Result> results = new LinkedHashMap<>();
-      List<Entry> entries = new ArrayList<>();
+      List<Journal.Entry> entries = new ArrayList<>();
       try {
         for (SynthOutput output : outputs) {
           Path target = dist.resolve(output.environment());
+          checkOwn(target, true);
+          boolean existed = existing(target) != null;
           if (isUnchanged(target, output)) {
             results.put(output.environment(), Result.UNCHANGED);
           } else {
             writeScratch(output);
-            entries.add(new Entry(output.environment(), Files.exists(target), false));
+            entries.add(new Journal.Entry(output.environment(), existed, false));
             results.put(output.environment(), Result.WRITTEN);
           }
         }
         for (String stale :
             staleFolders(outputs.stream().map(SynthOutput::environment).toList(), isStale)) {
-          entries.add(new Entry(stale, true, true));
+          entries.add(new Journal.Entry(stale, true, true));
           results.put(stale, Result.REMOVED);
         }
         for (Map.Entry<String, byte[]> file : new TreeMap<>(rootFiles).entrySet()) {
           Path target = dist.resolve(file.getKey());
-          if (Files.isRegularFile(target)
-              && Arrays.equals(Files.readAllBytes(target), file.getValue())
-              && modesAreRight(target)) {
+          byte[] before = DistInput.readFile(target);
+          if (before != null && Arrays.equals(before, file.getValue()) && modesAreRight(target)) {
             results.put(file.getKey(), Result.UNCHANGED);
           } else {
             Path scratch = dist.resolve("." + file.getKey() + SCRATCH);
             writeDurably(scratch, file.getValue());
             setMode(scratch, FILE_MODE);
-            entries.add(new Entry(file.getKey(), Files.exists(target), false));
+            entries.add(new Journal.Entry(file.getKey(), before != null, false));
             results.put(file.getKey(), Result.WRITTEN);
           }
         }
         if (entries.isEmpty()) {
-          return results;
+          return new Written(results, null);
         }
         writeJournal(entries);
-        for (Entry entry : entries) {
+        for (Journal.Entry entry : entries) {
           swap(entry);
         }
-        move(dist.resolve(JOURNAL), dist.resolve(COMMITTED));
+        move(dist.resolve(Journal.FILE), dist.resolve(Journal.COMMITTED));
       } catch (IOException | RuntimeException e) {
         try {
           recoverLocked();
@@ -236,63 +265,124 @@ public final class DistWriter {
       }
       try {
         recoverLocked();
+        return new Written(results, null);
       } catch (IOException | RuntimeException e) {
         // Committed: the new folders are in place. What is left is clean-up, which the next run
         // finishes from the committed journal.
+        return new Written(results, String.valueOf(e.getMessage()));
       }
-      return results;
     }
   }
 
-  private void swap(Entry entry) throws IOException {
-    Path target = dist.resolve(entry.environment());
+  private void swap(Journal.Entry entry) throws IOException {
+    Path target = dist.resolve(entry.name());
     if (entry.hadOld()) {
-      move(target, dist.resolve("." + entry.environment() + OLD));
+      move(target, dist.resolve("." + entry.name() + OLD));
     }
     if (!entry.remove()) {
-      move(dist.resolve("." + entry.environment() + SCRATCH), target);
+      move(dist.resolve("." + entry.name() + SCRATCH), target);
     }
   }
 
-  private void recoverLocked() throws IOException {
-    Path committed = dist.resolve(COMMITTED);
-    Path journal = dist.resolve(JOURNAL);
-    if (Files.exists(committed)) {
-      for (Entry entry : readJournal(committed)) {
-        deleteTree(dist.resolve("." + entry.environment() + OLD));
-      }
-      Files.delete(committed);
-    } else if (Files.exists(journal)) {
-      List<Entry> entries = readJournal(journal);
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        undo(entries.get(i));
-      }
-      Files.delete(journal);
+  /**
+   * What a repair does, every path checked before any is touched: the journal's entries to finish
+   * ({@code committed}) or undo; folders set aside without a journal ({@code orphans}), which only
+   * a run from before journals existed leaves, to put back or delete; scratch to delete.
+   */
+  private record Repair(
+      Path journal,
+      boolean committed,
+      List<Journal.Entry> entries,
+      List<String> orphans,
+      List<Path> scratch) {
+    boolean isEmpty() {
+      return journal == null && orphans.isEmpty() && scratch.isEmpty();
     }
+  }
+
+  private Repair planRepair() throws IOException {
+    Path committed = dist.resolve(Journal.COMMITTED);
+    Path journal = dist.resolve(Journal.FILE);
+    Path found =
+        existing(committed) != null ? committed : existing(journal) != null ? journal : null;
+    List<Journal.Entry> entries = found == null ? List.of() : Journal.read(found);
+    List<String> orphans = new ArrayList<>();
+    List<Path> scratch = new ArrayList<>();
     try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dist, ".*")) {
       for (Path path : hidden) {
         String name = path.getFileName().toString();
-        if (name.endsWith(SCRATCH) || name.equals(JOURNAL + SCRATCH)) {
-          deleteTree(path);
-        } else if (name.endsWith(OLD) && Files.isDirectory(path)) {
-          // Only a run from before journals existed leaves one without a journal.
-          Path target = dist.resolve(name.substring(1, name.length() - OLD.length()));
-          if (Files.exists(target)) {
-            deleteTree(path);
-          } else {
-            move(path, target);
+        String base = name.length() > 5 ? name.substring(1, name.length() - 4) : "";
+        boolean ours = isFolderName(base) || isFileName(base);
+        if (name.equals(Journal.FILE + SCRATCH) || (ours && name.endsWith(SCRATCH))) {
+          scratch.add(path);
+        } else if (found == null && isFolderName(base) && name.endsWith(OLD)) {
+          BasicFileAttributes attributes = existing(path);
+          if (attributes != null && (attributes.isDirectory() || attributes.isSymbolicLink())) {
+            orphans.add(base);
           }
         }
       }
     }
+    for (Journal.Entry entry : entries) {
+      checkSetAside(entry.name());
+    }
+    for (String orphan : orphans) {
+      checkSetAside(orphan);
+    }
+    orphans.sort(null);
+    scratch.sort(null);
+    return new Repair(found, found == committed, entries, orphans, scratch);
   }
 
-  /** Puts one environment back as it was before the transaction; safe to repeat after a kill. */
-  private void undo(Entry entry) throws IOException {
-    Path target = dist.resolve(entry.environment());
-    Path old = dist.resolve("." + entry.environment() + OLD);
+  /** Refuses a name whose folder or file, or what was set aside of it, no synth leaves there. */
+  private void checkSetAside(String name) throws IOException {
+    boolean folder = isFolderName(name);
+    checkOwn(dist.resolve(name), folder);
+    checkOwn(dist.resolve("." + name + OLD), folder);
+  }
+
+  private void recoverLocked() throws IOException {
+    Repair repair = planRepair();
+    try {
+      repair(repair);
+    } catch (IOException e) {
+      throw new IOException("cannot repair dist/ after an interrupted synth: " + e.getMessage(), e);
+    }
+  }
+
+  private void repair(Repair repair) throws IOException {
+    if (repair.committed()) {
+      for (Journal.Entry entry : repair.entries()) {
+        deleteTree(dist.resolve("." + entry.name() + OLD));
+      }
+    } else {
+      for (int i = repair.entries().size() - 1; i >= 0; i--) {
+        undo(repair.entries().get(i));
+      }
+    }
+    if (repair.journal() != null) {
+      Files.delete(repair.journal());
+    }
+    for (Path path : repair.scratch()) {
+      deleteTree(path);
+    }
+    for (String orphan : repair.orphans()) {
+      Path old = dist.resolve("." + orphan + OLD);
+      Path target = dist.resolve(orphan);
+      if (existing(target) != null) {
+        deleteTree(old);
+      } else {
+        move(old, target);
+      }
+    }
+  }
+
+  /** Puts one name back as it was before the transaction; safe to repeat after a kill. */
+  private void undo(Journal.Entry entry) throws IOException {
+    Path target = dist.resolve(entry.name());
+    Path old = dist.resolve("." + entry.name() + OLD);
     if (entry.hadOld()) {
-      if (Files.exists(old)) {
+      if (existing(old) != null) {
         deleteTree(target);
         move(old, target);
       }
@@ -302,57 +392,38 @@ public final class DistWriter {
     }
   }
 
-  private void writeJournal(List<Entry> entries) throws IOException {
-    Path temp = dist.resolve(JOURNAL + SCRATCH);
-    StringBuilder text = new StringBuilder();
-    entries.forEach(e -> text.append(e.line()).append('\n'));
-    writeDurably(temp, text.toString().getBytes(StandardCharsets.UTF_8));
-    move(temp, dist.resolve(JOURNAL));
+  /**
+   * Refuses a path a repair would delete or rename unless it is what a synth puts there: a folder
+   * for an environment, a file for a root file; never a symbolic link.
+   */
+  private static void checkOwn(Path path, boolean folder) throws IOException {
+    BasicFileAttributes attributes = existing(path);
+    if (attributes != null && (folder ? !attributes.isDirectory() : !attributes.isRegularFile())) {
+      throw new DistInput.UntrustedException(
+          path,
+          (attributes.isSymbolicLink()
+                  ? "is a symbolic link"
+                  : "is not a " + (folder ? "folder" : "file"))
+              + ", which no synth leaves there; a synth would rename or delete it, so nothing was"
+              + " touched",
+          "compare dist/ with version control (git status dist), delete it, and run again");
+    }
   }
 
-  private static List<Entry> readJournal(Path journal) throws IOException {
-    return Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.isBlank())
-        .map(Entry::parse)
-        .toList();
+  private void writeJournal(List<Journal.Entry> entries) throws IOException {
+    Path temp = dist.resolve(Journal.FILE + SCRATCH);
+    writeDurably(temp, Journal.text(entries));
+    move(temp, dist.resolve(Journal.FILE));
   }
 
   private boolean isUnchanged(Path target, SynthOutput output) throws IOException {
-    return Files.isDirectory(target)
-        && read(target).equals(asComparable(output.files()))
+    return Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+        && DistInput.read(target).equals(asComparable(output.files()))
         && modesAreRight(target);
   }
 
-  private static boolean modesAreRight(Path folder) throws IOException {
-    return wrongModes(folder).isEmpty();
-  }
-
-  /**
-   * The files and folders under {@code path} (and {@code path} itself) whose mode is not the one a
-   * synth gives them, so that a synth would rewrite them: by {@code /}-separated path relative to
-   * {@code path} ({@code ""} for {@code path} itself), each with its mode ({@code rw-------}).
-   * Empty on a file system without POSIX modes or when {@code path} does not exist.
-   *
-   * @param path a folder of {@code dist/}, or a file at its top
-   * @return the paths whose mode is wrong, sorted
-   * @throws IOException when the folder cannot be read
-   */
-  public static SortedMap<String, String> wrongModes(Path path) throws IOException {
-    SortedMap<String, String> wrong = new TreeMap<>();
-    if (!Files.exists(path) || !Files.getFileStore(path).supportsFileAttributeView("posix")) {
-      return wrong;
-    }
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path each : (Iterable<Path>) paths::iterator) {
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(each);
-        if (!mode.equals(Files.isDirectory(each) ? FOLDER_MODE : FILE_MODE)) {
-          wrong.put(
-              path.relativize(each).toString().replace('\\', '/'),
-              PosixFilePermissions.toString(mode));
-        }
-      }
-    }
-    return wrong;
+  private static boolean modesAreRight(Path path) throws IOException {
+    return DistInput.wrongModes(path).isEmpty();
   }
 
   /** The mode a synth gives a file ({@code rw-r--r--}) or a folder ({@code rwxr-xr-x}). */
@@ -366,24 +437,17 @@ public final class DistWriter {
    * run on such a {@code dist/}, since what it reads may be half old, half new.
    *
    * @return {@code true} when {@link #recover()} would change {@code dist/}
+   * @throws DistInput.UntrustedException when {@code dist/} holds what no synth writes there
    * @throws IOException when {@code dist/} cannot be read
    */
   public boolean needsRecovery() throws IOException {
-    if (!Files.isDirectory(dist)) {
-      return false;
-    }
-    if (Files.exists(dist.resolve(JOURNAL)) || Files.exists(dist.resolve(COMMITTED))) {
-      return true;
-    }
-    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dist, ".*" + OLD)) {
-      return hidden.iterator().hasNext();
-    }
+    return checkedFolder() && !planRepair().isEmpty();
   }
 
   /**
    * The folders of {@code dist/} a {@link #write(List, Map, Predicate)} of these environments
-   * removes: those not written that {@code isStale} accepts. Reads only, so that a command that
-   * shows what a synth would do finds the same folders.
+   * removes: those not written that {@code isStale} accepts; never a symbolic link. Reads only, so
+   * that a command that shows what a synth would do finds the same folders.
    *
    * @param written the environments written
    * @param isStale which other folders to remove
@@ -393,13 +457,14 @@ public final class DistWriter {
   public List<String> staleFolders(List<String> written, Predicate<String> isStale)
       throws IOException {
     List<String> stale = new ArrayList<>();
-    if (!Files.isDirectory(dist)) {
+    if (!checkedFolder()) {
       return stale;
     }
-    try (DirectoryStream<Path> folders = Files.newDirectoryStream(dist, Files::isDirectory)) {
+    try (DirectoryStream<Path> folders =
+        Files.newDirectoryStream(dist, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
       for (Path folder : folders) {
         String name = folder.getFileName().toString();
-        if (!name.startsWith(".") && !written.contains(name) && isStale.test(name)) {
+        if (isFolderName(name) && !written.contains(name) && isStale.test(name)) {
           stale.add(name);
         }
       }
@@ -408,9 +473,37 @@ public final class DistWriter {
     return stale;
   }
 
+  /**
+   * Whether {@code dist/} exists: a folder, not a symbolic link (through which a synth would write,
+   * and delete, elsewhere).
+   */
+  private boolean checkedFolder() throws IOException {
+    BasicFileAttributes attributes = existing(dist);
+    if (attributes == null) {
+      return false;
+    }
+    if (attributes.isSymbolicLink()) {
+      throw new DistInput.UntrustedException(
+          dist,
+          "is a symbolic link; a synth writes and deletes folders in dist/, never through a link",
+          "replace the link with a folder (or delete it) and run again");
+    }
+    if (!attributes.isDirectory()) {
+      throw new DistInput.UntrustedException(
+          dist, "is not a folder", "move that file away so that the synth can create the folder");
+    }
+    return true;
+  }
+
   private FileChannel openLock() throws IOException {
-    return FileChannel.open(
-        dist.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Path lock = dist.resolve(LOCK);
+    checkOwn(lock, false);
+    try {
+      return FileChannel.open(
+          lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new IOException("cannot open the lock " + lock + ": " + e.getMessage(), e);
+    }
   }
 
   private FileLock lock(FileChannel channel) throws IOException {
@@ -421,7 +514,7 @@ public final class DistWriter {
             "another synth is writing "
                 + dist
                 + " (it holds "
-                + dist.resolve(".lock")
+                + dist.resolve(LOCK)
                 + "); wait for it to finish and run again");
       }
       return lock;
@@ -454,7 +547,8 @@ public final class DistWriter {
             path,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       channel.write(ByteBuffer.wrap(content));
       channel.force(true);
     }
@@ -464,23 +558,6 @@ public final class DistWriter {
     if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
       Files.setPosixFilePermissions(path, mode);
     }
-  }
-
-  /** The files under {@code folder}, by {@code /}-separated relative path. */
-  public static SortedMap<String, Bytes> read(Path folder) throws IOException {
-    SortedMap<String, Bytes> files = new TreeMap<>();
-    if (!Files.isDirectory(folder)) {
-      return files;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        if (Files.isRegularFile(path)) {
-          String relative = folder.relativize(path).toString().replace('\\', '/');
-          files.put(relative, new Bytes(Files.readAllBytes(path)));
-        }
-      }
-    }
-    return files;
   }
 
   /** {@code files} with contents that compare by value. */
@@ -503,8 +580,14 @@ public final class DistWriter {
     }
   }
 
+  /** The attributes of {@code path} itself, or {@code null} when nothing is there. */
+  private static BasicFileAttributes existing(Path path) throws IOException {
+    return DistInput.attributes(path);
+  }
+
+  /** Deletes {@code root} and everything under it; a link is deleted, never followed. */
   private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
+    if (existing(root) == null) {
       return;
     }
     Files.walkFileTree(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.validate.Layer;
@@ -303,7 +304,7 @@ public final class UpToDate {
             environment,
             name -> {
               try {
-                SortedMap<String, DistWriter.Bytes> files = DistWriter.read(dist.resolve(name));
+                SortedMap<String, DistWriter.Bytes> files = DistInput.read(dist.resolve(name));
                 SortedMap<String, String> hashes = new TreeMap<>();
                 files.forEach((path, bytes) -> hashes.put(path, sha256(bytes.content())));
                 return Optional.of(new Dist(files, hashes));

@@ -289,6 +289,8 @@ class PublicApiTest {
           "report.ArchitectureDiagram",
           "output.ObjectDiff",
           "output.DistWriter",
+          "output.DistInput",
+          "text.Printable",
           "output.SynthOutput",
           "output.Yaml",
           "render.Addresses",

@@ -2,6 +2,7 @@ package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,7 +95,7 @@ class BadInputTest {
 
     MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
     MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
-    SortedMap<String, DistWriter.Bytes> before = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> before = DistInput.read(project.resolve("dist"));
     // The lock beside the environment folders is not output; a synth in the checkout leaves one.
     before.keySet().removeIf(path -> path.startsWith("."));
     Files.write(project.resolve("environments").resolve(env + ".yaml"), content);
@@ -128,7 +129,7 @@ class BadInputTest {
       assertThat(problems)
           .anyMatch(l -> l.startsWith(file + ":" + marked + ":"), "names line " + marked);
     }
-    SortedMap<String, DistWriter.Bytes> after = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> after = DistInput.read(project.resolve("dist"));
     after.keySet().removeIf(path -> path.startsWith("."));
     assertThat(after).as("dist/ byte for byte as it was").isEqualTo(before);
   }

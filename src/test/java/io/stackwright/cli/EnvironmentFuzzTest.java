@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.stack.ShopEnvironment;
 import java.io.IOException;
@@ -291,7 +292,7 @@ class EnvironmentFuzzTest {
   }
 
   private static SortedMap<String, DistWriter.Bytes> outputFiles() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(project.resolve("dist"));
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }

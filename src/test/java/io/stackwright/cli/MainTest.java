@@ -2,6 +2,7 @@ package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ class MainTest {
 
   /** Every file of every environment folder: the lock beside them is not output. */
   private SortedMap<String, DistWriter.Bytes> distFiles() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(project.resolve("dist"));
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }
@@ -141,7 +142,7 @@ class MainTest {
     long removedFiles =
         out.lines().filter(line -> line.matches("=== dist/staging/.* \\(removed\\)")).count();
     assertThat(removedObjects).as("Kubernetes objects and Compose entries of staging").isPositive();
-    assertThat(removedFiles).isEqualTo(DistWriter.read(project.resolve("dist/staging")).size());
+    assertThat(removedFiles).isEqualTo(DistInput.read(project.resolve("dist/staging")).size());
     assertThat(out)
         .contains("=== dist/staging/backend.yaml (removed)\n--- ")
         .contains(
@@ -201,7 +202,7 @@ class MainTest {
     // A synth killed mid-swap: prod set aside, the journal says it was being replaced.
     copyTree(dist.resolve("prod"), dist.resolve(".prod.old"));
     Files.writeString(dist.resolve(".swap"), "replace prod\n");
-    SortedMap<String, DistWriter.Bytes> everything = DistWriter.read(dist);
+    SortedMap<String, DistWriter.Bytes> everything = DistInput.read(dist);
     List<String> names;
     try (Stream<Path> entries = Files.list(dist)) {
       names = entries.map(p -> p.getFileName().toString()).sorted().toList();
@@ -214,7 +215,7 @@ class MainTest {
         .contains("dist/ holds an unfinished synth")
         .contains("run mvn -q compile exec:java -Denv=prod");
     assertThat(out).isEmpty();
-    assertThat(DistWriter.read(dist)).isEqualTo(everything);
+    assertThat(DistInput.read(dist)).isEqualTo(everything);
     try (Stream<Path> entries = Files.list(dist)) {
       assertThat(entries.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(names);
     }
@@ -507,10 +508,10 @@ class MainTest {
     deleteTree(dist);
     Files.writeString(dist, "not a folder\n");
 
-    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(synth("prod")).isEqualTo(Main.BAD_INPUT);
 
     assertThat(err)
-        .contains("stackwright: cannot write dist/, left as it was: " + dist + " is not a folder")
+        .contains("stackwright: " + dist + " is not a folder")
         .contains("move that file away")
         .doesNotContain("Exception");
     assertThat(Files.readString(dist)).isEqualTo("not a folder\n");

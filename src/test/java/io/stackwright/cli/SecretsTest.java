@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.stackwright.output.Cdk8sCliOutput;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ class SecretsTest {
             });
 
     assertThat(code).as("stderr:\n%s", err).isEqualTo(Main.OK);
-    SortedMap<String, DistWriter.Bytes> dist = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> dist = DistInput.read(project.resolve("dist"));
     List<String> leaks = new ArrayList<>();
     dist.forEach(
         (path, content) -> {
@@ -91,7 +92,7 @@ class SecretsTest {
 
   @Test
   void developmentValuesAreMarkedAndOnlyDevelopmentHasThem() throws IOException {
-    SortedMap<String, DistWriter.Bytes> dist = DistWriter.read(MainTest.PROJECT.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> dist = DistInput.read(MainTest.PROJECT.resolve("dist"));
     List<String> values = new ArrayList<>();
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     try (MappingIterator<JsonNode> secrets =

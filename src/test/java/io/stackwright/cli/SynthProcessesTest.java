@@ -2,6 +2,7 @@ package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -134,7 +135,7 @@ class SynthProcessesTest {
   @Test
   void anotherLocaleTimeZoneAndCharsetGiveTheSameBytesAndNoSecretLeaks() throws Exception {
     SortedMap<String, DistWriter.Bytes> committed =
-        DistWriter.read(MainTest.PROJECT.resolve("dist"));
+        DistInput.read(MainTest.PROJECT.resolve("dist"));
     committed.keySet().removeIf(path -> path.startsWith("."));
     for (Path folder :
         List.of(dist.resolve("dev"), dist.resolve("staging"), dist.resolve("prod"))) {
@@ -165,7 +166,7 @@ class SynthProcessesTest {
     int code = child.waitFor();
 
     assertThat(code).as("stderr:\n%s", child.err()).isEqualTo(Main.OK);
-    SortedMap<String, DistWriter.Bytes> written = DistWriter.read(dist);
+    SortedMap<String, DistWriter.Bytes> written = DistInput.read(dist);
     written.keySet().removeIf(path -> path.startsWith("."));
     assertThat(written.keySet()).isEqualTo(committed.keySet());
     assertThat(written).isEqualTo(committed);
@@ -180,17 +181,17 @@ class SynthProcessesTest {
   }
 
   private SortedMap<String, DistWriter.Bytes> outputFiles() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(dist);
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(dist);
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }
 
   private SortedMap<String, DistWriter.Bytes> folder(String env) throws IOException {
-    return DistWriter.read(dist.resolve(env));
+    return DistInput.read(dist.resolve(env));
   }
 
   private SortedMap<String, DistWriter.Bytes> otherFolders() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(dist);
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(dist);
     files.keySet().removeIf(path -> path.startsWith("prod/") || path.startsWith("."));
     return files;
   }

@@ -7,6 +7,7 @@ import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Patch;
 import io.stackwright.model.RawObject;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.stack.ShopEnvironment;
 import io.stackwright.stack.ShopStack;
@@ -454,7 +455,7 @@ class UpToDateTest {
   }
 
   private SortedMap<String, DistWriter.Bytes> dist() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(project.resolve("dist"));
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }

@@ -31,7 +31,7 @@ class DistWriterTest {
   }
 
   private SortedMap<String, DistWriter.Bytes> everything() throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(dist);
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(dist);
     files.remove(".lock");
     return files;
   }
@@ -53,7 +53,7 @@ class DistWriterTest {
         name -> false);
 
     Map<String, DistWriter.Result> result =
-        writer.write(List.of(output("prod", Map.of("a.yaml", "a: 2\n"))), name -> false);
+        writer.write(List.of(output("prod", Map.of("a.yaml", "a: 2\n"))), name -> false).results();
 
     assertThat(result).containsEntry("prod", DistWriter.Result.WRITTEN);
     assertThat(everything())
@@ -69,7 +69,7 @@ class DistWriterTest {
     var modified = Files.getLastModifiedTime(file);
 
     Map<String, DistWriter.Result> result =
-        writer.write(List.of(output("dev", Map.of("a.yaml", "a: 1\n"))), name -> false);
+        writer.write(List.of(output("dev", Map.of("a.yaml", "a: 1\n"))), name -> false).results();
 
     assertThat(result).containsEntry("dev", DistWriter.Result.UNCHANGED);
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
@@ -139,11 +139,15 @@ class DistWriterTest {
     writer.write(List.of(output("dev", Map.of("a.yaml", "dev: 1\n"))), comparison("1"), n -> false);
 
     Map<String, DistWriter.Result> changed =
-        writer.write(
-            List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false);
+        writer
+            .write(
+                List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false)
+            .results();
     Map<String, DistWriter.Result> same =
-        writer.write(
-            List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false);
+        writer
+            .write(
+                List.of(output("dev", Map.of("a.yaml", "dev: 2\n"))), comparison("2"), n -> false)
+            .results();
 
     assertThat(changed).containsEntry("ENVIRONMENTS.md", DistWriter.Result.WRITTEN);
     assertThat(same).containsEntry("ENVIRONMENTS.md", DistWriter.Result.UNCHANGED);
@@ -273,7 +277,8 @@ class DistWriterTest {
 
     Map<String, DistWriter.Result> result =
         new DistWriter(dist)
-            .write(List.of(output("dev", Map.of("a.yaml", "dev: 1\n"))), name -> false);
+            .write(List.of(output("dev", Map.of("a.yaml", "dev: 1\n"))), name -> false)
+            .results();
 
     assertThat(result).containsEntry("dev", DistWriter.Result.WRITTEN);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -290,12 +295,14 @@ class DistWriterTest {
         name -> false);
 
     Map<String, DistWriter.Result> kept =
-        writer.write(List.of(output("dev", Map.of("a.yaml", "d\n"))), name -> false);
+        writer.write(List.of(output("dev", Map.of("a.yaml", "d\n"))), name -> false).results();
     assertThat(kept).doesNotContainKey("qa");
     assertThat(dist.resolve("qa")).exists();
 
     Map<String, DistWriter.Result> removed =
-        writer.write(List.of(output("dev", Map.of("a.yaml", "d\n"))), name -> name.equals("qa"));
+        writer
+            .write(List.of(output("dev", Map.of("a.yaml", "d\n"))), name -> name.equals("qa"))
+            .results();
     assertThat(removed).containsEntry("qa", DistWriter.Result.REMOVED);
     assertThat(dist.resolve("qa")).doesNotExist();
     assertThat(hiddenFolders()).isEmpty();

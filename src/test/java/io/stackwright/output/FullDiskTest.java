@@ -34,7 +34,7 @@ class FullDiskTest {
   }
 
   private static SortedMap<String, DistWriter.Bytes> outputs(Path dist) throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = new TreeMap<>(DistWriter.read(dist));
+    SortedMap<String, DistWriter.Bytes> files = new TreeMap<>(DistInput.read(dist));
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }

@@ -8,6 +8,7 @@ import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Resources;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
@@ -100,7 +101,7 @@ class PatchesTest {
 
   /** What a synth wrote under {@code dist/}, without the lock a synth leaves beside it. */
   private static SortedMap<String, DistWriter.Bytes> output(Path project) throws IOException {
-    SortedMap<String, DistWriter.Bytes> files = DistWriter.read(project.resolve("dist"));
+    SortedMap<String, DistWriter.Bytes> files = DistInput.read(project.resolve("dist"));
     files.keySet().removeIf(path -> path.startsWith("."));
     return files;
   }

@@ -1,0 +1,5 @@
+/**
+ * Text that quotes input in what the synth prints, made safe to print. Internal: the public API is
+ * listed in the README.
+ */
+package io.stackwright.text;
