@@ -17,6 +17,7 @@ import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.synth.UpToDate;
 import io.stackwright.synth.ValidationException;
+import io.stackwright.text.Printable;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationMode;
@@ -144,16 +145,30 @@ public final class Main {
       PrintWriter err,
       Function<String, String> variables) {
     String[] cleaned = withoutNulls(args);
+    PrintWriter safeOut = new PrintWriter(new PrintableWriter(out), true);
+    PrintWriter safeErr = new PrintWriter(new PrintableWriter(err), true);
     CommandLine cli = new CommandLine(new Main(definition, variables));
-    cli.setOut(out);
-    cli.setErr(err);
+    cli.setOut(safeOut);
+    cli.setErr(safeErr);
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          // Picocli quotes the argument as given: a newline in it would forge a line of output.
+          safeErr.println("stackwright: " + Printable.line(String.valueOf(e.getMessage())));
+          safeErr.println("stackwright: run with --help to see the commands and their options");
+          return BAD_INPUT;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          err.println("stackwright: internal error, please report it: " + e);
-          e.printStackTrace(err);
+          safeErr.println("stackwright: internal error, please report it: " + e);
+          e.printStackTrace(safeErr);
           return VALIDATION_FAILED;
         });
-    return cli.execute(cleaned);
+    try {
+      return cli.execute(cleaned);
+    } finally {
+      safeOut.flush();
+      safeErr.flush();
+    }
   }
 
   /** The options and the synthesis both commands share. */

@@ -1,6 +1,6 @@
 package io.stackwright.env;
 
-import java.util.Locale;
+import io.stackwright.text.Printable;
 import java.util.Objects;
 
 /**
@@ -22,44 +22,15 @@ public record Problem(
    * characters and invisible format characters in the key path, message and hint are written as
    * escapes ({@code \n}, {@code \u202E}), because they quote the file's own text: a problem is
    * always one line, and a hostile file cannot forge further lines or reorder what a terminal
-   * shows.
+   * shows. Each is cut in the middle to a readable length ({@link Printable#MAX_LENGTH}), as a
+   * value quoted whole could be a megabyte long.
    */
   public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
-    keyPath = keyPath == null ? "" : escapeControls(keyPath);
-    message = escapeControls(message);
-    hint = hint == null ? "" : escapeControls(hint);
-  }
-
-  private static String escapeControls(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int type = Character.getType(c);
-      boolean escape =
-          type == Character.CONTROL
-              || type == Character.FORMAT
-              || type == Character.LINE_SEPARATOR
-              || type == Character.PARAGRAPH_SEPARATOR;
-      if (escape && out == null) {
-        out = new StringBuilder(text.substring(0, i));
-      }
-      if (out != null) {
-        if (!escape) {
-          out.append(c);
-        } else if (c == '\n') {
-          out.append("\\n");
-        } else if (c == '\t') {
-          out.append("\\t");
-        } else if (c == '\r') {
-          out.append("\\r");
-        } else {
-          out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-        }
-      }
-    }
-    return out == null ? text : out.toString();
+    keyPath = keyPath == null ? "" : Printable.line(keyPath);
+    message = Printable.line(message);
+    hint = hint == null ? "" : Printable.line(hint);
   }
 
   /**

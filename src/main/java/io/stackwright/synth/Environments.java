@@ -1,9 +1,11 @@
 package io.stackwright.synth;
 
 import io.stackwright.model.Names;
+import io.stackwright.text.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +22,12 @@ public final class Environments {
 
   private static final String SUFFIX = ".yaml";
 
+  private final Path project;
   private final Path directory;
 
   /** The environments in {@code <projectDir>/environments}. */
   public Environments(Path projectDir) {
+    this.project = projectDir;
     this.directory = projectDir.resolve("environments");
   }
 
@@ -66,6 +70,13 @@ public final class Environments {
    * @throws IllegalArgumentException with a message that lists the valid names
    */
   public List<String> select(String selector) {
+    List<String> unreadable = notFiles();
+    if (!unreadable.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join("; ", unreadable)
+              + "; an environment file must be a plain file of the project: replace it with the"
+              + " file itself, or remove it");
+    }
     List<String> misnamed = misnamed();
     if (!misnamed.isEmpty()) {
       throw new IllegalArgumentException(
@@ -91,14 +102,14 @@ public final class Environments {
     if (!isValidName(selector)) {
       throw new IllegalArgumentException(
           "invalid environment name \""
-              + selector
+              + Printable.line(selector)
               + "\": names are lower-case letters, digits and '-' (no paths); use one of: "
               + valid);
     }
     if (!names.contains(selector)) {
       throw new IllegalArgumentException(
           "unknown environment \""
-              + selector
+              + Printable.line(selector)
               + "\" (no file environments/"
               + selector
               + ".yaml); use one of: "
@@ -112,12 +123,94 @@ public final class Environments {
     return directory.resolve(name + SUFFIX);
   }
 
+  /**
+   * Entries of the folder named as environments ({@code *.yaml}, {@code *.yml}) that are not plain
+   * files of the project, each with what it is: a folder, a pipe, a link to nothing, or a link to a
+   * file outside the project (whose content an error message could otherwise quote into a CI log).
+   * Every synth refuses to run while there are any: a folder named {@code prod.yaml} must not make
+   * a synth of {@code all} take prod for gone and remove {@code dist/prod}.
+   */
+  public List<String> notFiles() {
+    List<String> problems = new ArrayList<>();
+    if (Files.isSymbolicLink(directory) && whyNotInProject(directory) != null) {
+      problems.add("environments/ " + whyNotInProject(directory));
+      return problems;
+    }
+    for (Path entry : entries()) {
+      String name = entry.getFileName().toString();
+      if (name.startsWith(".") || !name.matches("(?i).*\\.ya?ml")) {
+        continue;
+      }
+      String why = whyNotAFile(entry);
+      if (why != null) {
+        problems.add("environments/" + Printable.line(name) + " " + why);
+      }
+    }
+    return problems;
+  }
+
+  /** Why {@code entry} cannot be read as an environment file, or {@code null} when it can. */
+  private String whyNotAFile(Path entry) {
+    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+      return "is a folder, not a file";
+    }
+    if (!Files.isSymbolicLink(entry)) {
+      return "is not a plain file (a pipe, a socket or a device)";
+    }
+    if (!Files.isRegularFile(entry)) {
+      return Files.exists(entry)
+          ? "is a symbolic link to something that is not a plain file"
+          : "is a symbolic link to nothing";
+    }
+    return whyNotInProject(entry);
+  }
+
+  /**
+   * Why the target of a link is not the project's own, or {@code null} when it is: it lies outside
+   * the project, or in a hidden folder of it such as {@code .git}.
+   */
+  private String whyNotInProject(Path link) {
+    try {
+      Path target = link.toRealPath();
+      Path base = project.toRealPath();
+      if (target.startsWith(base) && !isHidden(base.relativize(target))) {
+        return null;
+      }
+    } catch (IOException e) {
+      return "is a symbolic link that cannot be followed: " + e.getMessage();
+    }
+    return "is a symbolic link to a "
+        + (Files.isDirectory(link) ? "folder" : "file")
+        + " outside the project";
+  }
+
+  /** Whether a path inside the project passes through a hidden folder such as {@code .git}. */
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names of the folder's plain files, and of its links to plain files of the project. */
   private List<String> files() {
+    return entries().stream()
+        .filter(p -> whyNotAFile(p) == null && Files.isRegularFile(p))
+        .map(p -> p.getFileName().toString())
+        .toList();
+  }
+
+  private List<Path> entries() {
     if (!Files.isDirectory(directory)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+      return files.sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

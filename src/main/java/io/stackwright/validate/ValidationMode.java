@@ -1,5 +1,6 @@
 package io.stackwright.validate;
 
+import io.stackwright.text.Printable;
 import java.util.Locale;
 
 /** What a synth does when a validation tool is missing. */
@@ -23,7 +24,9 @@ public enum ValidationMode {
       case "strict" -> STRICT;
       default ->
           throw new IllegalArgumentException(
-              "unknown validation mode \"" + text + "\"; use -Dvalidate=auto or -Dvalidate=strict");
+              "unknown validation mode \""
+                  + Printable.line(String.valueOf(text))
+                  + "\"; use -Dvalidate=auto or -Dvalidate=strict");
     };
   }
 }
