@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * are hardened like the service's. Compose has no scheduler, so it has no Compose form.
  *
  * @param name job name, a DNS label; the CronJob is {@code <service>-<name>}
- * @param schedule cron schedule, five fields, in the cluster's time zone
+ * @param schedule cron schedule, five fields or a descriptor, in the cluster's time zone, checked
+ *     as the API server checks it ({@link CronSchedule})
  * @param image container image
  * @param command program and arguments
  * @param env environment variables
@@ -45,9 +46,17 @@ public record ScheduledJob(
     if (!Names.isDnsLabel(name)) {
       throw new IllegalArgumentException("job name \"" + name + "\" must be a DNS label");
     }
-    if (schedule == null || schedule.trim().split("\\s+").length != 5) {
+    String problem = CronSchedule.problem(schedule);
+    if (problem != null) {
       throw new IllegalArgumentException(
-          "job " + name + ": schedule \"" + schedule + "\" must have five cron fields");
+          "job "
+              + name
+              + ": schedule \""
+              + schedule
+              + "\" is not one Kubernetes accepts: "
+              + problem
+              + "; "
+              + CronSchedule.HINT);
     }
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(resources, "resources");

@@ -1,14 +1,16 @@
 package io.stackwright.services;
 
 import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.CronSchedule;
 import io.stackwright.model.Memory;
-import java.util.regex.Pattern;
 
 /**
  * Scheduled {@code pg_dump} backups of PostgreSQL to a volume of their own ({@code
  * postgres.backup:}). Kubernetes only (a CronJob); Compose has no scheduler.
  *
- * @param schedule cron schedule, five fields, UTC. Default: {@code 30 2 * * *} (02:30 daily).
+ * @param schedule cron schedule, five fields or a descriptor such as {@code @daily}, in the
+ *     cluster's time zone, checked as the API server checks it (see {@link CronSchedule}). Default:
+ *     {@code 30 2 * * *} (02:30 daily).
  * @param retentionDays dumps older than this many days are deleted after each run, 1–3650. Default:
  *     7.
  * @param storage capacity of the backup volume. Default: {@code 10Gi}.
@@ -16,22 +18,15 @@ import java.util.regex.Pattern;
  */
 public record BackupProps(
     String schedule, Integer retentionDays, Memory storage, String storageClass) {
-  private static final Pattern FIELD = Pattern.compile("[0-9*/,-]+");
-
   /** Applies the defaults and checks the schedule. */
   public BackupProps {
     schedule = schedule == null ? "30 2 * * *" : schedule.trim();
-    String[] fields = schedule.split("\\s+");
-    boolean valid = fields.length == 5;
-    for (String field : fields) {
-      valid &= FIELD.matcher(field).matches();
-    }
-    if (!valid) {
+    String problem = CronSchedule.problem(schedule);
+    if (problem != null) {
       throw new InvalidPropException(
           "schedule",
-          "\"" + schedule + "\" is not a five-field cron schedule",
-          "write minute hour day-of-month month day-of-week with digits, '*', '/', ',' and '-',"
-              + " such as \"30 2 * * *\"");
+          "\"" + schedule + "\" is not a schedule Kubernetes accepts: " + problem,
+          CronSchedule.HINT);
     }
     retentionDays = Range.check("retentionDays", retentionDays, 7, 1, 3650);
     storage = storage == null ? Memory.gibibytes(10) : storage;
