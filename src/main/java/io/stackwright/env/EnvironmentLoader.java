@@ -201,6 +201,35 @@ public final class EnvironmentLoader {
   }
 
   /**
+   * Reports values that a stack rejected after the file loaded (a rule that spans services, such as
+   * "at least 2 replicas outside development"), each at its key path in the file as a check of
+   * {@link #load(Path, String, Class, Function)} is reported: at the value, or at the nearest
+   * written ancestor when the key is absent (its default is what was rejected).
+   *
+   * @param displayName how problems name the file
+   * @param content the file's bytes, as loaded
+   * @param rejected the rejections, each with a dotted key path from the root
+   * @return the problems, to throw
+   */
+  public static EnvironmentException rejected(
+      String displayName, byte[] content, List<InvalidPropException> rejected) {
+    ProblemCollector parsing = new ProblemCollector(displayName);
+    String text = content == null ? null : Utf8.decode(content, parsing);
+    YamlDocument document = text == null ? null : YamlReader.read(text, parsing);
+    Node root = document == null || document.isEmpty() ? null : document.root();
+    ProblemCollector problems = new ProblemCollector(displayName);
+    for (InvalidPropException invalid : rejected) {
+      if (root == null) {
+        problems.add(1, 1, invalid.key(), invalid.getMessage(), invalid.hint());
+      } else {
+        problems.add(
+            locate(root, invalid.key()), invalid.key(), invalid.getMessage(), invalid.hint());
+      }
+    }
+    return new EnvironmentException(problems.problems());
+  }
+
+  /**
    * Where a dotted key path was written: the value when it is a scalar, otherwise its key; the
    * nearest written ancestor when the key is absent (its default is what the check rejected).
    */

@@ -1,5 +1,6 @@
 package io.stackwright.model;
 
+import io.stackwright.env.InvalidPropException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,11 @@ import java.util.TreeSet;
 
 /**
  * A whole stack for one environment: the input of both renderers.
+ *
+ * <p>A rule that a value of the environment file breaks (an unpinned image, one replica outside
+ * development) is refused with an {@link InvalidPropException} whose key is the value's likely path
+ * in that file, {@code <service>.<prop>}, the path of a stack whose props are keyed by service
+ * name: the synth reports it at that line, or at the nearest key the file does write.
  *
  * @param name stack name ({@code app.kubernetes.io/part-of}, Compose project prefix)
  * @param environment environment name ({@code dev}, {@code prod})
@@ -95,12 +101,14 @@ public record StackModel(
     if (!development) {
       for (ServiceModel service : services) {
         if (!service.image().isPinned()) {
-          throw new IllegalArgumentException(
+          throw new InvalidPropException(
+              service.name() + ".image",
               service.name()
                   + ": image "
                   + service.image()
                   + " is not pinned; outside development every image needs a tag other than"
-                  + " latest, or a digest, so that what runs is what was reviewed");
+                  + " latest, or a digest, so that what runs is what was reviewed",
+              "pin the image, such as registry/repository:1.2.3");
         }
       }
       checkProductionShape(services, network);
@@ -117,29 +125,32 @@ public record StackModel(
         continue;
       }
       if (service.kind() == WorkloadKind.DEPLOYMENT && service.replicas() < 2) {
-        throw new IllegalArgumentException(
+        throw new InvalidPropException(
+            service.name() + ".replicas",
             service.name()
                 + ": outside development a stateless service runs at least 2 replicas, so that a"
-                + " node loss or a rollout never takes it down; set "
+                + " node loss or a rollout never takes it down",
+            "set "
                 + service.name()
                 + ".replicas: 2 or more, or autoscaling.minReplicas: 2 or more");
       }
       Exposure exposure = service.exposure();
       if (exposure != null && exposure.ingress() != null && !exposure.ingress().tls()) {
-        throw new IllegalArgumentException(
+        throw new InvalidPropException(
+            service.name() + ".ingress.tlsSecret",
             service.name()
                 + ": outside development the Ingress for "
                 + exposure.ingress().host()
-                + " needs TLS; set "
-                + service.name()
-                + ".ingress.tlsSecret to the Secret holding its certificate");
+                + " needs TLS",
+            "set " + service.name() + ".ingress.tlsSecret to the Secret holding its certificate");
       }
       if (!service.apiAccess().isEmpty() && network.apiServerCidrs().isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidPropException(
+            "cluster.apiServerCidrs",
             service.name()
                 + ": outside development its egress to the Kubernetes API is limited to the API"
-                + " server's addresses; set cluster.apiServerCidrs (kubectl get endpoints"
-                + " kubernetes -n default shows them)");
+                + " server's addresses",
+            "set cluster.apiServerCidrs (kubectl get endpoints kubernetes -n default shows them)");
       }
     }
   }

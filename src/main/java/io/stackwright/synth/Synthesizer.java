@@ -2,6 +2,7 @@ package io.stackwright.synth;
 
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
+import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
@@ -320,6 +321,7 @@ public final class Synthesizer<P extends Record> {
     }
     List<Rendered> outputs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<EnvironmentException> rejected = new ArrayList<>();
     Map<String, String> namespaces = otherNamespaces(names, others);
     for (Map.Entry<String, P> entry : props.entrySet()) {
       String name = entry.getKey();
@@ -328,14 +330,17 @@ public final class Synthesizer<P extends Record> {
         StackModel stack = define(name, entry.getValue());
         String other = namespaces.putIfAbsent(stack.namespace(), name);
         if (other != null) {
-          failures.add(
-              name
-                  + ": namespace "
-                  + stack.namespace()
-                  + " is also "
-                  + other
-                  + "'s; applying one"
-                  + " would overwrite the other, so give each environment its own namespace");
+          rejected.add(
+              rejectedAt(
+                  name,
+                  new InvalidPropException(
+                      "namespace",
+                      "namespace "
+                          + stack.namespace()
+                          + " is also "
+                          + other
+                          + "'s; applying one would overwrite the other",
+                      "give each environment a namespace of its own")));
           continue;
         }
         byte[] file = files.get(name);
@@ -349,10 +354,15 @@ public final class Synthesizer<P extends Record> {
         SynthOutput output = current != null ? current.output() : render(stack, gate);
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
         outputs.add(new Rendered(name, stack, entry.getValue(), output, current, file, inputs));
+      } catch (InvalidPropException e) {
+        rejected.add(rejectedAt(name, e));
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
         // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
         failures.add(name + ": " + e.getMessage());
       }
+    }
+    if (!rejected.isEmpty()) {
+      throw EnvironmentException.combine(rejected);
     }
     if (!failures.isEmpty()) {
       throw new ValidationException(failures);
@@ -386,7 +396,21 @@ public final class Synthesizer<P extends Record> {
   /** Loads and defines an environment for its comparison column. */
   private EnvironmentComparison.Column column(String name) throws EnvironmentException {
     P props = load(name);
-    return new EnvironmentComparison.Column(define(name, props), waivers(props));
+    try {
+      return new EnvironmentComparison.Column(define(name, props), waivers(props));
+    } catch (InvalidPropException e) {
+      throw rejectedAt(name, e);
+    }
+  }
+
+  /**
+   * A value of the environment file the stack refused when it was defined (an {@link
+   * InvalidPropException} from the model), as a problem at its line in that file: bad input, like
+   * every other problem the file has.
+   */
+  private EnvironmentException rejectedAt(String name, InvalidPropException e) {
+    Path file = environments.file(name);
+    return EnvironmentLoader.rejected(display(file), readOrNull(file), List.of(e));
   }
 
   /** Renders one stack model into its {@code dist/<env>/} files. */

@@ -436,19 +436,20 @@ class MainTest {
   }
 
   @Test
-  void twoEnvironmentsInOneNamespaceAreAValidationFailure() throws IOException {
+  void twoEnvironmentsInOneNamespaceAreBadInputAtTheLineThatSetsIt() throws IOException {
     Path staging = project.resolve("environments/staging.yaml");
     Files.writeString(staging, "namespace: shop-prod\n" + Files.readString(staging));
 
-    assertThat(synth("all")).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(synth("all")).isEqualTo(Main.BAD_INPUT);
     assertThat(err)
-        .contains("staging: namespace shop-prod is also prod's")
+        .contains(
+            "environments/staging.yaml:1:12: namespace: namespace shop-prod is also prod's;"
+                + " applying one would overwrite the other; give each environment a namespace of"
+                + " its own")
         .contains("nothing was written");
 
-    assertThat(synth("staging"))
-        .as("also when only one is synthesized")
-        .isEqualTo(Main.VALIDATION_FAILED);
-    assertThat(err).contains("staging: namespace shop-prod is also prod's");
+    assertThat(synth("staging")).as("also when only one is synthesized").isEqualTo(Main.BAD_INPUT);
+    assertThat(err).contains("environments/staging.yaml:1:12: namespace:");
     assertDistUntouched();
   }
 
@@ -485,13 +486,13 @@ class MainTest {
   }
 
   @Test
-  void aSingleReplicaOfAStatelessTierOutsideDevelopmentIsAValidationFailure() throws IOException {
+  void aSingleReplicaOfAStatelessTierOutsideDevelopmentIsBadInputAtItsLine() throws IOException {
     replaceInProd("  replicas: 3", "  replicas: 1");
 
-    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
-    assertThat(err)
-        .contains("prod: nginx: outside development a stateless service runs at least 2");
-    assertDistUntouched();
+    assertRejected(
+        "environments/prod.yaml:35:13: nginx.replicas: nginx: outside development a stateless"
+            + " service runs at least 2 replicas",
+        "set nginx.replicas: 2 or more");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Metrics;
@@ -197,8 +198,10 @@ class ShopStackTest {
     ShopEnvironment one = TestStacks.shop(backend(1));
 
     assertThatThrownBy(() -> new ShopStack().define("prod", one))
+        .isInstanceOf(InvalidPropException.class)
         .hasMessageContaining("backend: outside development a stateless service runs at least 2")
-        .hasMessageContaining("backend.replicas");
+        .extracting(e -> ((InvalidPropException) e).key())
+        .isEqualTo("backend.replicas");
     assertThat(new ShopStack().define("dev", one).development()).isTrue();
     assertThat(new ShopStack().define("prod", TestStacks.shop(backend(2)))).isNotNull();
   }
@@ -221,8 +224,10 @@ class ShopStackTest {
     ShopEnvironment props = TestStacks.shop(backend(2), plain, TestStacks.CLUSTER);
 
     assertThatThrownBy(() -> new ShopStack().define("staging", props))
+        .isInstanceOf(InvalidPropException.class)
         .hasMessageContaining("the Ingress for shop.example.com needs TLS")
-        .hasMessageContaining("nginx.ingress.tlsSecret");
+        .extracting(e -> ((InvalidPropException) e).key())
+        .isEqualTo("nginx.ingress.tlsSecret");
   }
 
   @Test
@@ -230,7 +235,10 @@ class ShopStackTest {
     ShopEnvironment noCidrs = TestStacks.shop(backend(2), TestStacks.NGINX, null);
 
     assertThatThrownBy(() -> new ShopStack().define("prod", noCidrs))
-        .hasMessageContaining("set cluster.apiServerCidrs");
+        .isInstanceOf(InvalidPropException.class)
+        .extracting(e -> ((InvalidPropException) e).hint())
+        .asString()
+        .contains("set cluster.apiServerCidrs");
     for (JsonNode object : objects("prod")) {
       if (object.path("kind").asText().equals("NetworkPolicy")) {
         assertThat(object.toString()).as("no policy opens the world").doesNotContain("0.0.0.0/0");
