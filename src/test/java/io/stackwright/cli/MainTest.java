@@ -283,6 +283,34 @@ class MainTest {
   }
 
   @Test
+  void addressRangesThatSpanTheInternetFailOutsideDevelopmentUnlessWaived() throws IOException {
+    replaceInProd("trustedProxies: [10.48.0.0/14]", "trustedProxies: [0.0.0.0/0]");
+    replaceInProd("apiServerCidrs: [172.21.0.2/32]", "apiServerCidrs: [0.0.0.0/0]");
+
+    assertThat(synth("prod")).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(err)
+        .contains("ConfigMap/nginx-config: data.nginx.conf: nginx believes X-Forwarded-For from")
+        .contains("NetworkPolicy/prometheus: spec.egress[")
+        .contains("[policy bounded-address-ranges]")
+        .contains("nothing was written");
+    assertDistUntouched();
+
+    Path prod = project.resolve("environments/prod.yaml");
+    Files.writeString(
+        prod,
+        Files.readString(prod)
+            + "waivers:\n"
+            + "  - rule: bounded-address-ranges\n"
+            + "    object: ConfigMap/nginx-config\n"
+            + "    reason: a test of the waiver\n"
+            + "  - rule: bounded-address-ranges\n"
+            + "    object: NetworkPolicy/prometheus\n"
+            + "    reason: a test of the waiver\n");
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("bounded-address-ranges").contains("a test of the waiver");
+  }
+
+  @Test
   void strictValidationWithoutTheToolsFailsAndWritesNothing() throws IOException {
     Files.deleteIfExists(project.resolve(".tools"));
 

@@ -18,7 +18,8 @@ public final class PolicyRules {
           new ServiceSelectsPods(),
           new ServiceTargetPorts(),
           new ReferencesResolve(),
-          new DefaultDenyNetworkPolicy());
+          new DefaultDenyNetworkPolicy(),
+          new BoundedAddressRanges());
 
   private PolicyRules() {}
 

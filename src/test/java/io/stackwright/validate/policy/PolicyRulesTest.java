@@ -36,6 +36,19 @@ class PolicyRulesTest {
         podSelector: {}
         policyTypes: [Ingress, Egress]
       ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: web-api
+        namespace: shop
+      spec:
+        podSelector: {matchLabels: {app: web}}
+        policyTypes: [Egress]
+        egress:
+          - to:
+              - ipBlock:
+                  cidr: 10.0.0.1/32
+      ---
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -44,6 +57,14 @@ class PolicyRulesTest {
       data:
         LOG_LEVEL: info
         DB_PASSWORD_FILE: /run/secrets/db-password
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: web-conf
+        namespace: shop
+      data:
+        nginx.conf: "http {\\n  set_real_ip_from 10.48.0.0/14;\\n}\\n"
       ---
       apiVersion: v1
       kind: Service
@@ -234,6 +255,10 @@ class PolicyRulesTest {
       references-resolve | - name: tmp\\n              mountPath | - name: scratch\\n              mountPath | Deployment/web | spec.template.spec.containers[0].volumeMounts[0].name | scratch | mount of an undefined volume
       default-deny-network-policy | policyTypes: [Ingress, Egress] | policyTypes: [Ingress] | Namespace/shop | '' | egress | egress not denied
       default-deny-network-policy | podSelector: {} | 'podSelector: {matchLabels: {app: web}}' | Namespace/shop | '' | ingress and egress | policy selects some pods only
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 0.0.0.0/0 | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | spans the internet | egress to every address
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 128.0.0.0/1 | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | 128.0.0.0/1 | half the internet
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: '::/0' | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | spans the internet | every IPv6 address
+      bounded-address-ranges | set_real_ip_from 10.48.0.0/14 | set_real_ip_from 0.0.0.0/0 | ConfigMap/web-conf | data.nginx.conf | forge its address | nginx trusts every address as a proxy
       """)
   void oneChangeBreaksOneRule(
       String rule, String from, String to, String object, String field, String word, String what) {
@@ -480,6 +505,19 @@ class PolicyRulesTest {
         .extracting(v -> v.object() + " " + v.field())
         .containsExactly(
             "NetworkPolicy/allow-all spec.ingress[0]", "NetworkPolicy/allow-all spec.egress[0]");
+  }
+
+  @Test
+  void aDeveloperMayOpenAddressRangesButAPrivateNetworkNeedsNoWaiver() {
+    String open = replace(GOOD, "cidr: 10.0.0.1/32", "cidr: 0.0.0.0/0");
+
+    assertThat(rule("bounded-address-ranges").check(input(open, GOOD_COMPOSE, true))).isEmpty();
+    assertThat(BoundedAddressRanges.isTooWide("10.0.0.0/8")).isFalse();
+    assertThat(BoundedAddressRanges.isTooWide("8.0.0.0/7")).isTrue();
+    assertThat(BoundedAddressRanges.isTooWide("fd00::/8")).isFalse();
+    assertThat(BoundedAddressRanges.isTooWide("fc00::/7")).isTrue();
+    assertThat(BoundedAddressRanges.isTooWide("2000::/3")).isTrue();
+    assertThat(BoundedAddressRanges.isTooWide("192.168.1.10")).isFalse();
   }
 
   @Test
