@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Binds a node graph onto a {@link RecordShape}, recording a problem for every mismatch and going
@@ -24,6 +27,14 @@ final class Binder {
 
   /** Stands for "this value had problems", which {@code null} cannot: null means "key absent". */
   private static final Object INVALID = new Object();
+
+  /**
+   * What a node without a tag would be, to tell a tag that changes the meaning from one that does
+   * not.
+   */
+  private static final Resolver IMPLICIT = new Resolver();
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final ProblemCollector problems;
   private final Variables variables;
@@ -64,6 +75,17 @@ final class Binder {
       report(slot, name + " has no value", nullHint);
       return INVALID;
     }
+    String tag = meaningfulTag(node);
+    if (tag != null) {
+      report(
+          slot,
+          "the YAML tag "
+              + tag
+              + " would make this value mean something else than it reads, and tags are not"
+              + " supported",
+          "remove the tag; quote a value to make it text");
+      return INVALID;
+    }
     // An alias inside its own anchor makes a cycle that a recursive record type would follow.
     if (!onPath.add(node)) {
       report(
@@ -94,17 +116,7 @@ final class Binder {
     }
     Variables.Substitution substitution = variables.substitute(scalar.getValue());
     if (!substitution.missing().isEmpty()) {
-      substitution
-          .missing()
-          .forEach(
-              (variable, message) ->
-                  report(
-                      slot,
-                      "variable ${"
-                          + variable
-                          + "} is not set (or is empty)"
-                          + (message.isEmpty() ? "" : ": " + message),
-                      "export " + variable + "=... or write ${" + variable + ":-default}"));
+      substitution.missing().forEach((variable, message) -> reportMissing(slot, variable, message));
       return INVALID;
     }
     try {
@@ -113,6 +125,30 @@ final class Binder {
       report(slot, e.getMessage(), e.hint());
       return INVALID;
     }
+  }
+
+  /**
+   * A variable that is not set; or a reference that cannot name a variable at all, such as the
+   * lookup {@code ${script:javascript:...}}, which no shell can export.
+   */
+  private void reportMissing(Slot slot, String variable, String message) {
+    if (!VARIABLE_NAME.matcher(variable).matches()) {
+      report(
+          slot,
+          "${"
+              + variable
+              + "} is not a variable: a name is letters, digits and '_', not starting"
+              + " with a digit, and lookups such as ${env:...} or ${script:...} are not supported",
+          "write ${NAME} or ${NAME:-default}, or $${...} to keep the text as it is");
+      return;
+    }
+    report(
+        slot,
+        "variable ${"
+            + variable
+            + "} is not set (or is empty)"
+            + (message.isEmpty() ? "" : ": " + message),
+        "export " + variable + "=... or write ${" + variable + ":-default}");
   }
 
   private Object bindList(Slot slot, ListShape shape) {
@@ -265,6 +301,11 @@ final class Binder {
         report(keySlot, "merge keys (<<) are not supported", "write the keys out");
         continue;
       }
+      String tag = meaningfulTag(keyNode);
+      if (tag != null) {
+        report(keySlot, "the YAML tag " + tag + " on a key is not supported", "remove the tag");
+        continue;
+      }
       Entry first = entries.get(key);
       if (first != null) {
         report(
@@ -282,6 +323,29 @@ final class Binder {
       entries.put(key, new Entry(key, keySlot, valueSlot));
     }
     return entries;
+  }
+
+  /**
+   * The node's tag as written ({@code !!binary}, {@code !foo}), when it differs from the tag the
+   * node would have without it; {@code null} when it has none, or one that changes nothing ({@code
+   * !!str text}, {@code !!int 3}). The binder reads values by their text, so a tag that changes the
+   * meaning ({@code !!str 3}, {@code !!binary aGk=}) would be silently dropped.
+   */
+  private static String meaningfulTag(Node node) {
+    Tag implicit =
+        switch (node.getNodeId()) {
+          case scalar ->
+              IMPLICIT.resolve(
+                  NodeId.scalar, ((ScalarNode) node).getValue(), ((ScalarNode) node).isPlain());
+          case sequence -> Tag.SEQ;
+          case mapping -> Tag.MAP;
+          default -> node.getTag();
+        };
+    if (node.getTag().equals(implicit)) {
+      return null;
+    }
+    String value = node.getTag().getValue();
+    return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
   }
 
   private Object mismatch(Slot slot, Shape shape) {

@@ -26,11 +26,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *       ignored.
  *   <li>The file must hold exactly one YAML document whose root is a mapping. An empty file, or one
  *       with only comments, is a problem that lists the expected keys.
- *   <li>YAML is composed into nodes only; no YAML tag ever instantiates a class. Anchors and
- *       aliases are allowed, but at most 20 aliases may refer to lists or mappings (which stops
- *       "billion laughs" expansion), nesting is limited to 32 levels, recursive keys are refused,
- *       and a value reached through an alias is reported at the alias. Merge keys ({@code <<}) are
- *       not supported.
+ *   <li>YAML is composed into nodes only; no YAML tag ever instantiates a class, and a tag that
+ *       would change what a value means ({@code !!str 3}, {@code !!binary}, {@code !local}, a
+ *       global tag) is a problem at its key; one that changes nothing ({@code !!str text}) is
+ *       accepted. Anchors and aliases are allowed, but at most 20 aliases may refer to lists or
+ *       mappings (which stops "billion laughs" expansion), nesting is limited to 32 levels,
+ *       recursive keys are refused, and a value reached through an alias is reported at the alias.
+ *       Merge keys ({@code <<}) are not supported.
  * </ul>
  *
  * <h2>Binding</h2>

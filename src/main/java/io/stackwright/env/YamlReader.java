@@ -61,6 +61,9 @@ final class YamlReader {
     options.setCodePointLimit(Limits.MAX_CODE_POINTS);
     options.setProcessComments(false);
     options.setMergeOnCompose(false);
+    // Composing a node never builds an object, whatever its tag; the binder refuses every tag that
+    // changes a value's meaning, global ones included, at its key.
+    options.setTagInspector(tag -> true);
     return options;
   }
 }

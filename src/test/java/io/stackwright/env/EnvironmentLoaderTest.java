@@ -281,6 +281,26 @@ class EnvironmentLoaderTest {
   }
 
   @Test
+  void aTagThatChangesNothingIsAcceptedAndOneThatChangesTheMeaningIsNot()
+      throws EnvironmentException {
+    Environment env = load("name: !!str web\ndomains: !!seq [!!str a]\n");
+    assertThat(env.name()).isEqualTo("web");
+
+    assertThat(problems("name: !!str 3\n"))
+        .extracting(Problem::message)
+        .containsExactly(
+            "the YAML tag !!str would make this value mean something else than it reads, and tags"
+                + " are not supported");
+    assertThat(problems("name: !!binary aGk=\n"))
+        .extracting(Problem::keyPath)
+        .containsExactly("name");
+    assertThat(problems("name: !web x\n")).extracting(Problem::keyPath).containsExactly("name");
+    assertThat(problems("name: !<tag:example.com,2026:x> x\n"))
+        .extracting(Problem::keyPath)
+        .containsExactly("name");
+  }
+
+  @Test
   void complexKeyIsAProblem() {
     List<Problem> problems = problems("name: a\n? [x, y]\n: z\n");
 
