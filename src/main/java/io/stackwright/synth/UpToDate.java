@@ -19,11 +19,14 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,8 +79,10 @@ import java.util.zip.ZipFile;
  *
  * <p>The record is {@code .stackwright/up-to-date.json} in the project folder, which also holds a
  * {@code .gitignore} so that it is never committed. It keeps digests only: variable values are
- * hashed with a random salt of the record's own, never stored. A record that cannot be read is
- * ignored, and a synth that cannot write it still succeeds.
+ * hashed with a random salt of the record's own, never stored. It is sealed with a key of the
+ * user's own ({@link RecordSeal}), so a record the synth did not write (edited by hand, or brought
+ * by a pull request) is never believed. A record that cannot be read or opened is ignored, and a
+ * synth that cannot write it still succeeds.
  */
 public final class UpToDate {
   /** The record's folder in the project. */
@@ -86,7 +91,10 @@ public final class UpToDate {
   /** The record's file in {@link #FOLDER}. */
   public static final String FILE = "up-to-date.json";
 
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+
+  /** Far larger than the record of any stack. */
+  private static final long MAX_RECORD_BYTES = 64L << 20;
 
   /**
    * How many entries an environment keeps. More than one, because one checkout is often synthesized
@@ -110,6 +118,7 @@ public final class UpToDate {
   private final Supplier<String> sharedInputs;
   private String shared;
   private final Record record;
+  private final RecordSeal seal;
   private final boolean enabled;
   private final ValidationMode mode;
   private final Map<String, Entry> fresh = new LinkedHashMap<>();
@@ -189,8 +198,10 @@ public final class UpToDate {
       Path dist,
       Supplier<String> sharedInputs,
       Record record,
+      RecordSeal seal,
       boolean enabled,
       ValidationMode mode) {
+    this.seal = seal;
     this.mode = mode;
     this.folder = folder;
     this.dist = dist;
@@ -202,7 +213,13 @@ public final class UpToDate {
   /** No record: every environment is rendered and checked ({@code --rebuild}, tests, diff). */
   public static UpToDate disabled() {
     return new UpToDate(
-        null, null, () -> "", new Record(FORMAT, "", new TreeMap<>()), false, ValidationMode.AUTO);
+        null,
+        null,
+        () -> "",
+        new Record(FORMAT, "", new TreeMap<>()),
+        null,
+        false,
+        ValidationMode.AUTO);
   }
 
   /**
@@ -223,11 +240,21 @@ public final class UpToDate {
       ClassLoader code,
       Map<String, String> env) {
     Path folder = projectDir.resolve(FOLDER);
+    RecordSeal seal = RecordSeal.ofUser();
+    if (seal == null || Files.isSymbolicLink(folder)) {
+      // No key, or a record folder that would be written through a link: no record at all.
+      return disabled();
+    }
     Record record = null;
     try {
       Path file = folder.resolve(FILE);
-      if (Files.isRegularFile(file)) {
-        Record read = Json.MAPPER.readValue(file.toFile(), Record.class);
+      byte[] json =
+          Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                  && Files.size(file) <= MAX_RECORD_BYTES
+              ? seal.open(Files.readAllBytes(file))
+              : null;
+      if (json != null) {
+        Record read = Json.MAPPER.readValue(json, Record.class);
         if (read != null
             && read.format() == FORMAT
             && read.salt() != null
@@ -255,7 +282,8 @@ public final class UpToDate {
     }
     // What every environment shares is digested when first needed: reading every jar's index takes
     // a while, and whether Node.js must start can be told without it (mayBeCurrent).
-    return new UpToDate(folder, dist, () -> context(mode, tools, code, env), record, true, mode);
+    return new UpToDate(
+        folder, dist, () -> context(mode, tools, code, env), record, seal, true, mode);
   }
 
   /**
@@ -448,13 +476,24 @@ public final class UpToDate {
     Record updated = new Record(FORMAT, record.salt(), environments);
     try {
       Files.createDirectories(folder);
+      if (Files.isSymbolicLink(folder)) {
+        throw new IOException(
+            folder + " is a symbolic link; the record is never written through one");
+      }
       Path ignore = folder.resolve(".gitignore");
-      if (!Files.exists(ignore)) {
-        Files.writeString(ignore, "# Written by the synth; local to this checkout.\n*\n");
+      try {
+        Files.write(
+            ignore,
+            "# Written by the synth; local to this checkout.\n*\n".getBytes(StandardCharsets.UTF_8),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
+      } catch (FileAlreadyExistsException e) {
+        // Written by an earlier synth, or a link that is not followed: either way, left alone.
       }
       Path temp = Files.createTempFile(folder, FILE, ".tmp");
       try {
-        Json.MAPPER.writeValue(temp.toFile(), updated);
+        Files.write(temp, seal.seal(Json.MAPPER.writeValueAsBytes(updated)));
         try {
           Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

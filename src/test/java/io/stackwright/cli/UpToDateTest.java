@@ -21,11 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,6 +274,43 @@ class UpToDateTest {
     }
     assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
     assertThat(out).contains("prod: up to date");
+  }
+
+  @Test
+  void aRecordNotSealedWithTheUsersKeyIsNeverBelievedEvenWhenItsContentMatches() throws Exception {
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    String sealed = Files.readString(record);
+    String json = sealed.substring(sealed.indexOf('\n') + 1);
+    // As a pull request could bring it: the very content a synth would write, sealed with a key
+    // that is not this user's (the attacker's own), or not sealed at all.
+    byte[] otherKey = new byte[32];
+    new SecureRandom().nextBytes(otherKey);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(otherKey, "HmacSHA256"));
+    String forged =
+        HexFormat.of().formatHex(mac.doFinal(json.getBytes(StandardCharsets.UTF_8))) + "\n" + json;
+    for (String record : new String[] {forged, json}) {
+      Files.writeString(this.record, record);
+
+      assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+      assertThat(out).contains("prod: unchanged dist/prod").doesNotContain("up to date");
+    }
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(out).contains("prod: up to date");
+  }
+
+  @Test
+  void aRecordFolderThatIsALinkIsNeitherReadNorWrittenThrough(@TempDir Path elsewhere)
+      throws IOException {
+    Files.createSymbolicLink(project.resolve(UpToDate.FOLDER), elsewhere);
+
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+    assertThat(synth("prod")).as(err).isEqualTo(Main.OK);
+
+    assertThat(out).doesNotContain("up to date");
+    try (Stream<Path> files = Files.list(elsewhere)) {
+      assertThat(files).isEmpty();
+    }
   }
 
   @Test
