@@ -4,6 +4,7 @@ import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.StackModel;
+import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.output.Yaml;
@@ -18,6 +19,8 @@ import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -459,13 +462,20 @@ public final class Synthesizer<P extends Record> {
     Set<String> others = new TreeSet<>(environments.names());
     others.removeAll(synthesized);
     Path previous = projectDir.resolve("dist").resolve(EnvironmentComparison.FILE);
-    if (others.isEmpty() || !Files.isRegularFile(previous)) {
+    if (others.isEmpty()) {
       return comparison;
     }
     try {
-      return EnvironmentComparison.keepColumns(comparison, Files.readString(previous), others);
+      byte[] bytes = DistInput.readFile(previous);
+      return bytes == null
+          ? comparison
+          : EnvironmentComparison.keepColumns(
+              comparison,
+              StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(),
+              others);
     } catch (IOException e) {
-      // Unreadable (or not UTF-8): the comparison made now replaces it whole.
+      // Unreadable, a link (which the writer then refuses), or not UTF-8: the comparison made now
+      // replaces it whole.
       return comparison;
     }
   }
