@@ -278,6 +278,7 @@ class PublicApiTest {
           "model.PersistentData",
           "model.RawObject",
           "model.ScheduledJob",
+          "model.CronSchedule",
           "model.ServiceModel",
           "model.ServicePort",
           "model.WorkloadKind",
