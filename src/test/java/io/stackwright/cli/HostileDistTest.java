@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
@@ -31,24 +29,17 @@ class HostileDistTest {
   @BeforeEach
   void layOut() throws IOException {
     project = root.resolve("project");
-    MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
-    MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
+    ProjectCopy.of(project);
     dist = project.resolve("dist");
     victim = Files.createDirectories(root.resolve("victim/sub"));
     Files.writeString(victim.resolve("f"), "precious\n");
   }
 
   private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--project-dir";
-    all[args.length + 1] = project.toString();
-    int code = Main.run(all, new PrintWriter(o, true), new PrintWriter(e, true), name -> null);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    ProjectCopy.Run run = new ProjectCopy(project).run(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   /** The files under {@code folder}, but the lock a synth creates before it reads anything. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
@@ -31,8 +29,7 @@ class HostileProjectTest {
   void layOut() throws IOException {
     project = root.resolve("project");
     environments = project.resolve("environments");
-    MainTest.copyTree(MainTest.PROJECT.resolve("environments"), environments);
-    MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
+    ProjectCopy.of(project);
     distBefore = distFiles();
   }
 
@@ -43,16 +40,10 @@ class HostileProjectTest {
   }
 
   private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--project-dir";
-    all[args.length + 1] = project.toString();
-    int code = Main.run(all, new PrintWriter(o, true), new PrintWriter(e, true), name -> null);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    ProjectCopy.Run run = new ProjectCopy(project).run(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   private void assertRefused(String... expected) throws IOException {

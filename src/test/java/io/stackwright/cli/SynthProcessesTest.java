@@ -34,9 +34,7 @@ class SynthProcessesTest {
 
   @BeforeEach
   void copyProject() throws IOException {
-    project = base.resolve("project");
-    MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
-    MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
+    project = ProjectCopy.of(base.resolve("project")).root();
     dist = project.resolve("dist");
   }
 
