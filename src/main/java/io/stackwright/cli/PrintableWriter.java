@@ -21,25 +21,28 @@ final class PrintableWriter extends FilterWriter {
 
   @Override
   public void write(int c) throws IOException {
-    char ch = (char) c;
-    if (ch != '\n' && ch != '\t' && Printable.isUnprintable(ch)) {
-      out.write(String.format(Locale.ROOT, "\\u%04X", c & 0xFFFF));
-    } else {
-      out.write(c);
-    }
+    write(String.valueOf((char) c), 0, 1);
   }
 
   @Override
   public void write(char[] buffer, int offset, int length) throws IOException {
-    for (int i = offset; i < offset + length; i++) {
-      write(buffer[i]);
-    }
+    write(new String(buffer, offset, length), 0, length);
   }
 
+  /** Writes each run of printable text at once, and an escape for each character between runs. */
   @Override
   public void write(String text, int offset, int length) throws IOException {
+    int run = offset;
     for (int i = offset; i < offset + length; i++) {
-      write(text.charAt(i));
+      char c = text.charAt(i);
+      // A line end as println writes it on Windows is a line end too.
+      boolean lineEnd = c == '\r' && i + 1 < offset + length && text.charAt(i + 1) == '\n';
+      if (c != '\n' && c != '\t' && !lineEnd && Printable.isUnprintable(c)) {
+        out.write(text, run, i - run);
+        out.write(String.format(Locale.ROOT, "\\u%04X", (int) c));
+        run = i + 1;
+      }
     }
+    out.write(text, run, offset + length - run);
   }
 }
