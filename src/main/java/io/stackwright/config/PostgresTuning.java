@@ -2,7 +2,11 @@ package io.stackwright.config;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Memory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * PostgreSQL's memory and WAL settings, derived from what the container is given, and the {@code
@@ -158,6 +162,54 @@ public record PostgresTuning(Memory memoryLimit, int maxConnections, Memory stor
    * @throws InvalidPropException when the duration is below {@code -1}
    */
   public String postgresqlConf(int logMinDurationStatementMillis) {
+    return postgresqlConf(logMinDurationStatementMillis, Map.of());
+  }
+
+  /**
+   * The configuration file with a stack's own settings: each replaces the derived line of the same
+   * name, marked as the stack's, or is added at the end; every value is written quoted ({@code '}
+   * and {@code \} doubled), which the server accepts for a setting of any type.
+   *
+   * @param logMinDurationStatementMillis statements slower than this are logged; -1 for none
+   * @param settings settings by name, already checked to be names and one-line values
+   * @return the file's content
+   */
+  public String postgresqlConf(int logMinDurationStatementMillis, Map<String, String> settings) {
+    List<String> lines =
+        new ArrayList<>(List.of(derivedConf(logMinDurationStatementMillis).split("\n", -1)));
+    List<String> added = new ArrayList<>();
+    for (Map.Entry<String, String> setting : new TreeMap<>(settings).entrySet()) {
+      String line =
+          setting.getKey()
+              + " = '"
+              + setting.getValue().replace("\\", "\\\\").replace("'", "''")
+              + "'";
+      int derived = indexOfSetting(lines, setting.getKey());
+      if (derived >= 0) {
+        lines.set(derived, line + "  # set by the stack, in place of " + lines.get(derived));
+      } else {
+        added.add(line);
+      }
+    }
+    if (!added.isEmpty()) {
+      added.add(0, "");
+      added.add(1, "# Set by the stack");
+      // Before the empty string after the last line end.
+      lines.addAll(lines.size() - 1, added);
+    }
+    return String.join("\n", lines);
+  }
+
+  private static int indexOfSetting(List<String> lines, String name) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(name + " = ")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String derivedConf(int logMinDurationStatementMillis) {
     if (logMinDurationStatementMillis < -1) {
       throw new InvalidPropException(
           "logMinDurationStatement",

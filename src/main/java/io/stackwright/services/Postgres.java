@@ -20,6 +20,12 @@ import java.util.TreeMap;
  * PostgreSQL: a single-replica StatefulSet with its own volume on Kubernetes, a service with a
  * named volume in Compose. Runs as the image's {@code postgres} user (999) with a read-only root
  * filesystem; only the data volume, {@code /var/run/postgresql} and {@code /tmp} are writable.
+ *
+ * <p>Its {@code postgresql.conf} is derived from the memory limit, connections and volume of the
+ * environment; a stack adds extensions, SQL run on the first start and settings of its own with
+ * {@link PostgresOptions}, and backups come from {@link PostgresProps#backup()}: any of them, or
+ * all together. Init scripts run only on the first start of an empty data volume, as the image runs
+ * them.
  */
 public final class Postgres {
   /** The image used when the environment file names none: pinned, Debian-based. */
@@ -32,6 +38,9 @@ public final class Postgres {
   public static final int POSTGRES_UID = 999;
 
   private static final String DATA_DIR = "/var/lib/postgresql/data";
+
+  /** Where the image's entrypoint finds the scripts it runs on the first start. */
+  private static final String INIT_DIR = "/docker-entrypoint-initdb.d/";
 
   /** Statements slower than this are logged. */
   private static final int SLOW_QUERY_MILLIS = 500;
@@ -62,6 +71,18 @@ public final class Postgres {
    * @param props the environment's settings
    */
   public Postgres(Stack stack, String name, PostgresProps props) {
+    this(stack, name, props, PostgresOptions.NONE);
+  }
+
+  /**
+   * Adds PostgreSQL to the stack with extensions, init scripts and settings of the stack's own.
+   *
+   * @param stack the stack
+   * @param name the service name
+   * @param props the environment's settings
+   * @param options what the stack adds in code; {@link PostgresOptions#NONE} for nothing
+   */
+  public Postgres(Stack stack, String name, PostgresProps props, PostgresOptions options) {
     this.name = name;
     this.props = props;
     this.password = new SecretFile(name + "-password", props.passwordSecret(), "password");
@@ -91,7 +112,9 @@ public final class Postgres {
             // and initdb refuses a non-empty directory.
             .env("PGDATA", DATA_DIR + "/pgdata")
             .args(List.of("postgres", "-c", "config_file=" + PostgresTuning.CONFIG_PATH))
-            .config(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS))
+            .config(
+                PostgresTuning.CONFIG_PATH,
+                tuning.postgresqlConf(SLOW_QUERY_MILLIS, settings(options)))
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
             // Parallel queries share memory through /dev/shm, which container runtimes give 64MB.
@@ -102,10 +125,24 @@ public final class Postgres {
             .startupSeconds(120)
             .resources(props.effectiveResources())
             .runAs(POSTGRES_UID, POSTGRES_UID);
+    if (!options.extensions().isEmpty()) {
+      service.config(INIT_DIR + PostgresOptions.EXTENSIONS_FILE, options.extensionsSql());
+    }
+    options.initSql().forEach((file, sql) -> service.config(INIT_DIR + file, sql));
     if (props.backup() != null) {
       service.job(backupJob(props));
     }
     service.addTo(stack);
+  }
+
+  /** The stack's settings, with the libraries its extensions need loaded at start. */
+  private static Map<String, String> settings(PostgresOptions options) {
+    Map<String, String> settings = new TreeMap<>(options.settings());
+    List<String> preload = options.preloadLibraries();
+    if (!preload.isEmpty()) {
+      settings.put("shared_preload_libraries", String.join(",", preload));
+    }
+    return settings;
   }
 
   /**

@@ -50,6 +50,8 @@ class PublicApiTest {
           "services.Postgres",
           "services.PostgresProps",
           "services.BackupProps",
+          "services.PostgresOptions",
+          "services.PostgresExtension",
           "services.Redis",
           "services.RedisProps",
           "services.Backend",
