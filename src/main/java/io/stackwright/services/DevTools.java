@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * A database UI and a Redis UI for a developer's Compose stack, behind the {@value #PROFILE}
- * profile: {@code docker compose --profile devtools up}. Development only: they hold development
- * credentials and publish on {@code 127.0.0.1} alone. Hardened like every service.
+ * profile: {@code docker compose --profile devtools up}. Both together ({@link #DevTools}), or
+ * either alone for a stack with only one of the two ({@link #databaseUi}, {@link #redisUi}).
+ * Development only: they hold development credentials and publish on {@code 127.0.0.1} alone.
+ * Hardened like every service.
  */
 public final class DevTools {
   /** The Compose profile that starts them. */
@@ -33,9 +35,20 @@ public final class DevTools {
    * @param redis the Redis the Redis UI opens
    */
   public DevTools(Stack stack, DevToolsProps props, Postgres postgres, Redis redis) {
-    if (!stack.development()) {
-      throw new IllegalStateException("development tools belong to development environments only");
-    }
+    databaseUi(stack, props, postgres);
+    redisUi(stack, props, redis);
+  }
+
+  /**
+   * Adds the database UI alone, for a stack with a PostgreSQL and no Redis: the Compose service
+   * {@code database-ui}, opening that PostgreSQL.
+   *
+   * @param stack the stack; must be a development one
+   * @param props the environment's settings (the database UI's image and port)
+   * @param postgres the database the UI opens
+   */
+  public static void databaseUi(Stack stack, DevToolsProps props, Postgres postgres) {
+    requireDevelopment(stack);
     List<String> adminerUp =
         List.of("php", "-r", "exit(@fsockopen('127.0.0.1', " + UI_PORT + ") ? 0 : 1);");
     GenericService.builder("database-ui")
@@ -51,6 +64,18 @@ public final class DevTools {
         .resources(FrontendProps.DEFAULT_RESOURCES)
         .hostPort(props.databaseUiPort())
         .addTo(stack);
+  }
+
+  /**
+   * Adds the Redis UI alone, for a stack with a Redis and no PostgreSQL: the Compose service {@code
+   * redis-ui}, opening that Redis.
+   *
+   * @param stack the stack; must be a development one
+   * @param props the environment's settings (the Redis UI's image and port)
+   * @param redis the Redis the UI opens
+   */
+  public static void redisUi(Stack stack, DevToolsProps props, Redis redis) {
+    requireDevelopment(stack);
     List<String> commanderUp =
         List.of(
             "node",
@@ -79,5 +104,11 @@ public final class DevTools {
         .runAs(REDIS_COMMANDER_UID, REDIS_COMMANDER_UID)
         .hostPort(props.redisUiPort())
         .addTo(stack);
+  }
+
+  private static void requireDevelopment(Stack stack) {
+    if (!stack.development()) {
+      throw new IllegalStateException("development tools belong to development environments only");
+    }
   }
 }
