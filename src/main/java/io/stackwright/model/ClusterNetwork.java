@@ -13,13 +13,38 @@ import java.util.TreeMap;
  *     any address, accepted only in a development environment.
  * @param dnsNamespace namespace of the cluster DNS pods
  * @param dnsPodLabels labels selecting the cluster DNS pods
+ * @param prometheus the cluster's own Prometheus, which may scrape every service's {@link Metrics}
+ *     (the network policy admits it on those ports), or {@code null} when the cluster has none the
+ *     stack should admit
  */
 public record ClusterNetwork(
-    List<String> apiServerCidrs, String dnsNamespace, Map<String, String> dnsPodLabels) {
+    List<String> apiServerCidrs,
+    String dnsNamespace,
+    Map<String, String> dnsPodLabels,
+    Pods prometheus) {
 
   /** The conventions of most clusters (CoreDNS labelled {@code k8s-app: kube-dns}). */
   public static final ClusterNetwork DEFAULT =
-      new ClusterNetwork(List.of(), "kube-system", Map.of("k8s-app", "kube-dns"));
+      new ClusterNetwork(List.of(), "kube-system", Map.of("k8s-app", "kube-dns"), null);
+
+  /**
+   * Pods outside the stack, by their namespace and labels.
+   *
+   * @param namespace their namespace
+   * @param labels labels that select them there; at least one
+   */
+  public record Pods(String namespace, Map<String, String> labels) {
+    /** Checks the names; copies and sorts the labels. */
+    public Pods {
+      if (!Names.isDnsLabel(namespace)) {
+        throw new IllegalArgumentException("\"" + namespace + "\" is not a namespace");
+      }
+      if (labels.isEmpty()) {
+        throw new IllegalArgumentException("pods of " + namespace + " need a label to select them");
+      }
+      labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+  }
 
   /** Checks the ranges and names. */
   public ClusterNetwork {

@@ -17,9 +17,14 @@ import java.util.Map;
  * @param dnsPodLabels labels of the cluster DNS pods. Default: {@code k8s-app: kube-dns} (CoreDNS
  *     and kube-dns; NodeLocal DNSCache or OpenShift differ). Keys and values must be valid
  *     Kubernetes label keys and values.
+ * @param prometheus the cluster's own Prometheus, for a stack without one of its own: the network
+ *     policy of every service with metrics admits it on the metrics port. Default: none.
  */
 public record ClusterProps(
-    List<String> apiServerCidrs, String dnsNamespace, Map<String, String> dnsPodLabels) {
+    List<String> apiServerCidrs,
+    String dnsNamespace,
+    Map<String, String> dnsPodLabels,
+    ClusterPrometheusProps prometheus) {
 
   /** Applies the defaults and checks the ranges. */
   public ClusterProps {
@@ -40,22 +45,7 @@ public record ClusterProps(
           "such as kube-system");
     }
     dnsPodLabels = dnsPodLabels == null ? Map.of("k8s-app", "kube-dns") : Map.copyOf(dnsPodLabels);
-    dnsPodLabels.forEach(
-        (key, value) -> {
-          if (!Names.isLabelKey(key)) {
-            throw new InvalidPropException(
-                "dnsPodLabels",
-                "\"" + key + "\" is not a valid label key",
-                "use letters, digits, '-', '_' and '.', at most 63, with an optional DNS prefix"
-                    + " and '/', such as k8s-app");
-          }
-          if (!Names.isLabelValue(value)) {
-            throw new InvalidPropException(
-                "dnsPodLabels",
-                "\"" + value + "\" is not a valid label value (of " + key + ")",
-                "use letters, digits, '-', '_' and '.', at most 63, such as kube-dns");
-          }
-        });
+    checkLabels("dnsPodLabels", dnsPodLabels);
     if (dnsPodLabels.isEmpty()) {
       throw new InvalidPropException(
           "dnsPodLabels",
@@ -64,13 +54,37 @@ public record ClusterProps(
     }
   }
 
+  /** Refuses a label key or value Kubernetes would refuse, at {@code key}. */
+  static void checkLabels(String key, Map<String, String> labels) {
+    labels.forEach(
+        (name, value) -> {
+          if (!Names.isLabelKey(name)) {
+            throw new InvalidPropException(
+                key,
+                "\"" + name + "\" is not a valid label key",
+                "use letters, digits, '-', '_' and '.', at most 63, with an optional DNS prefix"
+                    + " and '/', such as k8s-app");
+          }
+          if (!Names.isLabelValue(value)) {
+            throw new InvalidPropException(
+                key,
+                "\"" + value + "\" is not a valid label value (of " + name + ")",
+                "use letters, digits, '-', '_' and '.', at most 63, such as kube-dns");
+          }
+        });
+  }
+
   /** Every key at its default. */
   public static ClusterProps defaults() {
-    return new ClusterProps(null, null, null);
+    return new ClusterProps(null, null, null, null);
   }
 
   /** The model's form. */
   public ClusterNetwork toNetwork() {
-    return new ClusterNetwork(apiServerCidrs, dnsNamespace, dnsPodLabels);
+    return new ClusterNetwork(
+        apiServerCidrs,
+        dnsNamespace,
+        dnsPodLabels,
+        prometheus == null ? null : prometheus.toPods());
   }
 }

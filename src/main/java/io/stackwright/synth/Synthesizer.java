@@ -3,6 +3,7 @@ package io.stackwright.synth;
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
@@ -204,6 +205,7 @@ public final class Synthesizer<P extends Record> {
     rendered.forEach(r -> byName.put(r.environment(), r));
     String comparison = null;
     List<String> notices = new ArrayList<>();
+    rendered.forEach(r -> notices.addAll(unscraped(r.stack())));
     try {
       comparison = keepOtherColumns(comparison(byName, others), byName.keySet());
     } catch (EnvironmentException | ValidationException e) {
@@ -371,6 +373,30 @@ public final class Synthesizer<P extends Record> {
       throw new ValidationException(failures);
     }
     return outputs;
+  }
+
+  /**
+   * A notice for each service whose metrics nothing may scrape: the stack has no Prometheus of its
+   * own, and the environment names no Prometheus of the cluster that the network policies should
+   * admit, so the metrics are declared and then silently never read.
+   */
+  private static List<String> unscraped(StackModel stack) {
+    if (stack.metricsScraper() != null || stack.network().prometheus() != null) {
+      return List.of();
+    }
+    return stack.metricsServices().stream()
+        .filter(ServiceModel::kubernetes)
+        .map(
+            service ->
+                stack.environment()
+                    + ": "
+                    + service.name()
+                    + " serves metrics at "
+                    + service.metrics().path()
+                    + ", but nothing may scrape them: the stack has no Prometheus, and the"
+                    + " environment names none of the cluster's; set cluster.prometheus.namespace"
+                    + " (and podLabels) so that the network policy admits it, or add a Prometheus")
+        .toList();
   }
 
   /**

@@ -18,7 +18,8 @@ public final class TestStacks {
       new NginxProps(null, 2, null, null, null, null, null, null, null, null, null);
 
   /** A cluster whose API server is at one address. */
-  public static final ClusterProps CLUSTER = new ClusterProps(List.of("10.0.0.1/32"), null, null);
+  public static final ClusterProps CLUSTER =
+      new ClusterProps(List.of("10.0.0.1/32"), null, null, null);
 
   /**
    * The shop stack with this backend, and otherwise the smallest settings valid in every

@@ -389,7 +389,7 @@ public final class KubernetesRenderer {
     ApiObjectMetadata podMetadata =
         ApiObjectMetadata.builder()
             .labels(Labels.of(stack, service))
-            .annotations(podAnnotations(service, sha256(hashed)))
+            .annotations(podAnnotations(stack, service, sha256(hashed)))
             .build();
     PodSecurityContextProps podSecurity = podSecurity(service.security());
     ApiObjectMetadata objectMetadata = metadata(stack, service, service.name());
@@ -450,11 +450,20 @@ public final class KubernetesRenderer {
     }
   }
 
-  private static Map<String, String> podAnnotations(ServiceModel service, String checksum) {
+  private static Map<String, String> podAnnotations(
+      StackModel stack, ServiceModel service, String checksum) {
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(CONFIG_CHECKSUM, checksum);
     if (!service.security().readOnlyRootFilesystem()) {
       annotations.put(Labels.WRITABLE_ROOT, service.security().writableRootReason());
+    }
+    if (service.metrics() != null && stack.network().prometheus() != null) {
+      // The cluster's Prometheus finds its targets by these, as its common configurations do.
+      annotations.put("prometheus.io/scrape", "true");
+      annotations.put(
+          "prometheus.io/port",
+          Integer.toString(service.port(service.metrics().portName()).port()));
+      annotations.put("prometheus.io/path", service.metrics().path());
     }
     return annotations;
   }

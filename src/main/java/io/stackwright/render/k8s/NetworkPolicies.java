@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * NetworkPolicy specs derived from the model's edges: the namespace denies all traffic, then each
  * pod may receive from, and send to, exactly what the model declares. An edge is a dependency
  * ({@link ServiceModel#dependsOn}), a job's connection ({@link ScheduledJob#connectsTo}), the
- * metrics scraper's visit to a metrics port, or the ingress controller's to an exposed service.
- * Every pod may resolve names through the cluster DNS, since egress is restricted too.
+ * metrics scraper's visit to a metrics port (the stack's own, or the cluster's Prometheus), or the
+ * ingress controller's to an exposed service. Every pod may resolve names through the cluster DNS,
+ * since egress is restricted too.
  *
  * <p>Adding a dependency in Java adds the rule on both of its ends; removing it removes them.
  */
@@ -62,6 +63,15 @@ public final class NetworkPolicies {
               "from",
               pods(Labels.selector(stack, stack.service(scraper))),
               ports(List.of(service.port(service.metrics().portName())))));
+    }
+    ClusterNetwork.Pods prometheus = stack.network().prometheus();
+    if (service.metrics() != null && prometheus != null) {
+      Map<String, Object> peer = new LinkedHashMap<>();
+      peer.put(
+          "namespaceSelector",
+          Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", prometheus.namespace())));
+      peer.put("podSelector", Map.of("matchLabels", prometheus.labels()));
+      ingress.add(rule("from", peer, ports(List.of(service.port(service.metrics().portName())))));
     }
     Exposure exposure = service.exposure();
     if (exposure != null && exposure.ingress() != null) {
