@@ -1,6 +1,7 @@
 package io.stackwright.services;
 
 import io.stackwright.config.PostgresTuning;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
@@ -91,7 +92,10 @@ public final class Postgres {
             // and initdb refuses a non-empty directory.
             .env("PGDATA", DATA_DIR + "/pgdata")
             .args(List.of("postgres", "-c", "config_file=" + PostgresTuning.CONFIG_PATH))
-            .config(PostgresTuning.CONFIG_PATH, tuning.postgresqlConf(SLOW_QUERY_MILLIS))
+            .config(
+                PostgresTuning.CONFIG_PATH,
+                tuning.postgresqlConf(SLOW_QUERY_MILLIS),
+                ConfigChecker.POSTGRESQL)
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
             // Parallel queries share memory through /dev/shm, which container runtimes give 64MB.

@@ -80,6 +80,7 @@ class PublicApiTest {
           "model.Exposure",
           "model.ClusterNetwork",
           "model.StackModel",
+          "model.ConfigChecker",
           // Environment files: a props record's errors and its waivers.
           "env.InvalidPropException",
           "validate.Waiver",
