@@ -204,48 +204,60 @@ class NginxCheckTest {
     static Edge start(Programs programs, String conf, Path scratch) throws Exception {
       Edge edge = new Edge(stub("api", false), stub("x".repeat(4096), true));
       try {
-        edge.port = RedisCheck.freePort();
-        Path file =
-            new NginxCheck(programs.nginx(), programs.nginxConf())
-                .prepare(
-                    conf,
-                    scratch,
-                    Map.of(
-                        "backend", edge.backend.getAddress().getPort(),
-                        "frontend", edge.frontend.getAddress().getPort()),
-                    edge.port,
-                    null);
-        edge.nginx =
-            new ProcessBuilder(
-                    programs.nginx().toString(),
-                    "-p",
-                    scratch + "/",
-                    "-c",
-                    file.toString(),
-                    "-e",
-                    scratch.resolve("error.log").toString(),
-                    "-g",
-                    "daemon off;")
-                .redirectErrorStream(true)
-                .redirectOutput(scratch.resolve("nginx.out").toFile())
-                .start();
-        edge.awaitHealthy(scratch);
-        return edge;
+        // A free port may be taken by another process before nginx binds it: then once more.
+        for (int attempt = 1; ; attempt++) {
+          edge.port = RedisCheck.freePort();
+          Path file =
+              new NginxCheck(programs.nginx(), programs.nginxConf())
+                  .prepare(
+                      conf,
+                      scratch,
+                      Map.of(
+                          "backend", edge.backend.getAddress().getPort(),
+                          "frontend", edge.frontend.getAddress().getPort()),
+                      edge.port,
+                      null);
+          edge.nginx =
+              new ProcessBuilder(
+                      programs.nginx().toString(),
+                      "-p",
+                      scratch + "/",
+                      "-c",
+                      file.toString(),
+                      "-e",
+                      scratch.resolve("error.log").toString(),
+                      "-g",
+                      "daemon off;")
+                  .redirectErrorStream(true)
+                  .redirectOutput(scratch.resolve("nginx.out").toFile())
+                  .start();
+          if (edge.awaitHealthy(scratch)) {
+            return edge;
+          }
+          if (attempt == 3) {
+            throw new AssertionError("nginx found no free port in 3 attempts");
+          }
+        }
       } catch (Exception | AssertionError e) {
         edge.close();
         throw e;
       }
     }
 
-    private void awaitHealthy(Path scratch) throws Exception {
+    /** Whether nginx answers; false when it could not bind its port; fails otherwise. */
+    private boolean awaitHealthy(Path scratch) throws Exception {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (System.nanoTime() < deadline) {
+        if (!nginx.isAlive()
+            && Files.readString(scratch.resolve("nginx.out")).contains("Address already in use")) {
+          return false;
+        }
         assertThat(nginx.isAlive())
             .as("nginx stopped: %s", Files.readString(scratch.resolve("nginx.out")))
             .isTrue();
         try {
           if (get("/healthz", "").status() == 200) {
-            return;
+            return true;
           }
         } catch (IOException e) {
           Thread.sleep(20);
