@@ -53,13 +53,21 @@ class TasksStackTest {
 
   @Test
   void everyEnvironmentPassesEveryLayerStrictly() throws Exception {
+    InstalledTools.requireAllPrograms();
     ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
     Synthesizer<?> synthesizer = new Synthesizer<>(new TasksStack(), PROJECT, name -> null, gate);
 
     ValidationReport report = synthesizer.synthesize(environments()).report();
 
     assertThat(report.ran())
-        .containsExactly(Layer.POLICY, Layer.PARITY, Layer.KUBECONFORM, Layer.COMPOSE);
+        .containsExactly(
+            Layer.POLICY,
+            Layer.PARITY,
+            Layer.KUBECONFORM,
+            Layer.COMPOSE,
+            Layer.PROMTOOL,
+            Layer.REDIS,
+            Layer.POSTGRESQL);
     assertThat(report.passed()).isTrue();
     assertThat(report.environments()).allSatisfy(e -> assertThat(e.waived()).isEmpty());
   }

@@ -96,6 +96,10 @@ public final class NginxConf {
     server.line("listen " + settings.listenPort() + ";");
     server.line("server_name _;");
     server.line("client_max_body_size " + settings.clientMaxBodySize().mebibytes() + "m;");
+    server.line(
+        "# Relative redirects: an absolute one would name this container's scheme, host and");
+    server.line("# port (http://...:8080), not the ones the client used in front of the edge.");
+    server.line("absolute_redirect off;");
     server.blank();
     List<String[]> headers = new ArrayList<>();
     headers.add(new String[] {"Content-Security-Policy", settings.contentSecurityPolicy()});

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * @param mountPath absolute path of the file inside the container
  * @param kubernetes content on Kubernetes
  * @param compose content in Compose
+ * @param checker the real program that checks it in the validation gate; default {@link
+ *     ConfigChecker#NONE}
  */
-public record ConfigFile(String name, String mountPath, String kubernetes, String compose) {
+public record ConfigFile(
+    String name, String mountPath, String kubernetes, String compose, ConfigChecker checker) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
   /** Checks the name and path; both contents are required. */
@@ -31,11 +34,22 @@ public record ConfigFile(String name, String mountPath, String kubernetes, Strin
     }
     Objects.requireNonNull(kubernetes, "kubernetes");
     Objects.requireNonNull(compose, "compose");
+    Objects.requireNonNull(checker, "checker");
+  }
+
+  /** A file no program checks. */
+  public ConfigFile(String name, String mountPath, String kubernetes, String compose) {
+    this(name, mountPath, kubernetes, compose, ConfigChecker.NONE);
   }
 
   /** A file with the same content on both targets. */
   public static ConfigFile of(String mountPath, String content) {
     String name = mountPath.substring(mountPath.lastIndexOf('/') + 1);
     return new ConfigFile(name, mountPath, content, content);
+  }
+
+  /** This file, checked by {@code program} in the validation gate. */
+  public ConfigFile checkedBy(ConfigChecker program) {
+    return new ConfigFile(name, mountPath, kubernetes, compose, program);
   }
 }

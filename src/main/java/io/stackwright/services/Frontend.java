@@ -1,6 +1,7 @@
 package io.stackwright.services;
 
 import io.stackwright.config.NginxConf;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Probe;
 import io.stackwright.stack.Stack;
@@ -37,7 +38,8 @@ public final class Frontend {
             .port("http", HTTP_PORT)
             .config(
                 NginxConf.CONFIG_PATH,
-                NginxConf.spa(HTTP_PORT, props.resources().toResources().cpuLimit()))
+                NginxConf.spa(HTTP_PORT, props.resources().toResources().cpuLimit()),
+                ConfigChecker.NGINX)
             .readiness(new Probe(health, 10, 3, 3))
             .liveness(new Probe(health, 10, 3, 3))
             .resources(props.resources().toResources())

@@ -2,6 +2,7 @@ package io.stackwright.services;
 
 import io.stackwright.model.ApiAccess;
 import io.stackwright.model.Autoscaling;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
@@ -217,8 +218,25 @@ public final class GenericService {
      * is a Kubernetes DNS name in one and a Compose service name in the other).
      */
     public Builder config(String mountPath, String kubernetesContent, String composeContent) {
+      return config(mountPath, kubernetesContent, composeContent, ConfigChecker.NONE);
+    }
+
+    /**
+     * Mounts a generated file read-only, the same on both targets, that the real program {@code
+     * checker} reads in the validation gate as the image would (README, "Validation").
+     */
+    public Builder config(String mountPath, String content, ConfigChecker checker) {
+      return config(mountPath, content, content, checker);
+    }
+
+    /**
+     * Mounts a generated file read-only whose content differs per target, each checked by the real
+     * program {@code checker} in the validation gate.
+     */
+    public Builder config(
+        String mountPath, String kubernetesContent, String composeContent, ConfigChecker checker) {
       String name = mountPath.substring(mountPath.lastIndexOf('/') + 1);
-      model.config(new ConfigFile(name, mountPath, kubernetesContent, composeContent));
+      model.config(new ConfigFile(name, mountPath, kubernetesContent, composeContent, checker));
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.stackwright.services;
 import io.stackwright.config.EdgeRoute;
 import io.stackwright.config.EdgeSettings;
 import io.stackwright.config.NginxConf;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Probe;
 import io.stackwright.stack.Stack;
@@ -58,7 +59,7 @@ public final class Nginx {
             .replicas(props.replicas())
             .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
             .port("http", HTTP_PORT)
-            .config(NginxConf.CONFIG_PATH, conf)
+            .config(NginxConf.CONFIG_PATH, conf, ConfigChecker.NGINX)
             .dependsOn(pages)
             .dependsOn(api)
             .readiness(new Probe(health, 10, 3, 3))

@@ -1,6 +1,7 @@
 package io.stackwright.services;
 
 import io.stackwright.config.PostgresTuning;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
@@ -114,7 +115,8 @@ public final class Postgres {
             .args(List.of("postgres", "-c", "config_file=" + PostgresTuning.CONFIG_PATH))
             .config(
                 PostgresTuning.CONFIG_PATH,
-                tuning.postgresqlConf(SLOW_QUERY_MILLIS, settings(options)))
+                tuning.postgresqlConf(SLOW_QUERY_MILLIS, settings(options)),
+                ConfigChecker.POSTGRESQL)
             .secret(password, "POSTGRES_PASSWORD_FILE")
             .writable("/tmp")
             // Parallel queries share memory through /dev/shm, which container runtimes give 64MB.

@@ -4,6 +4,7 @@ import io.stackwright.config.PrometheusConf;
 import io.stackwright.config.RbacRule;
 import io.stackwright.config.ScrapeTarget;
 import io.stackwright.model.ApiAccess;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Metrics;
 import io.stackwright.model.Probe;
@@ -70,7 +71,8 @@ public final class Prometheus {
             .config(
                 CONFIG_PATH,
                 PrometheusConf.kubernetes(stack.namespace(), interval, targets),
-                PrometheusConf.compose(interval, targets))
+                PrometheusConf.compose(interval, targets),
+                ConfigChecker.PROMETHEUS)
             .metrics("http", "/metrics")
             .readiness(new Probe(new Probe.HttpGet("/-/ready", PORT), 10, 3, 3))
             .liveness(new Probe(new Probe.HttpGet("/-/healthy", PORT), 15, 5, 4))

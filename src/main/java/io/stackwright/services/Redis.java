@@ -1,6 +1,7 @@
 package io.stackwright.services;
 
 import io.stackwright.config.RedisConf;
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
@@ -48,7 +49,7 @@ public final class Redis {
         .volume("data", "/data", props.storage(), props.storageClass())
         .port("redis", PORT)
         .command(RedisConf.startCommand(CONFIG_PATH, password.path()))
-        .config(CONFIG_PATH, conf)
+        .config(CONFIG_PATH, conf, ConfigChecker.REDIS)
         .secret(password, "REDIS_PASSWORD_FILE")
         // Holds the file with the password: memory only, on both targets.
         .writableInMemory("/tmp", Memory.mebibytes(16))

@@ -14,6 +14,7 @@ import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.ArchitectureDiagram;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.StackDefinition;
+import io.stackwright.validate.GeneratedConfig;
 import io.stackwright.validate.ParityReport;
 import io.stackwright.validate.Subject;
 import io.stackwright.validate.ValidationGate;
@@ -176,7 +177,8 @@ public final class Synthesizer<P extends Record> {
               r.stack().development(),
               r.stack().externalSecrets(),
               waivers(r.props()),
-              r.output()));
+              r.output(),
+              GeneratedConfig.of(r.stack())));
     }
     ValidationReport report = null;
     if (!subjects.isEmpty()) {

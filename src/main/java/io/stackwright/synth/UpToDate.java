@@ -8,6 +8,7 @@ import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.validate.Layer;
+import io.stackwright.validate.Programs;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationMode;
 import io.stackwright.validate.ValidationReport;
@@ -555,6 +556,20 @@ public final class UpToDate {
       // docker compose: the plugin is a file of its own, which the docker client finds, so an
       // upgrade of the plugin alone shows only in what it answers.
       text.append(version(tools.compose())).append('\n');
+    }
+    // The real programs: a record made while one was missing, or another version of it, is not
+    // taken for up to date.
+    Programs programs = tools.programs();
+    for (Path program :
+        new Path[] {
+          programs.nginx(),
+          programs.nginxConf(),
+          programs.promtool(),
+          programs.redisServer(),
+          programs.postgresql() == null ? null : programs.postgresql().resolve("bin/postgres")
+        }) {
+      text.append("program ").append(program).append('\n');
+      stat(text, program);
     }
     text.append("node ").append(env.get("JSII_NODE")).append(' ').append(env.get("JSII_RUNTIME"));
     text.append('\n');

@@ -12,7 +12,15 @@ public enum Layer {
   /** {@code kubeconform -strict} against the target Kubernetes version's JSON schemas. */
   KUBECONFORM("kubeconform"),
   /** The Compose CLI's {@code config -q} on each Compose file. */
-  COMPOSE("compose");
+  COMPOSE("compose"),
+  /** {@code nginx -t} on each generated {@code nginx.conf} ({@link NginxCheck}). */
+  NGINX("nginx"),
+  /** {@code promtool check config} on each generated {@code prometheus.yml} ({@link Promtool}). */
+  PROMTOOL("promtool"),
+  /** redis-server started with each generated {@code redis.conf} ({@link RedisCheck}). */
+  REDIS("redis"),
+  /** PostgreSQL started with each generated {@code postgresql.conf} ({@link PostgresCheck}). */
+  POSTGRESQL("postgresql");
 
   private final String label;
 

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param externalSecrets the Secrets it refers to that must exist before its manifests are applied
  * @param waivers the waivers in its environment file
  * @param output its rendered files
+ * @param configs its generated config files that real programs check (see {@link
+ *     GeneratedConfig#of})
  */
 public record Subject(
     String environment,
@@ -21,11 +23,24 @@ public record Subject(
     boolean development,
     Set<String> externalSecrets,
     List<Waiver> waivers,
-    SynthOutput output) {
+    SynthOutput output,
+    List<GeneratedConfig> configs) {
 
   /** Copies the collections. */
   public Subject {
     externalSecrets = Set.copyOf(externalSecrets);
     waivers = List.copyOf(waivers);
+    configs = List.copyOf(configs);
+  }
+
+  /** An environment without config files for real programs to check. */
+  public Subject(
+      String environment,
+      String environmentFile,
+      boolean development,
+      Set<String> externalSecrets,
+      List<Waiver> waivers,
+      SynthOutput output) {
+    this(environment, environmentFile, development, externalSecrets, waivers, output, List.of());
   }
 }

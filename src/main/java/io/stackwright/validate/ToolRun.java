@@ -51,6 +51,21 @@ record ToolRun(int exitCode, String stdout, String stderr) {
       Path scratch,
       Duration timeout)
       throws ToolFailure {
+    return run(command, directory, environment, null, scratch, timeout);
+  }
+
+  /**
+   * Runs {@code command} as {@link #run(List, Path, Map, Path, Duration)} does, with standard input
+   * read from {@code input} ({@code null}: nothing).
+   */
+  static ToolRun run(
+      List<String> command,
+      Path directory,
+      Map<String, String> environment,
+      Path input,
+      Path scratch,
+      Duration timeout)
+      throws ToolFailure {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     if (environment != null) {
       builder.environment().clear();
@@ -62,7 +77,8 @@ record ToolRun(int exitCode, String stdout, String stderr) {
       out = Files.createTempFile(scratch, "out", ".txt");
       err = Files.createTempFile(scratch, "err", ".txt");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      builder.redirectInput(
+          ProcessBuilder.Redirect.from(input == null ? nullDevice() : input.toFile()));
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);

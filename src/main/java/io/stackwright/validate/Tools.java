@@ -14,15 +14,17 @@ import java.util.stream.Stream;
  * -Dstackwright.compose=<file>}), the project's {@code .tools/} folder that {@code
  * scripts/install-validators} fills, then {@code PATH} (kubeconform; {@code docker-compose}, or
  * {@code docker compose} when that plugin answers). The schemas are only looked for in the first
- * two places: kubeconform must not fetch them.
+ * two places: kubeconform must not fetch them. The real programs that read the generated config
+ * files are found as {@link Programs#locate} says.
  *
  * @param kubeconform the kubeconform executable, or {@code null}
  * @param schemas the folder of strict JSON schemas of {@link #SCHEMA_SET}, prepared by {@code
  *     scripts/install-validators}, or {@code null}
  * @param compose the command that runs the Compose CLI ({@code [/path/docker-compose]} or {@code
  *     [docker, compose]}), or an empty list
+ * @param programs the real programs that read the generated config files; default none
  */
-public record Tools(Path kubeconform, Path schemas, List<String> compose) {
+public record Tools(Path kubeconform, Path schemas, List<String> compose, Programs programs) {
 
   /**
    * The schema set matching {@link
@@ -44,6 +46,12 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
                     Stream.of(Path.of(compose.get(0)).toAbsolutePath().normalize().toString()),
                     compose.stream().skip(1))
                 .toList();
+    programs = programs == null ? Programs.none() : programs;
+  }
+
+  /** The schema layers' tools, without the real programs. */
+  public Tools(Path kubeconform, Path schemas, List<String> compose) {
+    this(kubeconform, schemas, compose, Programs.none());
   }
 
   /** No tools: only the policy layer can run. */
@@ -84,7 +92,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
             .map(p -> List.of(p.toString()))
             .or(() -> onPath(path, "docker").filter(Tools::hasComposePlugin).map(Tools::plugin))
             .orElse(List.of());
-    return new Tools(kubeconform, schemas, compose);
+    return new Tools(kubeconform, schemas, compose, Programs.locate(tools, properties, path));
   }
 
   /** Why the kubeconform layer cannot run, or {@code null} when it can. */

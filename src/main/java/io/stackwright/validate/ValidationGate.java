@@ -1,5 +1,6 @@
 package io.stackwright.validate;
 
+import io.stackwright.model.ConfigChecker;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
@@ -187,6 +188,9 @@ public final class ValidationGate {
     }
     boolean runKubeconform = toolLayers && kubeconformMissing == null;
     boolean runCompose = toolLayers && composeMissing == null;
+    // The real programs start at once, beside the tools: each layer checks its files on a thread.
+    Map<Layer, CompletableFuture<ToolResult>> programs =
+        toolLayers ? startPrograms(subjects, skipped) : Map.of();
 
     Path scratch = null;
     ExecutorService pool = null;
@@ -281,6 +285,14 @@ public final class ValidationGate {
         // From the first check's start, which may be before the gate's (one begun early).
         durations.put(Layer.COMPOSE, Duration.ofNanos(compose.isEmpty() ? 0 : finished - started));
       }
+      programs.forEach(
+          (layer, future) -> {
+            ToolResult result = future.join();
+            result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
+            toolFailures.addAll(result.failures());
+            ran.add(layer);
+            durations.put(layer, Duration.ofNanos(result.finished() - result.started()));
+          });
     } finally {
       if (pool != null) {
         pool.shutdown();
@@ -306,6 +318,135 @@ public final class ValidationGate {
               waived.get(subject.environment())));
     }
     return new ValidationReport(mode, environments, ran, skipped, toolFailures, durations);
+  }
+
+  /**
+   * Starts the layer of each real program that has files to read, each on a thread of its own; puts
+   * a layer whose program is missing into {@code skipped}. A layer no environment has files for
+   * neither runs nor is skipped.
+   */
+  private Map<Layer, CompletableFuture<ToolResult>> startPrograms(
+      List<Subject> subjects, Map<Layer, String> skipped) {
+    Programs programs = tools.programs();
+    Map<Layer, CompletableFuture<ToolResult>> started = new EnumMap<>(Layer.class);
+    start(
+        started,
+        skipped,
+        subjects,
+        ConfigChecker.NGINX,
+        Layer.NGINX,
+        programs.nginxMissing(),
+        (config, scratch) ->
+            new NginxCheck(programs.nginx(), programs.nginxConf()).check(config, scratch));
+    start(
+        started,
+        skipped,
+        subjects,
+        ConfigChecker.PROMETHEUS,
+        Layer.PROMTOOL,
+        programs.promtoolMissing(),
+        (config, scratch) -> new Promtool(programs.promtool()).check(config, scratch));
+    start(
+        started,
+        skipped,
+        subjects,
+        ConfigChecker.REDIS,
+        Layer.REDIS,
+        programs.redisMissing(),
+        (config, scratch) -> new RedisCheck(programs.redisServer()).check(config, scratch));
+    Map<String, List<GeneratedConfig>> postgres = configs(subjects, ConfigChecker.POSTGRESQL);
+    if (!postgres.isEmpty()) {
+      if (programs.postgresqlMissing() != null) {
+        skipped.put(Layer.POSTGRESQL, programs.postgresqlMissing());
+      } else {
+        // One throwaway cluster for every file: initdb is most of the layer's time.
+        started.put(
+            Layer.POSTGRESQL,
+            CompletableFuture.supplyAsync(
+                () -> {
+                  long begun = System.nanoTime();
+                  try {
+                    Map<String, List<Finding>> found =
+                        new PostgresCheck(programs.postgresql()).check(postgres);
+                    return new ToolResult(found, List.of(), begun, System.nanoTime());
+                  } catch (ToolRun.ToolFailure e) {
+                    return new ToolResult(
+                        Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
+                  }
+                },
+                EARLY));
+      }
+    }
+    return started;
+  }
+
+  /** One file's check by a real program, in a scratch folder of its own. */
+  @FunctionalInterface
+  private interface FileCheck {
+    List<Finding> check(GeneratedConfig config, Path scratch) throws ToolRun.ToolFailure;
+  }
+
+  /** Starts one program's layer on the files of {@code checker}, if any; or marks it skipped. */
+  private static void start(
+      Map<Layer, CompletableFuture<ToolResult>> started,
+      Map<Layer, String> skipped,
+      List<Subject> subjects,
+      ConfigChecker checker,
+      Layer layer,
+      String missing,
+      FileCheck check) {
+    Map<String, List<GeneratedConfig>> configs = configs(subjects, checker);
+    if (configs.isEmpty()) {
+      return;
+    }
+    if (missing != null) {
+      skipped.put(layer, missing);
+      return;
+    }
+    started.put(layer, CompletableFuture.supplyAsync(() -> checkFiles(configs, check), EARLY));
+  }
+
+  private static ToolResult checkFiles(
+      Map<String, List<GeneratedConfig>> configs, FileCheck check) {
+    long begun = System.nanoTime();
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("stackwright-validate");
+      Map<String, List<Finding>> found = new LinkedHashMap<>();
+      int n = 0;
+      for (Map.Entry<String, List<GeneratedConfig>> environment : configs.entrySet()) {
+        List<Finding> list = new ArrayList<>();
+        for (GeneratedConfig config : environment.getValue()) {
+          Path folder = Files.createDirectories(scratch.resolve(String.valueOf(n++)));
+          list.addAll(check.check(config, folder));
+        }
+        found.put(environment.getKey(), list);
+      }
+      return new ToolResult(found, List.of(), begun, System.nanoTime());
+    } catch (IOException e) {
+      return new ToolResult(
+          Map.of(), List.of("cannot make a scratch folder: " + e), begun, System.nanoTime());
+    } catch (ToolRun.ToolFailure e) {
+      return new ToolResult(Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
+    } finally {
+      if (scratch != null) {
+        delete(scratch);
+      }
+    }
+  }
+
+  /** Each environment's files for one program, in subject order; none: an empty map. */
+  private static Map<String, List<GeneratedConfig>> configs(
+      List<Subject> subjects, ConfigChecker checker) {
+    Map<String, List<GeneratedConfig>> configs = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      List<GeneratedConfig> files =
+          subject.configs().stream().filter(c -> c.checker() == checker).toList();
+      if (!files.isEmpty()) {
+        configs.put(subject.environment(), files);
+      }
+    }
+    return configs;
   }
 
   /**

@@ -83,6 +83,7 @@ class PublicApiTest {
           "model.Exposure",
           "model.ClusterNetwork",
           "model.StackModel",
+          "model.ConfigChecker",
           // Environment files: a props record's errors and its waivers.
           "env.InvalidPropException",
           "validate.Waiver",
@@ -310,7 +311,9 @@ class PublicApiTest {
           "synth.UpToDate",
           "synth.ValidationException",
           "validate.Finding",
+          "validate.GeneratedConfig",
           "validate.Layer",
+          "validate.Programs",
           "validate.Subject",
           "validate.Tools",
           "validate.ValidationGate",

@@ -72,7 +72,9 @@ class UpToDateTest {
         .contains("dev: up to date dist/dev: 18 files, 0 written")
         .contains("staging: up to date dist/staging")
         .contains("prod: up to date dist/prod")
-        .contains("checks: model, policy, parity, kubeconform, compose (passed with these inputs")
+        .contains(
+            "checks: model, policy, parity, kubeconform, compose, nginx, promtool, redis,"
+                + " postgresql (passed with these inputs")
         .contains("up to date: dev, prod, staging")
         .contains("unchanged dist/ENVIRONMENTS.md")
         .doesNotContain("validation took");

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every environment passes every layer of the gate in strict mode, with no waiver. With {@link
  * DistSnapshotTest}, which proves that the committed {@code dist/} is what a fresh synth writes,
- * this proves that the committed {@code dist/} passes them too.
+ * this proves that the committed {@code dist/} passes them too: every generated nginx.conf,
+ * prometheus.yml (both targets), redis.conf and postgresql.conf read by its real program.
  */
 class DistValidationTest {
 
   @Test
   void everyEnvironmentPassesEveryLayerStrictly() throws Exception {
+    InstalledTools.requireAllPrograms();
     ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
     Synthesizer<?> synthesizer =
         new Synthesizer<>(new ShopStack(), DistSnapshotTest.PROJECT, name -> null, gate);
@@ -26,7 +28,15 @@ class DistValidationTest {
     ValidationReport report = synthesizer.synthesize(DistSnapshotTest.environments()).report();
 
     assertThat(report.ran())
-        .containsExactly(Layer.POLICY, Layer.PARITY, Layer.KUBECONFORM, Layer.COMPOSE);
+        .containsExactly(
+            Layer.POLICY,
+            Layer.PARITY,
+            Layer.KUBECONFORM,
+            Layer.COMPOSE,
+            Layer.NGINX,
+            Layer.PROMTOOL,
+            Layer.REDIS,
+            Layer.POSTGRESQL);
     assertThat(report.passed()).isTrue();
     assertThat(report.environments()).allSatisfy(e -> assertThat(e.waived()).isEmpty());
   }

@@ -64,6 +64,37 @@ class InstallValidatorsTest {
     assertThat(result.stderr()).contains("install-validators: pip is missing for " + python);
   }
 
+  @Test
+  void aDebianPackageAtAnotherVersionIsSkippedWithAWord(@TempDir Path project) throws Exception {
+    copyScript(project);
+    markInstalled(project, "kubeconform", "bin/kubeconform", "v0.6.7");
+    markInstalled(project, "docker-compose", "bin/docker-compose", "v5.5.1");
+    markInstalled(
+        project,
+        "schemas",
+        "kubernetes-json-schema/v1.33.0-local-strict/namespace-v1.json",
+        "1.37.0/v1.33.0-local-strict/standalone");
+    markInstalled(project, "promtool", "bin/promtool", "3.1.0");
+    markInstalled(project, "postgresql", "postgresql/bin/postgres", "16.6.0");
+    markInstalled(project, "redis-server", "bin/redis-server", "7.0.15");
+    // Debian's nginx moved on: the pinned upstream version is no longer what it offers.
+    Path bin = Files.createDirectories(project.resolve("fake-bin"));
+    Path aptCache = bin.resolve("apt-cache");
+    Files.writeString(aptCache, "#!/bin/sh\necho \"$2:\"\necho '  Candidate: 1.26.0-1'\n");
+    aptCache.toFile().setExecutable(true);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("PATH", bin + ":" + System.getenv("PATH"));
+
+    Result result = run(project, environment);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.stderr())
+        .contains(
+            "install-validators: Debian offers nginx 1.26.0-1, not 1.22.1; the nginx layer will be"
+                + " skipped");
+    assertThat(project.resolve(".tools/bin/nginx")).doesNotExist();
+  }
+
   private record Result(int exitCode, String stderr) {}
 
   private static void copyScript(Path project) throws IOException {

@@ -3,6 +3,7 @@ package io.stackwright.validate;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -41,5 +42,35 @@ public final class InstalledTools {
       Assumptions.abort(missing);
     }
     return tools;
+  }
+
+  /**
+   * The real programs; the calling test is skipped (or fails, when strict) unless the ones asked
+   * for are there.
+   *
+   * @param missing each program's "why missing" ({@code Programs::nginxMissing}, ...)
+   */
+  @SafeVarargs
+  public static Programs requirePrograms(Function<Programs, String>... missing) {
+    Programs programs = locate().programs();
+    for (Function<Programs, String> why : missing) {
+      String reason = why.apply(programs);
+      if (reason != null) {
+        if (strict()) {
+          fail("validation is strict and " + reason);
+        }
+        Assumptions.abort(reason);
+      }
+    }
+    return programs;
+  }
+
+  /** Every real program, as {@link #requirePrograms} requires them. */
+  public static Programs requireAllPrograms() {
+    return requirePrograms(
+        Programs::nginxMissing,
+        Programs::promtoolMissing,
+        Programs::redisMissing,
+        Programs::postgresqlMissing);
   }
 }

@@ -1,0 +1,64 @@
+package io.stackwright.validate;
+
+import io.stackwright.model.ConfigChecker;
+import io.stackwright.model.ConfigFile;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A generated config file that a real program checks in the validation gate: one target's content
+ * of a {@link ConfigFile} whose {@link ConfigFile#checker()} names a program.
+ *
+ * @param service the service that mounts it
+ * @param checker the program that reads it
+ * @param file where findings place it, relative to {@code dist/<env>/}: the Compose copy ({@code
+ *     compose/config/<service>/<name>}), or the manifest file that holds the ConfigMap
+ * @param object {@code ""} for a Compose copy, {@code ConfigMap/<service>-config} otherwise
+ * @param field {@code ""} for a Compose copy, {@code data.<name>} otherwise
+ * @param content the file's content
+ */
+public record GeneratedConfig(
+    String service,
+    ConfigChecker checker,
+    String file,
+    String object,
+    String field,
+    String content) {
+
+  /**
+   * Every checked config file of a stack: the Compose copy of each, and the Kubernetes one where
+   * its content differs (Prometheus discovers its targets through the Kubernetes API but lists them
+   * in Compose); a file the same on both targets is checked once.
+   */
+  public static List<GeneratedConfig> of(StackModel stack) {
+    List<GeneratedConfig> configs = new ArrayList<>();
+    for (ServiceModel service : stack.services()) {
+      for (ConfigFile file : service.configFiles()) {
+        if (file.checker() == ConfigChecker.NONE) {
+          continue;
+        }
+        String compose = "compose/config/" + service.name() + "/" + file.name();
+        configs.add(
+            new GeneratedConfig(service.name(), file.checker(), compose, "", "", file.compose()));
+        if (service.kubernetes() && !file.kubernetes().equals(file.compose())) {
+          configs.add(
+              new GeneratedConfig(
+                  service.name(),
+                  file.checker(),
+                  service.name() + ".yaml",
+                  "ConfigMap/" + service.name() + "-config",
+                  "data." + file.name(),
+                  file.kubernetes()));
+        }
+      }
+    }
+    return List.copyOf(configs);
+  }
+
+  /** A finding of this file's layer about this file. */
+  Finding finding(Layer layer, String message) {
+    return new Finding(layer, file, object, field, "", message);
+  }
+}

@@ -1,0 +1,140 @@
+package io.stackwright.validate;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the real programs that read the generated config files are (README, "Validation"), each
+ * looked for in this order: a system property ({@code -Dstackwright.nginx=<file>}, {@code
+ * -Dstackwright.redis-server=<file>}, {@code -Dstackwright.promtool=<file>}, {@code
+ * -Dstackwright.postgresql=<folder>}), then the {@code .tools/} folder that {@code
+ * scripts/install-validators} fills. nginx and redis-server are also taken from {@code PATH} (and
+ * {@code /usr/sbin}); promtool and PostgreSQL are not, as a system's is seldom the image's version
+ * and the wrong one proves nothing (Debian's promtool 2.42 rejects {@code kubernetes_sd_configs}).
+ *
+ * @param nginx the nginx executable, or {@code null}
+ * @param nginxConf the folder that stands for the image's {@code /etc/nginx} ({@code mime.types}),
+ *     or {@code null}, when a minimal {@code mime.types} stands in
+ * @param promtool the promtool executable, or {@code null}
+ * @param redisServer the redis-server executable, or {@code null}
+ * @param postgresql the PostgreSQL installation folder, with {@code bin/initdb} and {@code
+ *     bin/postgres}, or {@code null}
+ */
+public record Programs(
+    Path nginx, Path nginxConf, Path promtool, Path redisServer, Path postgresql) {
+
+  private static final String HINT = "; " + Tools.INSTALL_HINT;
+
+  /** Makes the paths absolute, as the programs run in scratch folders. */
+  public Programs {
+    nginx = absolute(nginx);
+    nginxConf = absolute(nginxConf);
+    promtool = absolute(promtool);
+    redisServer = absolute(redisServer);
+    postgresql = absolute(postgresql);
+  }
+
+  /** No program: their layers are skipped. */
+  public static Programs none() {
+    return new Programs(null, null, null, null, null);
+  }
+
+  /**
+   * Finds the programs.
+   *
+   * @param tools the tools folder ({@code .tools/})
+   * @param properties system properties, e.g. {@code System::getProperty}
+   * @param path the {@code PATH} variable, or {@code null}
+   */
+  public static Programs locate(Path tools, Function<String, String> properties, String path) {
+    Path bin = tools.resolve("bin");
+    Path nginx =
+        property(properties, "stackwright.nginx")
+            .or(() -> executable(bin.resolve("nginx")))
+            .or(() -> onPath(path, "nginx"))
+            .orElse(null);
+    Path nginxConf =
+        Optional.of(tools.resolve("debian/nginx/etc/nginx"))
+            .or(() -> Optional.of(Path.of("/etc/nginx")))
+            .filter(folder -> Files.isRegularFile(folder.resolve("mime.types")))
+            .orElse(null);
+    Path promtool =
+        property(properties, "stackwright.promtool")
+            .or(() -> executable(bin.resolve("promtool")))
+            .orElse(null);
+    Path redis =
+        property(properties, "stackwright.redis-server")
+            .or(() -> executable(bin.resolve("redis-server")))
+            .or(() -> onPath(path, "redis-server"))
+            .orElse(null);
+    Path postgresql =
+        property(properties, "stackwright.postgresql")
+            .or(() -> Optional.of(tools.resolve("postgresql")))
+            .filter(folder -> Files.isExecutable(folder.resolve("bin/postgres")))
+            .orElse(null);
+    return new Programs(nginx, nginxConf, promtool, redis, postgresql);
+  }
+
+  /** Why the nginx layer cannot run, or {@code null} when it can. */
+  public String nginxMissing() {
+    return nginx == null
+        ? "nginx not found (-Dstackwright.nginx, .tools/bin/nginx, PATH, /usr/sbin)" + HINT
+        : null;
+  }
+
+  /** Why the promtool layer cannot run, or {@code null} when it can. */
+  public String promtoolMissing() {
+    return promtool == null
+        ? "promtool of the image's version not found (-Dstackwright.promtool, .tools/bin/promtool)"
+            + HINT
+        : null;
+  }
+
+  /** Why the redis layer cannot run, or {@code null} when it can. */
+  public String redisMissing() {
+    return redisServer == null
+        ? "redis-server not found (-Dstackwright.redis-server, .tools/bin/redis-server, PATH)"
+            + HINT
+        : null;
+  }
+
+  /** Why the postgresql layer cannot run, or {@code null} when it can. */
+  public String postgresqlMissing() {
+    return postgresql == null
+        ? "PostgreSQL of the image's major version not found (-Dstackwright.postgresql,"
+            + " .tools/postgresql)"
+            + HINT
+        : null;
+  }
+
+  private static Path absolute(Path path) {
+    return path == null ? null : path.toAbsolutePath().normalize();
+  }
+
+  private static Optional<Path> property(Function<String, String> properties, String name) {
+    String value = properties.apply(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+  }
+
+  private static Optional<Path> executable(Path file) {
+    return Files.isRegularFile(file) && Files.isExecutable(file)
+        ? Optional.of(file)
+        : Optional.empty();
+  }
+
+  private static Optional<Path> onPath(String path, String name) {
+    String dirs = (path == null ? "" : path) + File.pathSeparator + "/usr/sbin";
+    for (String directory : dirs.split(File.pathSeparator)) {
+      if (!directory.isEmpty()) {
+        Optional<Path> found = executable(Path.of(directory).resolve(name));
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
