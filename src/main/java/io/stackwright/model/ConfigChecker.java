@@ -16,5 +16,11 @@ public enum ConfigChecker {
   /** {@code redis-server} loads a {@code redis.conf}; {@code CONFIG GET} reads its values back. */
   REDIS,
   /** PostgreSQL starts with a {@code postgresql.conf}; {@code SHOW} reads its values back. */
-  POSTGRESQL
+  POSTGRESQL,
+  /**
+   * SQL the image runs on the first start of an empty data folder: run, in name order, on a
+   * throwaway server started with the same service's {@code postgresql.conf}, in the database and
+   * as the user of its {@code POSTGRES_DB} and {@code POSTGRES_USER}.
+   */
+  POSTGRESQL_INIT
 }

@@ -128,9 +128,15 @@ public final class Postgres {
             .resources(props.effectiveResources())
             .runAs(POSTGRES_UID, POSTGRES_UID);
     if (!options.extensions().isEmpty()) {
-      service.config(INIT_DIR + PostgresOptions.EXTENSIONS_FILE, options.extensionsSql());
+      service.config(
+          INIT_DIR + PostgresOptions.EXTENSIONS_FILE,
+          options.extensionsSql(),
+          ConfigChecker.POSTGRESQL_INIT);
     }
-    options.initSql().forEach((file, sql) -> service.config(INIT_DIR + file, sql));
+    options
+        .initSql()
+        .forEach(
+            (file, sql) -> service.config(INIT_DIR + file, sql, ConfigChecker.POSTGRESQL_INIT));
     if (props.backup() != null) {
       service.job(backupJob(props));
     }

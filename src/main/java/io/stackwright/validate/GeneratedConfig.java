@@ -2,10 +2,13 @@ package io.stackwright.validate;
 
 import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ConfigFile;
+import io.stackwright.model.EnvValue;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A generated config file that a real program checks in the validation gate: one target's content
@@ -18,6 +21,8 @@ import java.util.List;
  * @param object {@code ""} for a Compose copy, {@code ConfigMap/<service>-config} otherwise
  * @param field {@code ""} for a Compose copy, {@code data.<name>} otherwise
  * @param content the file's content
+ * @param env the literal environment of the service that mounts it, for a checker that must run the
+ *     file as the service would ({@code POSTGRES_DB}, {@code POSTGRES_USER}); empty for the others
  */
 public record GeneratedConfig(
     String service,
@@ -25,7 +30,24 @@ public record GeneratedConfig(
     String file,
     String object,
     String field,
-    String content) {
+    String content,
+    Map<String, String> env) {
+
+  /** Copies the environment. */
+  public GeneratedConfig {
+    env = Map.copyOf(env);
+  }
+
+  /** A file checked without its service's environment. */
+  public GeneratedConfig(
+      String service,
+      ConfigChecker checker,
+      String file,
+      String object,
+      String field,
+      String content) {
+    this(service, checker, file, object, field, content, Map.of());
+  }
 
   /**
    * Every checked config file of a stack: the Compose copy of each, and the Kubernetes one where
@@ -41,7 +63,14 @@ public record GeneratedConfig(
         }
         String compose = "compose/config/" + service.name() + "/" + file.name();
         configs.add(
-            new GeneratedConfig(service.name(), file.checker(), compose, "", "", file.compose()));
+            new GeneratedConfig(
+                service.name(),
+                file.checker(),
+                compose,
+                "",
+                "",
+                file.compose(),
+                literalEnv(service)));
         if (service.kubernetes() && !file.kubernetes().equals(file.compose())) {
           configs.add(
               new GeneratedConfig(
@@ -55,6 +84,20 @@ public record GeneratedConfig(
       }
     }
     return List.copyOf(configs);
+  }
+
+  /** The service's variables whose values are literal: those a checker may run the file with. */
+  private static Map<String, String> literalEnv(ServiceModel service) {
+    Map<String, String> env = new TreeMap<>();
+    service
+        .env()
+        .forEach(
+            (name, value) -> {
+              if (value instanceof EnvValue.Literal literal) {
+                env.put(name, literal.value());
+              }
+            });
+    return env;
   }
 
   /** A finding of this file's layer about this file. */

@@ -1,5 +1,6 @@
 package io.stackwright.validate;
 
+import io.stackwright.model.ConfigChecker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,12 +78,53 @@ final class PostgresCheck {
       for (Map.Entry<String, List<GeneratedConfig>> environment : configs.entrySet()) {
         List<Finding> found = new ArrayList<>();
         for (GeneratedConfig config : environment.getValue()) {
-          found.addAll(cluster.check(config));
+          if (config.checker() == ConfigChecker.POSTGRESQL) {
+            found.addAll(cluster.check(config));
+          }
+        }
+        if (found.isEmpty()) {
+          found.addAll(initScripts(environment.getValue()));
         }
         findings.put(environment.getKey(), found);
       }
     }
     return findings;
+  }
+
+  /**
+   * Runs each service's init scripts with its {@code postgresql.conf} (its Compose copy, which the
+   * scripts' Compose copies sit beside), on a cluster of their own: they change the cluster, which
+   * the shared one must not.
+   */
+  private List<Finding> initScripts(List<GeneratedConfig> configs) throws ToolRun.ToolFailure {
+    List<Finding> found = new ArrayList<>();
+    Map<String, List<GeneratedConfig>> byService = new LinkedHashMap<>();
+    for (GeneratedConfig config : configs) {
+      if (config.checker() == ConfigChecker.POSTGRESQL_INIT) {
+        byService.computeIfAbsent(config.service(), s -> new ArrayList<>()).add(config);
+      }
+    }
+    for (Map.Entry<String, List<GeneratedConfig>> service : byService.entrySet()) {
+      GeneratedConfig conf =
+          configs.stream()
+              .filter(c -> c.checker() == ConfigChecker.POSTGRESQL)
+              .filter(c -> c.service().equals(service.getKey()) && c.object().isEmpty())
+              .findFirst()
+              .orElse(null);
+      if (conf == null) {
+        service.getValue().stream()
+            .map(
+                script ->
+                    script.finding(
+                        Layer.POSTGRESQL,
+                        "an init script of a service whose postgresql.conf this layer does not"
+                            + " check; mount its postgresql.conf with the POSTGRESQL checker"))
+            .forEach(found::add);
+        continue;
+      }
+      found.addAll(new PostgresInitRun(this, home.resolve("bin")).run(conf, service.getValue()));
+    }
+    return found;
   }
 
   /**

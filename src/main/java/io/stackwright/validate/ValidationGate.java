@@ -354,7 +354,8 @@ public final class ValidationGate {
         Layer.REDIS,
         programs.redisMissing(),
         (config, scratch) -> new RedisCheck(programs.redisServer()).check(config, scratch));
-    Map<String, List<GeneratedConfig>> postgres = configs(subjects, ConfigChecker.POSTGRESQL);
+    Map<String, List<GeneratedConfig>> postgres =
+        configs(subjects, ConfigChecker.POSTGRESQL, ConfigChecker.POSTGRESQL_INIT);
     if (!postgres.isEmpty()) {
       if (programs.postgresqlMissing() != null) {
         skipped.put(Layer.POSTGRESQL, programs.postgresqlMissing());
@@ -437,11 +438,12 @@ public final class ValidationGate {
 
   /** Each environment's files for one program, in subject order; none: an empty map. */
   private static Map<String, List<GeneratedConfig>> configs(
-      List<Subject> subjects, ConfigChecker checker) {
+      List<Subject> subjects, ConfigChecker... checkers) {
+    List<ConfigChecker> wanted = List.of(checkers);
     Map<String, List<GeneratedConfig>> configs = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       List<GeneratedConfig> files =
-          subject.configs().stream().filter(c -> c.checker() == checker).toList();
+          subject.configs().stream().filter(c -> wanted.contains(c.checker())).toList();
       if (!files.isEmpty()) {
         configs.put(subject.environment(), files);
       }
