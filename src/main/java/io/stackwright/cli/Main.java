@@ -345,7 +345,9 @@ public final class Main {
       Path dist = dist();
       try {
         // First, so that dist/ is whole even if this synth then stops at bad input.
-        new DistWriter(dist).recover();
+        for (String repaired : new DistWriter(dist).recover()) {
+          err.println("stackwright: " + repaired);
+        }
       } catch (DistInput.UntrustedException e) {
         err.println("stackwright: " + e.getMessage());
         return BAD_INPUT;
@@ -381,7 +383,7 @@ public final class Main {
           // A file whose mode alone is wrong is rewritten too, and counted as written.
           Set<String> changed = new TreeSet<>(DistInput.wrongModes(folder).keySet());
           changed.remove("");
-          DistDiff.compare(output, folder).forEach(c -> changed.add(c.path()));
+          changed.addAll(DistDiff.changedPaths(output, folder));
           changedFiles.put(output.environment(), changed.size());
         }
         written = new DistWriter(dist).write(outputs, rootFiles(synthesis), isStale);
@@ -494,7 +496,7 @@ public final class Main {
           err.println(
               "stackwright: dist/ holds an unfinished synth (it was interrupted), so there is"
                   + " nothing whole to compare with; run mvn -q compile exec:java -Denv="
-                  + env
+                  + Printable.line(env)
                   + ", which repairs dist/ first, or restore dist/ from version control;"
                   + " nothing was written");
           return BAD_INPUT;

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a CronJob schedule as the Kubernetes API server does, so that what it accepts we accept and
- * what it refuses never reaches {@code dist/}: the standard five fields (minute, hour, day of month,
- * month, day of week) of the cron library it uses, or a descriptor such as {@code @daily} or {@code
- * @every 1h30m}, and no {@code TZ=} or {@code CRON_TZ=} (the API server refuses a time zone in the
- * schedule).
+ * Checks a CronJob schedule as the Kubernetes API server does, so that what it accepts we accept
+ * and what it refuses never reaches {@code dist/}: the standard five fields (minute, hour, day of
+ * month, month, day of week) of the cron library it uses, or a descriptor such as {@code @daily},
+ * and no {@code TZ=} or {@code CRON_TZ=} (the API server refuses a time zone in the schedule). One
+ * deliberate difference: {@code @every <duration>}, which the API server takes, is refused, as its
+ * runs are counted from whenever the controller started.
  *
  * <p>Each field is a comma-separated list of {@code *}, {@code ?}, {@code n} or {@code n-m}, each
  * with an optional {@code /step}; numbers must lie in the field's range (minute 0–59, hour 0–23,
@@ -50,14 +51,23 @@ public final class CronSchedule {
               6,
               Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6)));
 
-  private static final List<String> DESCRIPTORS =
-      List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+  /** The descriptors, each with the five fields it stands for in the API server's library. */
+  private static final Map<String, String> DESCRIPTORS =
+      Map.of(
+          "@yearly", "0 0 1 1 *",
+          "@annually", "0 0 1 1 *",
+          "@monthly", "0 0 1 * *",
+          "@weekly", "0 0 * * 0",
+          "@daily", "0 0 * * *",
+          "@midnight", "0 0 * * *",
+          "@hourly", "0 * * * *");
 
-  /** A Go duration, as {@code @every} takes it: {@code 90s}, {@code 1h30m}, {@code 1.5h}. */
-  private static final Pattern DURATION =
-      Pattern.compile("[-+]?(0|((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+)");
+  /** What Go's {@code strings.Fields} splits on: Unicode white space. */
+  private static final Pattern SPACE =
+      Pattern.compile(
+          "[\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
 
-  private static final Pattern DIGITS = Pattern.compile("\\+?\\d{1,9}");
+  private static final Pattern DIGITS = Pattern.compile("\\+?\\d+");
 
   /** A hint that shows the form, for messages. */
   public static final String HINT =
@@ -81,7 +91,7 @@ public final class CronSchedule {
     if (schedule.startsWith("@")) {
       return descriptorProblem(schedule);
     }
-    String[] fields = schedule.trim().split("\\s+");
+    String[] fields = split(schedule);
     if (fields.length != FIELDS.size()) {
       return "expected exactly 5 fields, found " + fields.length;
     }
@@ -95,18 +105,43 @@ public final class CronSchedule {
   }
 
   private static String descriptorProblem(String schedule) {
-    if (DESCRIPTORS.contains(schedule)) {
+    if (DESCRIPTORS.containsKey(schedule)) {
       return null;
     }
     if (schedule.startsWith("@every ")) {
-      String duration = schedule.substring("@every ".length());
-      return DURATION.matcher(duration).matches()
-          ? null
-          : "\"" + duration + "\" is not a duration such as 90s or 1h30m";
+      // Accepted by the API server, but it runs at intervals counted from when the controller
+      // happened to start, not at times a reviewer can read from the schedule.
+      return "@every is not supported: its runs are counted from whenever the controller started;"
+          + " write the times as five fields, such as \"*/30 * * * *\"";
     }
     return "unknown descriptor; use one of "
-        + String.join(", ", DESCRIPTORS)
-        + " or @every <duration>";
+        + String.join(", ", new java.util.TreeSet<>(DESCRIPTORS.keySet()))
+        + ", or five fields";
+  }
+
+  /**
+   * The five fields of a schedule {@link #problem} accepts, a descriptor written as the fields it
+   * stands for ({@code @daily} is {@code 0 0 * * *}).
+   *
+   * @param schedule a schedule {@link #problem} accepts
+   * @return minute, hour, day of month, month and day of week
+   */
+  public static List<String> fields(String schedule) {
+    String expanded = DESCRIPTORS.getOrDefault(schedule, schedule);
+    return List.of(split(expanded));
+  }
+
+  /**
+   * {@code schedule} without the white space around it, as Go's {@code strings.Fields} sees it
+   * (Java's {@code trim} also strips control characters, which Go keeps in a field and refuses).
+   */
+  public static String strip(String schedule) {
+    return schedule.replaceAll("^" + SPACE.pattern(), "").replaceAll(SPACE.pattern() + "$", "");
+  }
+
+  private static String[] split(String schedule) {
+    String stripped = strip(schedule);
+    return stripped.isEmpty() ? new String[0] : SPACE.split(stripped);
   }
 
   private static String fieldProblem(String field, Field bounds) {
@@ -171,7 +206,11 @@ public final class CronSchedule {
     return null;
   }
 
-  /** A number or, where the field has them, a name; {@code null} when it is neither. */
+  /**
+   * A number or, where the field has them, a name; {@code null} when it is neither. Any number of
+   * digits, as Go's {@code Atoi} takes them ({@code 0005} is 5); one too large for a field comes
+   * back as {@link Integer#MAX_VALUE}, which every range check refuses.
+   */
   private static Integer number(String text, Field bounds) {
     if (bounds != null) {
       Integer named = bounds.names().get(text.toLowerCase(Locale.ROOT));
@@ -179,6 +218,10 @@ public final class CronSchedule {
         return named;
       }
     }
-    return DIGITS.matcher(text).matches() ? Integer.parseInt(text) : null;
+    if (!DIGITS.matcher(text).matches()) {
+      return null;
+    }
+    java.math.BigInteger value = new java.math.BigInteger(text.replace("+", ""));
+    return value.bitLength() < 31 ? value.intValue() : Integer.MAX_VALUE;
   }
 }

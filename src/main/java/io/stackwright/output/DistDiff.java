@@ -5,8 +5,12 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -37,6 +41,19 @@ public final class DistDiff {
    */
   public record FileChange(String path, Kind kind, String diff) {}
 
+  /**
+   * The paths of the files that differ between {@code folder} and {@code output} (changed, missing
+   * or extra), compared byte by byte without a line diff: what a synth counts.
+   */
+  public static SortedSet<String> changedPaths(SynthOutput output, Path folder) throws IOException {
+    SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
+    SortedMap<String, DistWriter.Bytes> expected = DistWriter.asComparable(output.files());
+    SortedSet<String> paths = new TreeSet<>(actual.keySet());
+    paths.addAll(expected.keySet());
+    paths.removeIf(path -> Objects.equals(actual.get(path), expected.get(path)));
+    return paths;
+  }
+
   /** Every file that differs between {@code folder} and {@code output}, sorted by path. */
   public static List<FileChange> compare(SynthOutput output, Path folder) throws IOException {
     SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
@@ -63,10 +80,48 @@ public final class DistDiff {
     return changes;
   }
 
+  /**
+   * The work a line diff may take, in lines compared ({@code (N + M) × D}): a few seconds. A file
+   * in {@code dist/} is input, and a line diff takes time quadratic in its differences, so a pull
+   * request that puts hundreds of thousands of new lines in a file would hang a synth or a diff.
+   */
+  private static final long MAX_DIFF_WORK = 200_000_000L;
+
+  /**
+   * Whether a line diff of the two would take too long: its cost is about {@code (N + M) × D}, and
+   * {@code D}, the lines added and removed, is at least what the two do not have in common.
+   */
+  static boolean tooCostly(List<String> from, List<String> to) {
+    Map<String, Integer> counts = new HashMap<>();
+    from.forEach(line -> counts.merge(line, 1, Integer::sum));
+    long common = 0;
+    for (String line : to) {
+      Integer left = counts.get(line);
+      if (left != null && left > 0) {
+        counts.put(line, left - 1);
+        common++;
+      }
+    }
+    long total = (long) from.size() + to.size();
+    return total * (total - 2 * common) > MAX_DIFF_WORK;
+  }
+
+  /** What a diff shows instead of lines when {@link #tooCostly} says so. */
+  static String tooCostlyNote(List<String> from, List<String> to) {
+    return "(too different to show line by line: "
+        + from.size()
+        + " lines before, "
+        + to.size()
+        + " after; compare the files with git diff)\n";
+  }
+
   /** A unified diff of two texts, with the given file labels. */
   public static String unified(String fromLabel, String toLabel, String from, String to) {
     List<String> fromLines = from.isEmpty() ? List.of() : from.lines().toList();
     List<String> toLines = to.isEmpty() ? List.of() : to.lines().toList();
+    if (tooCostly(fromLines, toLines)) {
+      return "--- " + fromLabel + "\n+++ " + toLabel + "\n" + tooCostlyNote(fromLines, toLines);
+    }
     List<String> diff =
         UnifiedDiffUtils.generateUnifiedDiff(
             fromLabel, toLabel, fromLines, DiffUtils.diff(fromLines, toLines), CONTEXT_LINES);

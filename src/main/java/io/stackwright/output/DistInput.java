@@ -27,6 +27,11 @@ public final class DistInput {
   /** Larger than any file a synth writes; a larger one did not come from a synth. */
   static final long MAX_FILE_BYTES = 64L << 20;
 
+  /** More than any environment's folder holds, in bytes and in files. */
+  static final long MAX_FOLDER_BYTES = 256L << 20;
+
+  static final int MAX_FOLDER_FILES = 20_000;
+
   private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
   private DistInput() {}
@@ -63,6 +68,26 @@ public final class DistInput {
     List<Path> paths = walk(folder);
     if (paths.isEmpty() || !Files.isDirectory(folder, NO_FOLLOW)) {
       return files;
+    }
+    // Measured before anything is read: a folder of many large files must not fill the heap.
+    long total = 0;
+    int count = 0;
+    for (Path path : paths) {
+      BasicFileAttributes attributes = attributes(path);
+      if (attributes != null && attributes.isRegularFile()) {
+        total += attributes.size();
+        count++;
+        if (total > MAX_FOLDER_BYTES || count > MAX_FOLDER_FILES) {
+          throw new UntrustedException(
+              folder,
+              "holds more than any environment's output ("
+                  + MAX_FOLDER_FILES
+                  + " files or "
+                  + (MAX_FOLDER_BYTES >> 20)
+                  + " MiB)",
+              "restore it from version control (git checkout -- dist) and run again");
+        }
+      }
     }
     for (Path path : paths) {
       if (Files.isRegularFile(path, NO_FOLLOW)) {
@@ -142,7 +167,9 @@ public final class DistInput {
         path,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+              throws IOException {
+            refuseOdd(dir, attributes);
             found.add(dir);
             return FileVisitResult.CONTINUE;
           }

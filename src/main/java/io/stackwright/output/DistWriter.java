@@ -147,19 +147,21 @@ public final class DistWriter {
   /**
    * Finishes or undoes a transaction a killed run left behind, and deletes scratch folders.
    *
+   * @return what was repaired, one line for each name of {@code dist/} put back, removed or cleaned
+   *     up (scratch folders are not named); empty when there was nothing to repair
    * @throws DistInput.UntrustedException when {@code dist/} holds what no synth writes there;
    *     nothing was touched
    * @throws IOException when {@code dist/} cannot be repaired
    * @throws LockedException when another synth holds the lock
    */
-  public void recover() throws IOException {
+  public List<String> recover() throws IOException {
     if (!checkedFolder()) {
-      return;
+      return List.of();
     }
     try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
       assert lock.isValid();
-      recoverLocked();
+      return recoverLocked();
     }
   }
 
@@ -213,6 +215,7 @@ public final class DistWriter {
     try (FileChannel channel = openLock();
         FileLock lock = lock(channel)) {
       assert lock.isValid();
+      // A synth repairs (and says so) before it writes; a repair here is of a run since then.
       recoverLocked();
       Map<String, Result> results = new LinkedHashMap<>();
       List<Journal.Entry> entries = new ArrayList<>();
@@ -303,8 +306,18 @@ public final class DistWriter {
   private Repair planRepair() throws IOException {
     Path committed = dist.resolve(Journal.COMMITTED);
     Path journal = dist.resolve(Journal.FILE);
-    Path found =
-        existing(committed) != null ? committed : existing(journal) != null ? journal : null;
+    boolean isCommitted = existing(committed) != null;
+    boolean isOpen = existing(journal) != null;
+    if (isCommitted && isOpen) {
+      throw new DistInput.UntrustedException(
+          journal,
+          "and "
+              + committed
+              + " both exist, which no synth leaves (it renames the one to the"
+              + " other); neither is acted on, and nothing was touched",
+          "compare dist/ with version control (git status dist), delete both, and run again");
+    }
+    Path found = isCommitted ? committed : isOpen ? journal : null;
     List<Journal.Entry> entries = found == null ? List.of() : Journal.read(found);
     List<String> orphans = new ArrayList<>();
     List<Path> scratch = new ArrayList<>();
@@ -315,19 +328,30 @@ public final class DistWriter {
         boolean ours = isFolderName(base) || isFileName(base);
         if (name.equals(Journal.FILE + SCRATCH) || (ours && name.endsWith(SCRATCH))) {
           scratch.add(path);
-        } else if (found == null && isFolderName(base) && name.endsWith(OLD)) {
-          BasicFileAttributes attributes = existing(path);
-          if (attributes != null && (attributes.isDirectory() || attributes.isSymbolicLink())) {
-            orphans.add(base);
+        } else if (found == null && ours && name.endsWith(OLD)) {
+          // Only a run from before journals existed leaves one without a journal: a folder.
+          if (!isFolderName(base) || !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DistInput.UntrustedException(
+                path,
+                "is set aside as no synth sets anything aside (without a journal, only an"
+                    + " environment's folder); a synth would move it into place, so nothing was"
+                    + " touched",
+                "compare dist/ with version control (git status dist), delete it, and run again");
           }
+          orphans.add(base);
         }
       }
     }
     for (Journal.Entry entry : entries) {
       checkSetAside(entry.name());
+      if (!isCommitted && entry.hadOld()) {
+        // Moved into place by the undo: everything in it must be what a synth writes.
+        DistInput.wrongModes(dist.resolve("." + entry.name() + OLD));
+      }
     }
     for (String orphan : orphans) {
       checkSetAside(orphan);
+      DistInput.wrongModes(dist.resolve("." + orphan + OLD));
     }
     orphans.sort(null);
     scratch.sort(null);
@@ -341,23 +365,30 @@ public final class DistWriter {
     checkOwn(dist.resolve("." + name + OLD), folder);
   }
 
-  private void recoverLocked() throws IOException {
+  private List<String> recoverLocked() throws IOException {
     Repair repair = planRepair();
     try {
-      repair(repair);
+      return repair(repair);
     } catch (IOException e) {
       throw new IOException("cannot repair dist/ after an interrupted synth: " + e.getMessage(), e);
     }
   }
 
-  private void repair(Repair repair) throws IOException {
+  private List<String> repair(Repair repair) throws IOException {
+    List<String> done = new ArrayList<>();
     if (repair.committed()) {
       for (Journal.Entry entry : repair.entries()) {
         deleteTree(dist.resolve("." + entry.name() + OLD));
+        done.add("finished the clean-up of a synth that had written dist/" + entry.name());
       }
     } else {
       for (int i = repair.entries().size() - 1; i >= 0; i--) {
-        undo(repair.entries().get(i));
+        Journal.Entry entry = repair.entries().get(i);
+        undo(entry);
+        done.add(
+            entry.hadOld()
+                ? "put dist/" + entry.name() + " back as it was before an interrupted synth"
+                : "removed dist/" + entry.name() + ", which an interrupted synth had created");
       }
     }
     if (repair.journal() != null) {
@@ -373,8 +404,10 @@ public final class DistWriter {
         deleteTree(old);
       } else {
         move(old, target);
+        done.add("put dist/" + orphan + " back from dist/." + orphan + OLD);
       }
     }
+    return done;
   }
 
   /** Puts one name back as it was before the transaction; safe to repeat after a kill. */

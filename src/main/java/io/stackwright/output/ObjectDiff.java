@@ -262,6 +262,9 @@ public final class ObjectDiff {
 
   /** Unified diff hunks of two parts, renumbered to the lines of their files. */
   private static String hunks(List<String> from, List<String> to, int fromOffset, int toOffset) {
+    if (DistDiff.tooCostly(from, to)) {
+      return DistDiff.tooCostlyNote(from, to);
+    }
     List<String> diff =
         UnifiedDiffUtils.generateUnifiedDiff(
             "a", "b", from, DiffUtils.diff(from, to), CONTEXT_LINES);

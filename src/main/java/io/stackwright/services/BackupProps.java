@@ -20,7 +20,7 @@ public record BackupProps(
     String schedule, Integer retentionDays, Memory storage, String storageClass) {
   /** Applies the defaults and checks the schedule. */
   public BackupProps {
-    schedule = schedule == null ? "30 2 * * *" : schedule.trim();
+    schedule = schedule == null ? "30 2 * * *" : CronSchedule.strip(schedule);
     String problem = CronSchedule.problem(schedule);
     if (problem != null) {
       throw new InvalidPropException(

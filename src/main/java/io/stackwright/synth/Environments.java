@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -81,7 +82,7 @@ public final class Environments {
     if (!misnamed.isEmpty()) {
       throw new IllegalArgumentException(
           "environments/ holds files that are not environments: "
-              + String.join(", ", misnamed)
+              + misnamed.stream().map(Printable::line).collect(Collectors.joining(", "))
               + "; name each environments/<name>.yaml with a lower-case name of at most "
               + MAX_NAME_LENGTH
               + " letters, digits and '-', starting with a letter");
@@ -138,7 +139,7 @@ public final class Environments {
     }
     for (Path entry : entries()) {
       String name = entry.getFileName().toString();
-      if (name.startsWith(".") || !name.matches("(?i).*\\.ya?ml")) {
+      if (name.startsWith(".") || !name.matches("(?is).*\\.ya?ml")) {
         continue;
       }
       String why = whyNotAFile(entry);
@@ -165,7 +166,24 @@ public final class Environments {
           ? "is a symbolic link to something that is not a plain file"
           : "is a symbolic link to nothing";
     }
-    return whyNotInProject(entry);
+    String outside = whyNotInProject(entry);
+    if (outside != null) {
+      return outside;
+    }
+    try {
+      // Another environment's file, as an alias: anything else in the project (a password file, a
+      // CI credential written into the workspace) would be quoted by the errors of its reading.
+      Path target = entry.toRealPath();
+      String name = target.getFileName().toString();
+      return target.getParent().equals(directory.toRealPath())
+              && !name.startsWith(".")
+              && name.matches("(?i).*\\.ya?ml")
+          ? null
+          : "is a symbolic link to a file that is not an environment file; a link may only name"
+              + " another file of environments/";
+    } catch (IOException e) {
+      return "is a symbolic link that cannot be followed: " + e.getMessage();
+    }
   }
 
   /**

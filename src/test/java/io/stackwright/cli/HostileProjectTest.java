@@ -115,14 +115,30 @@ class HostileProjectTest {
   }
 
   @Test
-  void anEnvironmentFileLinkedFromInsideTheProjectIsRead() throws IOException {
-    Path shared = Files.createDirectories(project.resolve("config")).resolve("prod.yaml");
-    Path prod = environments.resolve("prod.yaml");
-    Files.move(prod, shared);
-    Files.createSymbolicLink(prod, Path.of("../config/prod.yaml"));
+  void anEnvironmentFileThatLinksToAnotherEnvironmentIsRead() throws IOException {
+    Files.createSymbolicLink(environments.resolve("preprod.yaml"), Path.of("prod.yaml"));
 
-    assertThat(run("synth", "--env", "prod")).as(err).isEqualTo(Main.OK);
-    assertThat(out).contains("prod: unchanged dist/prod");
+    assertThat(run("synth", "--env", "preprod")).as(err).isNotEqualTo(Main.BAD_INPUT);
+    assertThat(err).doesNotContain("symbolic link");
+  }
+
+  @Test
+  void anEnvironmentFileThatLinksToAnyOtherFileOfTheProjectIsNeverQuoted() throws IOException {
+    Path secret = Files.createDirectories(project.resolve("secrets")).resolve("db-password");
+    Files.writeString(secret, "hunter2-SuperSecretDbPassword\n");
+    Files.createSymbolicLink(environments.resolve("qa.yaml"), Path.of("../secrets/db-password"));
+
+    assertRefused("environments/qa.yaml is a symbolic link to a file that is not an environment");
+    assertThat(err).doesNotContain("hunter2");
+  }
+
+  @Test
+  void aMisnamedFileCannotForgeALine() throws IOException {
+    Files.writeString(
+        environments.resolve("a\nprod: unchanged dist-prod, 16 files, 0 written\nz.yml"), "x: 1\n");
+
+    assertRefused("not environments: a\\nprod: unchanged dist-prod");
+    assertThat(err.lines()).noneMatch(line -> line.startsWith("prod: unchanged"));
   }
 
   @Test

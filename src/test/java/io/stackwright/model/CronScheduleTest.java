@@ -31,9 +31,10 @@ class CronScheduleTest {
         "@daily",
         "@midnight",
         "@hourly",
-        "@every 1h30m",
-        "@every 90s",
-        "@every 1.5h"
+        "0000000000005 * * * *",
+        "0\u00a03 * *\u0085*",
+        "@yearly",
+        "@weekly"
       })
   void acceptsWhatTheApiServerAccepts(String schedule) {
     assertThat(CronSchedule.problem(schedule)).isNull();
@@ -62,7 +63,8 @@ class CronScheduleTest {
         "CRON_TZ=Europe/Paris 0 0 * * * | time zone",
         "@reboot | unknown descriptor",
         "@every | unknown descriptor",
-        "@every 1d | is not a duration",
+        "@every 1h | @every is not supported",
+        "99999999999999999999 * * * * | is above the maximum, 59",
         "30 2 * * *; curl evil.example | expected exactly 5 fields, found 7"
       })
   void refusesWhatTheApiServerRefuses(String schedule, String problem) {
@@ -74,5 +76,19 @@ class CronScheduleTest {
   void refusesAnEmptySchedule(String schedule) {
     assertThat(CronSchedule.problem(schedule)).isEqualTo("the schedule is empty");
     assertThat(CronSchedule.problem(null)).isEqualTo("the schedule is empty");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aControlCharacterThatJavaWouldTrimIsKeptAndRefusedAsGoDoes() {
+    assertThat(CronSchedule.strip("\u001c30 2 * * *")).isEqualTo("\u001c30 2 * * *");
+    assertThat(CronSchedule.problem("\u001c30 2 * * *")).contains("not a number");
+  }
+
+  @org.junit.jupiter.api.Test
+  void descriptorsAreRenderedAsTheFieldsTheyStandFor() {
+    assertThat(CronSchedule.fields("@daily")).containsExactly("0", "0", "*", "*", "*");
+    assertThat(CronSchedule.fields("@weekly")).containsExactly("0", "0", "*", "*", "0");
+    assertThat(CronSchedule.fields(" 30\u00a02 * * 1-5 "))
+        .containsExactly("30", "2", "*", "*", "1-5");
   }
 }

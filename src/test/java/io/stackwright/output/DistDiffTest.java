@@ -59,4 +59,38 @@ class DistDiffTest {
         .singleElement()
         .satisfies(c -> assertThat(c.diff()).contains("line endings"));
   }
+
+  @Test
+  void aFileTooDifferentToDiffLineByLineIsSaidSoInsteadOfHanging() throws IOException {
+    // A pull request's file in dist/ with 200,000 new lines: a line diff would take hours.
+    StringBuilder grown = new StringBuilder("kind: Deployment\nspec:\n");
+    for (int i = 0; i < 200_000; i++) {
+      grown.append("  x").append(i).append(": y\n");
+    }
+    Files.writeString(folder.resolve("backend.yaml"), grown.toString());
+    SynthOutput output = new SynthOutput("prod", 0, 0);
+    output.add("backend.yaml", "kind: Deployment\nspec: {}\n");
+
+    assertThat(DistDiff.changedPaths(output, folder)).containsExactly("backend.yaml");
+    assertThat(DistDiff.compare(output, folder).get(0).diff())
+        .contains("(too different to show line by line: 200002 lines before, 2 after");
+    assertThat(
+            ObjectDiff.compare(
+                "dist/prod/", DistInput.read(folder), DistWriter.asComparable(output.files())))
+        .singleElement()
+        .satisfies(
+            change -> assertThat(change.objects().get(0).diff()).contains("too different to show"));
+  }
+
+  @Test
+  void smallChangesInALargeFileAreStillShownLineByLine() {
+    List<String> before = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      before.add("line " + i);
+    }
+    List<String> after = new java.util.ArrayList<>(before);
+    after.set(10_000, "changed");
+
+    assertThat(DistDiff.tooCostly(before, after)).isFalse();
+  }
 }

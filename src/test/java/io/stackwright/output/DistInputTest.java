@@ -88,4 +88,28 @@ class DistInputTest {
         .hasMessageContaining("is a folder");
     assertThat(DistInput.readFile(root.resolve("dist/NONE.md"))).isNull();
   }
+
+  @Test
+  void aFolderLargerThanAnyOutputIsRefusedBeforeItIsRead() throws IOException {
+    // Sparse files: git stores identical large files once, so a pull request can bring many.
+    for (int i = 0; i < 5; i++) {
+      try (java.io.RandomAccessFile file =
+          new java.io.RandomAccessFile(prod.resolve("pad" + i + ".txt").toFile(), "rw")) {
+        file.setLength(60L << 20);
+      }
+    }
+
+    assertThatThrownBy(() -> DistInput.read(root.resolve("dist/prod")))
+        .isInstanceOf(DistInput.UntrustedException.class)
+        .hasMessageContaining("holds more than any environment's output");
+  }
+
+  @Test
+  void aFolderNameWithANewlineIsRefused() throws IOException {
+    Files.createDirectories(prod.resolve("x\nprod: wrote dist-prod"));
+
+    assertThatThrownBy(() -> DistInput.read(root.resolve("dist/prod")))
+        .isInstanceOf(DistInput.UntrustedException.class)
+        .hasMessageContaining("x\\nprod: wrote dist-prod");
+  }
 }

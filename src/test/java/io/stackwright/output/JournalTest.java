@@ -199,13 +199,61 @@ class JournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {".Notes.tmp", ".cache.old", ".x y.tmp"})
+  @ValueSource(strings = {".Notes.tmp", ".Cache.old", ".x y.tmp"})
   void hiddenFilesNoSynthWritesAreLeftAlone(String name) throws IOException {
     Files.writeString(dist.resolve(name), "mine\n");
 
     new DistWriter(dist).recover();
 
     assertThat(dist.resolve(name)).hasContent("mine");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".qa.old", ".ENVIRONMENTS.md.old"})
+  void somethingSetAsideThatNoSynthSetsAsideIsRefused(String name) throws IOException {
+    // A plain file where only a run from before journals left an environment's folder: moving it
+    // into place would break the next transaction half-way.
+    Files.writeString(dist.resolve(name), "x\n");
+    SortedMap<String, String> before = everything();
+
+    assertThatThrownBy(() -> new DistWriter(dist).recover())
+        .isInstanceOf(DistInput.UntrustedException.class)
+        .hasMessageContaining(name + " is set aside as no synth sets anything aside");
+    assertThat(everything()).isEqualTo(before);
+  }
+
+  @Test
+  void bothJournalsAtOnceAreRefused() throws IOException {
+    Files.writeString(dist.resolve(".swap"), "create prod\n");
+    Files.writeString(dist.resolve(".swap.done"), "replace prod\n");
+    SortedMap<String, String> before = everything();
+
+    assertThatThrownBy(() -> new DistWriter(dist).recover())
+        .isInstanceOf(DistInput.UntrustedException.class)
+        .hasMessageContaining("both exist");
+    assertThat(everything()).isEqualTo(before);
+  }
+
+  @Test
+  void aFolderSetAsideWithALinkInsideIsCheckedBeforeItIsMovedIntoPlace() throws IOException {
+    Files.writeString(dist.resolve(".swap"), "replace prod\n");
+    Files.createDirectories(dist.resolve(".prod.old"));
+    Files.createSymbolicLink(dist.resolve(".prod.old/a.yaml"), victim.resolve("f"));
+    SortedMap<String, String> before = everything();
+
+    assertThatThrownBy(() -> new DistWriter(dist).recover())
+        .isInstanceOf(DistInput.UntrustedException.class)
+        .hasMessageContaining("a.yaml is a symbolic link");
+    assertThat(everything()).isEqualTo(before);
+  }
+
+  @Test
+  void aRepairSaysWhatItDid() throws IOException {
+    Files.createDirectories(dist.resolve("qa"));
+    Files.writeString(dist.resolve(".swap"), "create qa\n");
+
+    assertThat(new DistWriter(dist).recover())
+        .containsExactly("removed dist/qa, which an interrupted synth had created");
   }
 
   @Test

@@ -123,4 +123,25 @@ class PostgresTest {
         .doesNotContain("shared_preload_libraries");
     assertThat(output.files().keySet()).noneMatch(f -> f.endsWith(".sql"));
   }
+
+  @Test
+  void aBackupScheduleGivenAsADescriptorIsRenderedAsItsFields() {
+    Stack stack = new Stack("team", "prod", "team-prod", false);
+    new Postgres(
+        stack,
+        "db",
+        new PostgresProps(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new BackupProps("@daily", 7, null, null)),
+        PostgresOptions.NONE);
+
+    assertThat(Synthesizer.render(stack.toModel()).text("db.yaml")).contains("schedule: 0 0 * * *");
+  }
 }

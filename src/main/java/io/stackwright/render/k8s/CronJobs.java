@@ -1,5 +1,6 @@
 package io.stackwright.render.k8s;
 
+import io.stackwright.model.CronSchedule;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.SecretFile;
@@ -111,7 +112,7 @@ final class CronJobs {
   }
 
   private static Cron cron(String schedule) {
-    String[] f = schedule.trim().split("\\s+");
-    return JsiiValues.cron(f[0], f[1], f[2], f[3], f[4]);
+    List<String> f = CronSchedule.fields(schedule);
+    return JsiiValues.cron(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4));
   }
 }
