@@ -1,6 +1,7 @@
 package io.stackwright.stack;
 
 import io.stackwright.env.InvalidPropException;
+import io.stackwright.model.AddressRanges;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.StackModel;
 import io.stackwright.services.Backend;
@@ -32,8 +33,9 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
   }
 
   /**
-   * Outside development: every image pinned (a tag other than {@code latest}, or a digest), and no
-   * development tools.
+   * Outside development: every image pinned (a tag other than {@code latest}, or a digest), no
+   * development tools, and no trusted proxies or API server addresses that span the internet unless
+   * the file waives the rule {@code bounded-address-ranges}, whose finding then names the object.
    */
   @Override
   public List<InvalidPropException> check(String environment, ShopEnvironment props) {
@@ -59,6 +61,25 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
                         + " is not pinned; outside development every image needs a tag other"
                         + " than latest, or a digest, so that what runs is what was reviewed",
                     "give it a version tag, such as " + image.name() + ":1.4.2, or a digest"));
+          }
+        });
+    boolean waived =
+        props.waivers().stream().anyMatch(w -> w.rule().equals("bounded-address-ranges"));
+    Map<String, List<String>> ranges = new LinkedHashMap<>();
+    ranges.put("nginx.trustedProxies", props.nginx().trustedProxies());
+    ranges.put("cluster.apiServerCidrs", props.cluster().apiServerCidrs());
+    ranges.forEach(
+        (key, list) -> {
+          String problem = AddressRanges.problem(list);
+          if (problem != null && !waived) {
+            problems.add(
+                new InvalidPropException(
+                    key,
+                    "these addresses "
+                        + problem
+                        + ": outside development that opens the stack to the internet",
+                    "name the addresses themselves, or waive the rule bounded-address-ranges"
+                        + " for the object the report names, with a reason"));
           }
         });
     if (props.devTools() != null) {

@@ -1,5 +1,6 @@
 package io.stackwright.validate.policy;
 
+import io.stackwright.model.AddressRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Outside development, no NetworkPolicy admits an address range that spans the internet, and no
- * nginx believes {@code X-Forwarded-For} from one: {@code 0.0.0.0/0} as trusted proxies lets any
- * client forge its address and escape the rate limit, and as Prometheus' egress to the API server
- * it opens egress to every address. A range wider than a {@code /8}, IPv4 or IPv6, is refused: the
- * widest private networks, {@code 10.0.0.0/8} and {@code fd00::/8}, still pass. Nginx
- * configurations are read from the ConfigMaps, which hold the same files as the Compose stack
- * mounts.
+ * Outside development, no NetworkPolicy admits, and no nginx believes {@code X-Forwarded-For} from,
+ * address ranges that together span the internet ({@link AddressRanges}): {@code 0.0.0.0/0} as
+ * trusted proxies lets any client forge its address and escape the rate limit, and as Prometheus'
+ * egress to the API server it opens egress to every address; so does a list of every {@code /8}.
+ * Private networks of any size pass. A policy's ranges are judged together, and so are a
+ * configuration file's; nginx configurations are read from the ConfigMaps, which hold the same
+ * files as the Compose stack mounts.
  */
 final class BoundedAddressRanges implements PolicyRule {
-  private static final int WIDEST_IPV4 = 8;
-  private static final int WIDEST_IPV6 = 8;
   private static final Pattern REAL_IP_FROM =
       Pattern.compile("(?m)^\\s*set_real_ip_from\\s+([^;\\s]+)\\s*;");
 
@@ -28,8 +27,8 @@ final class BoundedAddressRanges implements PolicyRule {
 
   @Override
   public String description() {
-    return "Outside development, no NetworkPolicy peer and no proxy nginx trusts is an address range"
-        + " wider than a /8, IPv4 or IPv6.";
+    return "Outside development, the address ranges of a NetworkPolicy, and the proxies nginx"
+        + " trusts, span no more public addresses than a /16 (IPv4) or a /48 (IPv6) together.";
   }
 
   @Override
@@ -39,26 +38,17 @@ final class BoundedAddressRanges implements PolicyRule {
       return violations;
     }
     for (KubeObject policy : input.ofKind("NetworkPolicy")) {
-      for (String direction : List.of("ingress", "egress")) {
-        String peers = direction.equals("ingress") ? "from" : "to";
-        List<?> rules = Nodes.list(policy.body(), "spec", direction);
-        for (int i = 0; i < rules.size(); i++) {
-          List<?> list = Nodes.list(rules.get(i), peers);
-          for (int j = 0; j < list.size(); j++) {
-            String cidr = Nodes.text(list.get(j), "ipBlock", "cidr");
-            if (cidr != null && isTooWide(cidr)) {
-              violations.add(
-                  Violation.of(
-                      policy,
-                      "spec." + direction + "[" + i + "]." + peers + "[" + j + "].ipBlock.cidr",
-                      "admits "
-                          + cidr
-                          + ", which spans the internet; name the addresses the service needs"
-                          + " (for the API server: cluster.apiServerCidrs, as kubectl get endpoints"
-                          + " kubernetes -n default shows them)"));
-            }
-          }
-        }
+      String problem = AddressRanges.problem(peerRanges(policy));
+      if (problem != null) {
+        violations.add(
+            Violation.of(
+                policy,
+                "spec",
+                "admits address ranges that "
+                    + problem
+                    + "; name the addresses the service needs (for the API server:"
+                    + " cluster.apiServerCidrs, as kubectl get endpoints kubernetes -n default"
+                    + " shows them)"));
       }
     }
     for (KubeObject map : input.ofKind("ConfigMap")) {
@@ -69,38 +59,42 @@ final class BoundedAddressRanges implements PolicyRule {
         if (!(file.getValue() instanceof String text)) {
           continue;
         }
+        List<String> proxies = new ArrayList<>();
         Matcher m = REAL_IP_FROM.matcher(text);
         while (m.find()) {
-          if (isTooWide(m.group(1))) {
-            violations.add(
-                Violation.of(
-                    map,
-                    "data." + file.getKey(),
-                    "nginx believes X-Forwarded-For from "
-                        + m.group(1)
-                        + ", which spans the internet, so any client can forge its address and"
-                        + " escape the rate limit; set nginx.trustedProxies to the addresses of the"
-                        + " proxies in front of it (the ingress controller's pod range)"));
-          }
+          proxies.add(m.group(1));
+        }
+        String problem = AddressRanges.problem(proxies);
+        if (problem != null) {
+          violations.add(
+              Violation.of(
+                  map,
+                  "data." + file.getKey(),
+                  "nginx believes X-Forwarded-For from addresses that "
+                      + problem
+                      + ", so a client can forge its address and escape the rate limit; set"
+                      + " nginx.trustedProxies to the addresses of the proxies in front of it (the"
+                      + " ingress controller's pod range)"));
         }
       }
     }
     return violations;
   }
 
-  /** Whether an address or CIDR range is wider than a /8, IPv4 or IPv6. */
-  static boolean isTooWide(String range) {
-    int slash = range.indexOf('/');
-    if (slash < 0) {
-      return false;
+  /** Every {@code ipBlock.cidr} of a policy's peers, in both directions. */
+  private static List<String> peerRanges(KubeObject policy) {
+    List<String> ranges = new ArrayList<>();
+    for (String direction : List.of("ingress", "egress")) {
+      String peers = direction.equals("ingress") ? "from" : "to";
+      for (Object rule : Nodes.list(policy.body(), "spec", direction)) {
+        for (Object peer : Nodes.list(rule, peers)) {
+          String cidr = Nodes.text(peer, "ipBlock", "cidr");
+          if (cidr != null) {
+            ranges.add(cidr);
+          }
+        }
+      }
     }
-    int prefix;
-    try {
-      prefix = Integer.parseInt(range.substring(slash + 1));
-    } catch (NumberFormatException e) {
-      // Not a range at all: the schemas and nginx -t refuse it; nothing to judge here.
-      return false;
-    }
-    return prefix < (range.contains(":") ? WIDEST_IPV6 : WIDEST_IPV4);
+    return ranges;
   }
 }

@@ -255,9 +255,10 @@ class PolicyRulesTest {
       references-resolve | - name: tmp\\n              mountPath | - name: scratch\\n              mountPath | Deployment/web | spec.template.spec.containers[0].volumeMounts[0].name | scratch | mount of an undefined volume
       default-deny-network-policy | policyTypes: [Ingress, Egress] | policyTypes: [Ingress] | Namespace/shop | '' | egress | egress not denied
       default-deny-network-policy | podSelector: {} | 'podSelector: {matchLabels: {app: web}}' | Namespace/shop | '' | ingress and egress | policy selects some pods only
-      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 0.0.0.0/0 | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | spans the internet | egress to every address
-      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 128.0.0.0/1 | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | 128.0.0.0/1 | half the internet
-      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: '::/0' | NetworkPolicy/web-api | spec.egress[0].to[0].ipBlock.cidr | spans the internet | every IPv6 address
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 0.0.0.0/0 | NetworkPolicy/web-api | spec | more than a /16 | egress to every address
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 128.0.0.0/1 | NetworkPolicy/web-api | spec | more than a /16 | half the internet
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: 8.0.0.0/8 | NetworkPolicy/web-api | spec | more than a /16 | a public /8
+      bounded-address-ranges | cidr: 10.0.0.1/32 | cidr: '::/0' | NetworkPolicy/web-api | spec | /48 | every IPv6 address
       bounded-address-ranges | set_real_ip_from 10.48.0.0/14 | set_real_ip_from 0.0.0.0/0 | ConfigMap/web-conf | data.nginx.conf | forge its address | nginx trusts every address as a proxy
       """)
   void oneChangeBreaksOneRule(
@@ -512,12 +513,29 @@ class PolicyRulesTest {
     String open = replace(GOOD, "cidr: 10.0.0.1/32", "cidr: 0.0.0.0/0");
 
     assertThat(rule("bounded-address-ranges").check(input(open, GOOD_COMPOSE, true))).isEmpty();
-    assertThat(BoundedAddressRanges.isTooWide("10.0.0.0/8")).isFalse();
-    assertThat(BoundedAddressRanges.isTooWide("8.0.0.0/7")).isTrue();
-    assertThat(BoundedAddressRanges.isTooWide("fd00::/8")).isFalse();
-    assertThat(BoundedAddressRanges.isTooWide("fc00::/7")).isTrue();
-    assertThat(BoundedAddressRanges.isTooWide("2000::/3")).isTrue();
-    assertThat(BoundedAddressRanges.isTooWide("192.168.1.10")).isFalse();
+  }
+
+  @Test
+  void rangesAreJudgedTogetherAndPrivateNetworksPass() {
+    List<String> everySlash8 = new java.util.ArrayList<>();
+    for (int i = 1; i < 224; i++) {
+      if (i != 10 && i != 127) {
+        everySlash8.add(i + ".0.0.0/8");
+      }
+    }
+    assertThat(io.stackwright.model.AddressRanges.problem(everySlash8)).contains("public IPv4");
+    assertThat(
+            io.stackwright.model.AddressRanges.problem(
+                List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")))
+        .isNull();
+    assertThat(io.stackwright.model.AddressRanges.problem(List.of("fd00::/8", "fe80::/10")))
+        .isNull();
+    assertThat(
+            io.stackwright.model.AddressRanges.problem(List.of("203.0.113.0/24", "172.21.0.2/32")))
+        .isNull();
+    assertThat(io.stackwright.model.AddressRanges.problem(List.of("2600::/8"))).contains("/48");
+    assertThat(io.stackwright.model.AddressRanges.problem(List.of("8.8.0.0/16", "8.9.0.0/16")))
+        .contains("span 131072 public IPv4 addresses together");
   }
 
   @Test
