@@ -183,6 +183,7 @@ public final class EnvironmentLoader {
       throws EnvironmentException {
     RecordShape shape = shapes.of(type);
     ProblemCollector problems = new ProblemCollector(displayName);
+    variables.forget();
     Node[] root = new Node[1];
     Object value;
     try {
@@ -197,7 +198,18 @@ public final class EnvironmentLoader {
       }
     }
     if (!problems.isEmpty()) {
-      throw new EnvironmentException(problems.problems());
+      throw new EnvironmentException(
+          problems.problems().stream()
+              .map(
+                  p ->
+                      new Problem(
+                          p.file(),
+                          p.line(),
+                          p.column(),
+                          p.keyPath(),
+                          variables.hideValues(p.message()),
+                          variables.hideValues(p.hint())))
+              .toList());
     }
     return type.cast(value);
   }

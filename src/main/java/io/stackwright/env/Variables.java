@@ -27,15 +27,48 @@ final class Variables {
 
   private final Function<String, String> lookup;
 
+  /** The values substituted since {@link #forget}, by variable name. */
+  private final Map<String, String> used = new LinkedHashMap<>();
+
   Variables(Function<String, String> lookup) {
     this.lookup = lookup;
+  }
+
+  /** Starts a file: no value is remembered. */
+  void forget() {
+    used.clear();
+  }
+
+  /**
+   * {@code text} with every value substituted since {@link #forget} written as its reference
+   * instead ({@code ${CI_TOKEN}}): a problem quotes the file's values, and a variable's value may
+   * be a secret of the shell or CI that runs the synth, which an environment file could otherwise
+   * send into a log. Values shorter than six characters are left, as they would match ordinary
+   * words.
+   */
+  String hideValues(String text) {
+    String hidden = text;
+    for (Map.Entry<String, String> variable : used.entrySet()) {
+      if (variable.getValue().length() >= 6) {
+        hidden = hidden.replace(variable.getValue(), "${" + variable.getKey() + "}");
+      }
+    }
+    return hidden;
   }
 
   Substitution substitute(String text) {
     if (text.indexOf('$') < 0) {
       return new Substitution(text, Map.of());
     }
-    Recording substitutor = new Recording(lookup);
+    Recording substitutor =
+        new Recording(
+            name -> {
+              String value = lookup.apply(name);
+              if (value != null && !value.isEmpty()) {
+                used.put(name, value);
+              }
+              return value;
+            });
     substitutor.setDisableSubstitutionInValues(true);
     substitutor.setEnableUndefinedVariableException(false);
     String result = substitutor.replace(text);

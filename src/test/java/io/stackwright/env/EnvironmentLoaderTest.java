@@ -301,6 +301,31 @@ class EnvironmentLoaderTest {
   }
 
   @Test
+  void aVariablesValueIsNeverQuotedInAProblem() {
+    EnvironmentLoader withSecret =
+        new EnvironmentLoader(name -> name.equals("CI_TOKEN") ? "ghp_SuperSecret123" : null);
+
+    EnvironmentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            EnvironmentException.class,
+            () ->
+                withSecret.load(
+                    "env.yaml",
+                    "budget: ${CI_TOKEN}\nname: x-${CI_TOKEN}-y\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Model.Environment.class));
+
+    assertThat(e.problems()).isNotEmpty();
+    assertThat(e.problems())
+        .allSatisfy(
+            p ->
+                assertThat(p.message() + p.hint())
+                    .doesNotContain("ghp_SuperSecret123")
+                    .doesNotContain("SuperSecret"));
+    assertThat(e.problems().get(0).message()).contains("${CI_TOKEN}");
+  }
+
+  @Test
   void complexKeyIsAProblem() {
     List<Problem> problems = problems("name: a\n? [x, y]\n: z\n");
 
