@@ -111,8 +111,16 @@ class BrokenManifestsIT {
         .asString()
         .startsWith("server-side dry run: Warning: would violate PodSecurity \"restricted:v1.33\"")
         .contains("capabilities.drop=[\"ALL\"]");
-    // ... and, applied anyway, its pod template is refused as a Pod.
+    // ... and, applied anyway, the ReplicaSet controller's Pods are refused, as is its pod
+    // template as a Pod.
     assertThat(check.apply(copy).problems()).isNotEmpty();
+    assertThat(check.controllersMakePods(Manifest.read(copy)).problems())
+        .isNotEmpty()
+        .allSatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("ReplicaSet/" + WORKLOAD + "-")
+                    .contains("forbidden: violates PodSecurity"));
     assertThat(check.podsAdmitted(Manifest.read(copy)).problems())
         .singleElement()
         .asString()

@@ -1,8 +1,13 @@
 package io.stackwright.validate.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +22,13 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>its namespaces are created (namespaced objects cannot be dry-run before their namespace
- *       exists), each with the {@code default} ServiceAccount the controller-manager would make;
+ *       exists), each with its {@code default} ServiceAccount at once (the controller-manager makes
+ *       it too, a moment later);
  *   <li>{@code kubectl apply --server-side --dry-run=server} of the folder: schema, unknown fields
  *       (server-side apply refuses them), admission; Pod Security only warns about a workload;
  *   <li>the real apply;
+ *   <li>the controllers make every Deployment's and StatefulSet's Pods, and Pod Security refuses
+ *       none of them;
  *   <li>every pod template (Deployment, StatefulSet, CronJob …) admitted as a Pod, which Pod
  *       Security refuses under the namespace's enforced level where it only warned before;
  *   <li>{@code kubectl diff --server-side} is empty: the server's defaults make a second apply
@@ -31,8 +39,13 @@ import java.util.function.Supplier;
  */
 public record ClusterCheck(Kubectl kubectl) {
 
+  /** How long the controllers may take to make a folder's Pods; they take a second or two. */
+  public static final Duration PODS_TIMEOUT = Duration.ofSeconds(60);
+
   /** The field manager of {@code kubectl apply --server-side}; the diff must use the same one. */
   public static final String FIELD_MANAGER = "kubectl";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What one step found.
@@ -79,6 +92,7 @@ public record ClusterCheck(Kubectl kubectl) {
             () -> namespaces(manifests),
             () -> dryRun(folder),
             () -> apply(folder),
+            () -> controllersMakePods(manifests),
             () -> podsAdmitted(manifests),
             () -> secondApplyChangesNothing(folder))) {
       Step done = step.get();
@@ -151,6 +165,57 @@ public record ClusterCheck(Kubectl kubectl) {
     return new Step("apply", kubectl.run("apply", "--server-side", "-f", folder.toString()));
   }
 
+  /**
+   * Waits until the controllers have made the Pods of every Deployment (its replicas) and
+   * StatefulSet (its first Pod: the next waits for that one to be ready, which it never is without
+   * a node); a {@code FailedCreate} event in a namespace of the folder, such as a Pod that Pod
+   * Security refuses, is a problem at once.
+   */
+  public Step controllersMakePods(List<Manifest> manifests) {
+    String step = "controllers make the Pods";
+    List<String> namespaces =
+        manifests.stream().map(Manifest::namespace).filter(n -> !n.isEmpty()).distinct().toList();
+    long deadline = System.nanoTime() + PODS_TIMEOUT.toNanos();
+    List<String> waiting = List.of();
+    while (System.nanoTime() < deadline) {
+      List<String> refused = new ArrayList<>();
+      List<String> done = new ArrayList<>();
+      waiting = new ArrayList<>();
+      for (String namespace : namespaces) {
+        for (JsonNode event : items("events", namespace, "--field-selector=reason=FailedCreate")) {
+          refused.add(
+              event.path("involvedObject").path("kind").asText()
+                  + "/"
+                  + event.path("involvedObject").path("name").asText()
+                  + ": "
+                  + event.path("message").asText());
+        }
+        for (JsonNode workload : items("deployments,statefulsets", namespace)) {
+          int made = workload.path("status").path("replicas").asInt(0);
+          int wanted =
+              workload.path("kind").asText().equals("StatefulSet")
+                  ? 1
+                  : workload.path("spec").path("replicas").asInt(1);
+          String name =
+              workload.path("kind").asText()
+                  + "/"
+                  + namespace
+                  + "/"
+                  + workload.path("metadata").path("name").asText();
+          (made >= wanted ? done : waiting).add(name + ": " + made + " of " + wanted + " Pods");
+        }
+      }
+      if (!refused.isEmpty()) {
+        return new Step(step, refused);
+      }
+      if (waiting.isEmpty()) {
+        return new Step(step, List.of(), done);
+      }
+      pause();
+    }
+    return new Step(step, List.of("no Pods within " + PODS_TIMEOUT + ": " + waiting));
+  }
+
   /** Every pod template, as a bare Pod, through a server-side dry run of its creation. */
   public Step podsAdmitted(List<Manifest> manifests) {
     List<ObjectNode> pods =
@@ -175,6 +240,29 @@ public record ClusterCheck(Kubectl kubectl) {
       case 1 -> new Step(step, List.of("a second apply would change:\n" + diff.stdout()));
       default -> new Step(step, List.of(diff.describe()));
     };
+  }
+
+  private List<JsonNode> items(String kinds, String namespace, String... options) {
+    List<String> args = new ArrayList<>(List.of("get", kinds, "--namespace=" + namespace));
+    args.addAll(List.of(options));
+    args.addAll(List.of("-o", "json"));
+    String json = kubectl.run(args.toArray(String[]::new)).orThrow().stdout();
+    try {
+      List<JsonNode> items = new ArrayList<>();
+      JSON.readTree(json).path("items").forEach(items::add);
+      return items;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Kubectl.Result apply(String objects, boolean dryRun) {

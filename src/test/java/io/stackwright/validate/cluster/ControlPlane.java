@@ -12,16 +12,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * A local Kubernetes control plane for tests: etcd and kube-apiserver on free loopback ports, with
- * a throwaway data folder and certificates made by openssl, as a cluster's administrator sees it
- * through {@link #kubectl()}. The API server runs as a real cluster's does: RBAC, every default
- * admission plugin (Pod Security among them), privileged containers allowed by the server so that
- * Pod Security is what refuses them. No controller runs: nothing makes Pods from a Deployment, and
- * no {@code default} ServiceAccount appears by itself in a namespace.
+ * A local Kubernetes control plane for tests: etcd, kube-apiserver and kube-controller-manager on
+ * free loopback ports, with a throwaway data folder and certificates made by openssl, as a
+ * cluster's administrator sees it through {@link #kubectl()}. The API server runs as a real
+ * cluster's does: RBAC, every default admission plugin (Pod Security among them), privileged
+ * containers allowed by the server so that Pod Security is what refuses them. The controllers make
+ * Pods from Deployments and StatefulSets (admitted, never scheduled: there is no scheduler and no
+ * node), each namespace's {@code default} ServiceAccount, and collect the garbage of what is
+ * deleted.
  *
- * <p>{@link #close()} stops both programs; a shutdown hook stops them too if a test run ends
+ * <p>{@link #close()} stops every program; a shutdown hook stops them too if a test run ends
  * without it, so no test leaves a process behind.
  */
 public final class ControlPlane implements AutoCloseable {
@@ -125,7 +128,25 @@ public final class ControlPlane implements AutoCloseable {
             "--profiling=false"));
     Path kubeconfig = writeKubeconfig(pki, apiPort);
     kubectl = new Kubectl(tools.kubectl(), kubeconfig, mkdirs(folder.resolve("kubectl")));
-    awaitReady();
+    awaitReady(() -> kubectl.run("get", "--raw=/readyz"));
+    launch(
+        "kube-controller-manager",
+        List.of(
+            tools.controllerManager().toString(),
+            "--kubeconfig=" + kubeconfig,
+            "--authentication-kubeconfig=" + kubeconfig,
+            "--authorization-kubeconfig=" + kubeconfig,
+            "--bind-address=127.0.0.1",
+            "--secure-port=" + freePort(),
+            "--cert-dir=" + mkdirs(folder.resolve("controller-manager")),
+            "--leader-elect=false",
+            "--service-account-private-key-file=" + pki.resolve("sa.key"),
+            "--root-ca-file=" + pki.resolve("ca.crt"),
+            "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
+            "--cluster-signing-key-file=" + pki.resolve("ca.key"),
+            "--profiling=false"));
+    // Its ServiceAccount controller has started once the default namespace has its account.
+    awaitReady(() -> kubectl.run("get", "serviceaccount", "default", "--namespace=default"));
   }
 
   /** A CA, the API server's serving certificate, an administrator's client certificate. */
@@ -286,8 +307,11 @@ public final class ControlPlane implements AutoCloseable {
     return file;
   }
 
-  /** Waits until {@code /readyz} answers ok: etcd reached, RBAC's bootstrap roles in place. */
-  private void awaitReady() {
+  /**
+   * Waits until {@code probe} succeeds while every program runs; for the API server, {@code
+   * /readyz}: etcd reached, RBAC's bootstrap roles in place.
+   */
+  private void awaitReady(Supplier<Kubectl.Result> probe) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     Kubectl.Result last = null;
     while (System.nanoTime() < deadline) {
@@ -301,20 +325,24 @@ public final class ControlPlane implements AutoCloseable {
                   + logs());
         }
       }
-      last = kubectl.run("get", "--raw=/readyz");
+      last = probe.get();
       if (last.exitCode() == 0) {
         return;
       }
       pause(Duration.ofMillis(250));
     }
     throw new IllegalStateException(
-        "the API server was not ready within " + START_TIMEOUT + "\n" + last.describe() + logs());
+        "the control plane was not ready within "
+            + START_TIMEOUT
+            + "\n"
+            + last.describe()
+            + logs());
   }
 
   /** The tail of each program's log, for a failure message. */
   private String logs() {
     StringBuilder text = new StringBuilder();
-    for (String name : List.of("etcd", "kube-apiserver")) {
+    for (String name : List.of("etcd", "kube-apiserver", "kube-controller-manager")) {
       try {
         List<String> lines = Files.readAllLines(folder.resolve(name + ".log"));
         text.append("--- ").append(name).append(".log (last lines)\n");
@@ -328,7 +356,7 @@ public final class ControlPlane implements AutoCloseable {
     return text.toString();
   }
 
-  /** Stops the API server, then etcd: politely, then forcibly after 10 s. */
+  /** Stops the programs, the last started first: politely, then forcibly after 10 s. */
   private synchronized void stop() {
     for (int i = processes.size() - 1; i >= 0; i--) {
       Process process = processes.get(i);

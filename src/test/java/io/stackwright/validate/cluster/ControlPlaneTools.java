@@ -19,18 +19,20 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The programs a local control plane needs, each looked for in this order: a system property
- * ({@code -Dstackwright.kube-apiserver}, {@code -Dstackwright.etcd}, {@code
- * -Dstackwright.kubectl}), then, for kubectl, a {@code kubectl} on {@code PATH} within one minor
- * version of the API server (kubectl's version skew policy), then {@code
- * .tools/control-plane/bin/}, which {@code scripts/install-control-plane} fills; etcd and openssl
- * come from {@code PATH}.
+ * ({@code -Dstackwright.kube-apiserver}, {@code -Dstackwright.kube-controller-manager}, {@code
+ * -Dstackwright.etcd}, {@code -Dstackwright.kubectl}), then, for kubectl, a {@code kubectl} on
+ * {@code PATH} within one minor version of the API server (kubectl's version skew policy), then
+ * {@code .tools/control-plane/bin/}, which {@code scripts/install-control-plane} fills; etcd and
+ * openssl come from {@code PATH}.
  *
  * @param apiServer kube-apiserver, or {@code null}
+ * @param controllerManager kube-controller-manager, or {@code null}
  * @param etcd etcd, or {@code null}
  * @param kubectl kubectl, or {@code null}
  * @param openssl openssl, which makes the certificates, or {@code null}
  */
-public record ControlPlaneTools(Path apiServer, Path etcd, Path kubectl, Path openssl) {
+public record ControlPlaneTools(
+    Path apiServer, Path controllerManager, Path etcd, Path kubectl, Path openssl) {
 
   /** The minor version of Kubernetes the manifests target and the API server is built at. */
   public static final int KUBERNETES_MINOR = 33;
@@ -60,6 +62,9 @@ public record ControlPlaneTools(Path apiServer, Path etcd, Path kubectl, Path op
         property(properties, "stackwright.kube-apiserver")
             .or(() -> executable(bin.resolve("kube-apiserver")))
             .orElse(null),
+        property(properties, "stackwright.kube-controller-manager")
+            .or(() -> executable(bin.resolve("kube-controller-manager")))
+            .orElse(null),
         property(properties, "stackwright.etcd").or(() -> onPath(path, "etcd")).orElse(null),
         property(properties, "stackwright.kubectl")
             .or(() -> onPath(path, "kubectl").filter(ControlPlaneTools::withinSkew))
@@ -73,6 +78,11 @@ public record ControlPlaneTools(Path apiServer, Path etcd, Path kubectl, Path op
     List<String> missing = new ArrayList<>();
     if (apiServer == null) {
       missing.add("kube-apiserver (-Dstackwright.kube-apiserver, .tools/control-plane/bin)");
+    }
+    if (controllerManager == null) {
+      missing.add(
+          "kube-controller-manager (-Dstackwright.kube-controller-manager,"
+              + " .tools/control-plane/bin)");
     }
     if (etcd == null) {
       missing.add("etcd (-Dstackwright.etcd, PATH)");

@@ -48,7 +48,12 @@ class ControlPlaneToolsTest {
 
     assertThat(tools.kubectl()).isEqualTo(kubectl);
     assertThat(tools.missing())
-        .contains("kube-apiserver", "etcd", "openssl", "scripts/install-control-plane")
+        .contains(
+            "kube-apiserver",
+            "kube-controller-manager",
+            "etcd",
+            "openssl",
+            "scripts/install-control-plane")
         .doesNotContain("kubectl 1.32");
   }
 

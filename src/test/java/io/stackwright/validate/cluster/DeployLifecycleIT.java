@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's deploy command on a real API server, through a stack's life: deploy, change the
  * environment and deploy again, remove a service from the stack and deploy: the removed service's
- * objects are gone, every other object is as the new synth wrote it, and an object whose manifest
- * did not change was not written at all.
+ * objects are gone (and the controllers' garbage collector removes its ReplicaSets and Pods), every
+ * other object is as the new synth wrote it, and an object whose manifest did not change was not
+ * written by the deploy.
  */
 class DeployLifecycleIT {
   /** The README's deploy command, word for word (section "Deploying"). */
@@ -104,6 +105,7 @@ class DeployLifecycleIT {
       }
     }
     assertUntouchedWhereUnchanged(second, secondLive, third, thirdLive);
+    awaitNoWorkerPods();
 
     // The same deploy once more writes nothing at all.
     deploy(project);
@@ -182,8 +184,11 @@ class DeployLifecycleIT {
   }
 
   /**
-   * Every object the ApplySet holds, of every kind these and earlier manifests have, as {@code id →
-   * resourceVersion}: kubectl labels the ApplySet's members.
+   * Every object the ApplySet holds, of every kind these and earlier manifests have (kubectl labels
+   * the ApplySet's members), with what only a deploy changes: its uid (a new one if it was deleted
+   * and created again), its generation (bumped by a change of its spec) and the deploy's field
+   * manager's entry (its time is that of the last apply that changed a field). The resourceVersion
+   * would not do: the controllers write the status of Deployments and PodDisruptionBudgets.
    */
   private static Map<String, String> live(List<Manifest> manifests) throws IOException {
     manifests.forEach(m -> kinds.add(m.kind().toLowerCase(Locale.ROOT)));
@@ -196,6 +201,7 @@ class DeployLifecycleIT {
                 "--all-namespaces",
                 "-l",
                 "applyset.kubernetes.io/part-of",
+                "--show-managed-fields",
                 "-o",
                 "json")
             .orThrow()
@@ -203,9 +209,42 @@ class DeployLifecycleIT {
     Map<String, String> live = new TreeMap<>();
     for (JsonNode item : JSON.readTree(out).path("items")) {
       Manifest manifest = new Manifest((ObjectNode) item);
-      live.put(manifest.id(), item.path("metadata").path("resourceVersion").asText());
+      JsonNode metadata = item.path("metadata");
+      StringBuilder fingerprint =
+          new StringBuilder(metadata.path("uid").asText())
+              .append(" generation ")
+              .append(metadata.path("generation").asText("-"));
+      for (JsonNode entry : metadata.path("managedFields")) {
+        if (entry.path("manager").asText().equals(ClusterCheck.FIELD_MANAGER)
+            && entry.path("operation").asText().equals("Apply")) {
+          fingerprint.append(' ').append(entry);
+        }
+      }
+      live.put(manifest.id(), fingerprint.toString());
     }
     return live;
+  }
+
+  /** The garbage collector removes the ReplicaSets and Pods of the pruned Deployment. */
+  private static void awaitNoWorkerPods() throws InterruptedException {
+    long deadline = System.nanoTime() + ClusterCheck.PODS_TIMEOUT.toNanos();
+    List<String> left;
+    do {
+      left =
+          plane
+              .kubectl()
+              .run("get", "replicasets,pods", "-n", NAMESPACE, "-o", "name")
+              .orThrow()
+              .stdout()
+              .lines()
+              .filter(name -> name.contains("/worker-"))
+              .toList();
+      if (left.isEmpty()) {
+        return;
+      }
+      Thread.sleep(250);
+    } while (System.nanoTime() < deadline);
+    assertThat(left).as("the worker's ReplicaSets and Pods").isEmpty();
   }
 
   private static JsonNode get(String object) throws IOException {
@@ -231,7 +270,7 @@ class DeployLifecycleIT {
       if (earlier != null && earlier.object().equals(manifest.object())) {
         unchanged++;
         assertThat(liveAfter.get(manifest.id()))
-            .as("resourceVersion of unchanged " + manifest.id())
+            .as("uid, generation and the deploy's fields of unchanged " + manifest.id())
             .isEqualTo(liveBefore.get(manifest.id()));
       }
     }
