@@ -1,0 +1,66 @@
+package io.stackwright.validate.cluster;
+
+import example.tasks.AppProps;
+import example.tasks.TasksEnvironment;
+import io.stackwright.model.StackModel;
+import io.stackwright.services.GenericService;
+import io.stackwright.services.Postgres;
+import io.stackwright.services.Prometheus;
+import io.stackwright.services.Redis;
+import io.stackwright.services.ResourcesProps;
+import io.stackwright.stack.Stack;
+import io.stackwright.stack.StackDefinition;
+
+/**
+ * The deploy lifecycle's stack: the example's API and worker on PostgreSQL and Redis, Prometheus
+ * scraping both; with {@code withWorker} false, the same stack with the worker deleted from its
+ * definition, as an engineer would remove a service. The environment files are the example's.
+ *
+ * @param withWorker whether the stack has its worker
+ */
+record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnvironment> {
+
+  @Override
+  public Class<TasksEnvironment> propsType() {
+    return TasksEnvironment.class;
+  }
+
+  @Override
+  public StackModel define(String environment, TasksEnvironment props) {
+    Stack stack = new Stack("lifecycle", environment, props.namespace(), false);
+    stack.network(props.cluster().toNetwork());
+    Postgres postgres = new Postgres(stack, props.postgres());
+    Redis redis = new Redis(stack, props.redis());
+    app("api", props.api(), postgres, redis)
+        .port("http", 8000)
+        .metrics("http", "/metrics")
+        .httpProbe("/healthz", "http")
+        .addTo(stack);
+    if (withWorker) {
+      app("worker", props.worker(), postgres, redis)
+          .port("metrics", 9100)
+          .metrics("metrics", "/metrics")
+          .httpProbe("/healthz", "metrics")
+          .addTo(stack);
+    }
+    new Prometheus(stack, props.prometheus());
+    return stack.toModel();
+  }
+
+  private static GenericService.Builder app(
+      String name, AppProps props, Postgres postgres, Redis redis) {
+    return GenericService.builder(name)
+        .image(props.image())
+        .component(name)
+        .replicas(props.replicas())
+        .resources(ResourcesProps.orDefaults(props.resources(), GenericService.DEFAULT_RESOURCES))
+        .envHost("DB_HOST", postgres.endpoint())
+        .env("DB_NAME", postgres.database())
+        .secret(postgres.password(), "DB_PASSWORD_FILE")
+        .envHost("REDIS_HOST", redis.endpoint())
+        .secret(redis.password(), "REDIS_PASSWORD_FILE")
+        .writable("/tmp")
+        .dependsOn(postgres.endpoint())
+        .dependsOn(redis.endpoint());
+  }
+}
