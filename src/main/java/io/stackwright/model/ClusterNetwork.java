@@ -21,7 +21,13 @@ public record ClusterNetwork(
   public static final ClusterNetwork DEFAULT =
       new ClusterNetwork(List.of(), "kube-system", Map.of("k8s-app", "kube-dns"));
 
-  /** Checks the ranges and names. */
+  /**
+   * Checks the ranges and names.
+   *
+   * @param apiServerCidrs see {@link #apiServerCidrs()}
+   * @param dnsNamespace see {@link #dnsNamespace()}
+   * @param dnsPodLabels see {@link #dnsPodLabels()}
+   */
   public ClusterNetwork {
     apiServerCidrs = List.copyOf(apiServerCidrs);
     for (String cidr : apiServerCidrs) {

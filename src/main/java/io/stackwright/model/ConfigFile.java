@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
 public record ConfigFile(String name, String mountPath, String kubernetes, String compose) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
-  /** Checks the name and path; both contents are required. */
+  /**
+   * Checks the name and path; both contents are required.
+   *
+   * @param name see {@link #name()}
+   * @param mountPath see {@link #mountPath()}
+   * @param kubernetes see {@link #kubernetes()}
+   * @param compose see {@link #compose()}
+   */
   public ConfigFile {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

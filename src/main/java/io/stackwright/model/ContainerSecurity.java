@@ -21,7 +21,13 @@ public record ContainerSecurity(long runAsUser, long runAsGroup, String writable
   /** The user and group a service runs as unless it says otherwise. */
   public static final ContainerSecurity DEFAULT = new ContainerSecurity(10001, 10001);
 
-  /** Rejects root, and a loosening without a reason. */
+  /**
+   * Rejects root, and a loosening without a reason.
+   *
+   * @param runAsUser see {@link #runAsUser()}
+   * @param runAsGroup see {@link #runAsGroup()}
+   * @param writableRootReason see {@link #writableRootReason()}
+   */
   public ContainerSecurity {
     if (runAsUser < 1 || runAsGroup < 1) {
       throw new IllegalArgumentException("containers never run as user or group 0");

@@ -17,7 +17,11 @@ public record Cpu(long millis) implements Comparable<Cpu> {
   private static final Pattern FORMAT = Pattern.compile("(\\d+)m|(\\d+(?:\\.\\d{1,3})?)");
   private static final long MAX_MILLIS = 1_000_000L * 1000;
 
-  /** Rejects amounts below one millicore or above a million cores. */
+  /**
+   * Rejects amounts below one millicore or above a million cores.
+   *
+   * @param millis see {@link #millis()}
+   */
   public Cpu {
     if (millis < 1 || millis > MAX_MILLIS) {
       throw new IllegalArgumentException(

@@ -25,7 +25,11 @@ public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost 
    * @param value the text
    */
   record Literal(String value) implements EnvValue {
-    /** Requires a value. */
+    /**
+     * Requires a value.
+     *
+     * @param value see {@link #value()}
+     */
     public Literal {
       Objects.requireNonNull(value, "value");
     }
@@ -38,7 +42,11 @@ public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost 
    * @param service the name of the service
    */
   record ServiceHost(String service) implements EnvValue {
-    /** Requires a name. */
+    /**
+     * Requires a name.
+     *
+     * @param service see {@link #service()}
+     */
     public ServiceHost {
       Objects.requireNonNull(service, "service");
     }

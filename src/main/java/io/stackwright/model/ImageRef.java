@@ -28,7 +28,13 @@ public record ImageRef(String name, String tag, String digest) {
               + "(?::(?<tag>[\\w][\\w.-]{0,127}))?"
               + "(?:@(?<digest>sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}))?");
 
-  /** Checks the parts; use {@link #parse} for text. */
+  /**
+   * Checks the parts; use {@link #parse} for text.
+   *
+   * @param name see {@link #name()}
+   * @param tag see {@link #tag()}
+   * @param digest see {@link #digest()}
+   */
   public ImageRef {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("image name is empty");

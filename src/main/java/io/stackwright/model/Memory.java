@@ -18,7 +18,11 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
   private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(Mi|Gi|Ti)");
   private static final long MAX_MEBIBYTES = 1L << 30;
 
-  /** Rejects zero, negative and absurd (over a PiB) amounts. */
+  /**
+   * Rejects zero, negative and absurd (over a PiB) amounts.
+   *
+   * @param mebibytes see {@link #mebibytes()}
+   */
   public Memory {
     if (mebibytes < 1 || mebibytes > MAX_MEBIBYTES) {
       throw new IllegalArgumentException(

@@ -28,7 +28,13 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
   /** The kind that names a Compose service, as the validation report does. */
   public static final String COMPOSE_SERVICE = "ComposeService";
 
-  /** Requires all three. */
+  /**
+   * Requires all three.
+   *
+   * @param kind see {@link #kind()}
+   * @param name see {@link #name()}
+   * @param change see {@link #change()}
+   */
   public Patch {
     if (kind == null || kind.isEmpty() || name == null || name.isEmpty()) {
       throw new IllegalArgumentException("a patch needs a kind and a name");

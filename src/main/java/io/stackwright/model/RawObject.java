@@ -15,7 +15,11 @@ import java.util.Map;
  */
 public record RawObject(Map<String, Object> body) {
 
-  /** Checks that the object says what it is, and copies it. */
+  /**
+   * Checks that the object says what it is, and copies it.
+   *
+   * @param body see {@link #body()}
+   */
   public RawObject {
     for (String field : List.of("apiVersion", "kind")) {
       if (!(body.get(field) instanceof String text) || text.isEmpty()) {

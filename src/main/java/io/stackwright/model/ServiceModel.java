@@ -80,7 +80,37 @@ public record ServiceModel(
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
-  /** Checks every rule that does not depend on other services; copies collections immutably. */
+  /**
+   * Checks every rule that does not depend on other services; copies collections immutably.
+   *
+   * @param name see {@link #name()}
+   * @param component see {@link #component()}
+   * @param image see {@link #image()}
+   * @param kind see {@link #kind()}
+   * @param replicas see {@link #replicas()}
+   * @param ports see {@link #ports()}
+   * @param env see {@link #env()}
+   * @param secrets see {@link #secrets()}
+   * @param writablePaths see {@link #writablePaths()}
+   * @param data see {@link #data()}
+   * @param readiness see {@link #readiness()}
+   * @param liveness see {@link #liveness()}
+   * @param startupSeconds see {@link #startupSeconds()}
+   * @param resources see {@link #resources()}
+   * @param security see {@link #security()}
+   * @param dependsOn see {@link #dependsOn()}
+   * @param command see {@link #command()}
+   * @param args see {@link #args()}
+   * @param configFiles see {@link #configFiles()}
+   * @param metrics see {@link #metrics()}
+   * @param autoscaling see {@link #autoscaling()}
+   * @param exposure see {@link #exposure()}
+   * @param apiAccess see {@link #apiAccess()}
+   * @param jobs see {@link #jobs()}
+   * @param composeProfile see {@link #composeProfile()}
+   * @param inMemory see {@link #inMemory()}
+   * @param kubernetes see {@link #kubernetes()}
+   */
   public ServiceModel {
     if (!Names.isDnsLabel(name)) {
       throw new IllegalArgumentException("service name \"" + name + "\" must be a DNS label");

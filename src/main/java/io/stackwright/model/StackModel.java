@@ -48,6 +48,16 @@ public record StackModel(
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
    * cycle, and, outside development, images pinned to a tag other than {@code latest} or a digest.
+   *
+   * @param name see {@link #name()}
+   * @param environment see {@link #environment()}
+   * @param namespace see {@link #namespace()}
+   * @param development see {@link #development()}
+   * @param services see {@link #services()}
+   * @param metricsScraper see {@link #metricsScraper()}
+   * @param network see {@link #network()}
+   * @param rawObjects see {@link #rawObjects()}
+   * @param patches see {@link #patches()}
    */
   public StackModel {
     for (String label : new String[] {name, environment, namespace}) {

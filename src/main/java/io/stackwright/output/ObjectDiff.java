@@ -86,7 +86,13 @@ public final class ObjectDiff {
    * @param objects what changes in it, in file order
    */
   public record FileChange(String path, Change change, List<ObjectChange> objects) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param path see {@link #path()}
+     * @param change see {@link #change()}
+     * @param objects see {@link #objects()}
+     */
     public FileChange {
       objects = List.copyOf(objects);
     }

@@ -38,7 +38,12 @@ public final class EnvironmentComparison {
    * @param waivers the policy waivers its file declares
    */
   public record Column(StackModel stack, List<Waiver> waivers) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param stack see {@link #stack()}
+     * @param waivers see {@link #waivers()}
+     */
     public Column {
       Objects.requireNonNull(stack, "stack");
       waivers = List.copyOf(waivers);

@@ -21,7 +21,13 @@ import java.util.Map;
 public record ClusterProps(
     List<String> apiServerCidrs, String dnsNamespace, Map<String, String> dnsPodLabels) {
 
-  /** Applies the defaults and checks the ranges. */
+  /**
+   * Applies the defaults and checks the ranges.
+   *
+   * @param apiServerCidrs see {@link #apiServerCidrs()}
+   * @param dnsNamespace see {@link #dnsNamespace()}
+   * @param dnsPodLabels see {@link #dnsPodLabels()}
+   */
   public ClusterProps {
     apiServerCidrs = apiServerCidrs == null ? List.of() : List.copyOf(apiServerCidrs);
     for (String cidr : apiServerCidrs) {

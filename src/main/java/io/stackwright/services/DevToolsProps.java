@@ -19,7 +19,14 @@ public record DevToolsProps(
     return new DevToolsProps(null, null, null, null);
   }
 
-  /** Applies the defaults. */
+  /**
+   * Applies the defaults.
+   *
+   * @param databaseUiImage see {@link #databaseUiImage()}
+   * @param databaseUiPort see {@link #databaseUiPort()}
+   * @param redisUiImage see {@link #redisUiImage()}
+   * @param redisUiPort see {@link #redisUiPort()}
+   */
   public DevToolsProps {
     databaseUiImage =
         databaseUiImage == null ? ImageRef.parse(DevTools.DEFAULT_DATABASE_UI) : databaseUiImage;

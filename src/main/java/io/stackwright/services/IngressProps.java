@@ -20,7 +20,14 @@ import java.util.TreeMap;
  */
 public record IngressProps(
     String host, String tlsSecret, String className, String controllerNamespace) {
-  /** Applies the defaults and checks the names. */
+  /**
+   * Applies the defaults and checks the names.
+   *
+   * @param host see {@link #host()}
+   * @param tlsSecret see {@link #tlsSecret()}
+   * @param className see {@link #className()}
+   * @param controllerNamespace see {@link #controllerNamespace()}
+   */
   public IngressProps {
     if (host == null) {
       throw new InvalidPropException(

@@ -52,7 +52,19 @@ public record PostgresProps(
     return new PostgresProps(null, null, null, null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks names. */
+  /**
+   * Applies the defaults and checks names.
+   *
+   * @param image see {@link #image()}
+   * @param database see {@link #database()}
+   * @param user see {@link #user()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   * @param resources see {@link #resources()}
+   * @param passwordSecret see {@link #passwordSecret()}
+   * @param maxConnections see {@link #maxConnections()}
+   * @param backup see {@link #backup()}
+   */
   public PostgresProps {
     image = image == null ? ImageRef.parse(Postgres.DEFAULT_IMAGE) : image;
     database = identifier("database", database);

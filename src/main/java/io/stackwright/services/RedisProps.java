@@ -39,7 +39,16 @@ public record RedisProps(
     return new RedisProps(null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks names. */
+  /**
+   * Applies the defaults and checks names.
+   *
+   * @param image see {@link #image()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   * @param resources see {@link #resources()}
+   * @param evictionPolicy see {@link #evictionPolicy()}
+   * @param passwordSecret see {@link #passwordSecret()}
+   */
   public RedisProps {
     image = image == null ? ImageRef.parse(Redis.DEFAULT_IMAGE) : image;
     storage = storage == null ? Memory.gibibytes(1) : storage;

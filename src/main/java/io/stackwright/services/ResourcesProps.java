@@ -18,7 +18,14 @@ import io.stackwright.model.Resources;
  */
 public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memoryLimit) {
 
-  /** Rejects limits below their requests when both are given. */
+  /**
+   * Rejects limits below their requests when both are given.
+   *
+   * @param cpu see {@link #cpu()}
+   * @param memory see {@link #memory()}
+   * @param cpuLimit see {@link #cpuLimit()}
+   * @param memoryLimit see {@link #memoryLimit()}
+   */
   public ResourcesProps {
     if (cpu != null && cpuLimit != null && cpuLimit.compareTo(cpu) < 0) {
       throw new InvalidPropException(

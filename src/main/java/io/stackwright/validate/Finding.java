@@ -25,7 +25,16 @@ public record Finding(
           .thenComparing(Finding::field)
           .thenComparing(Finding::message);
 
-  /** Empty text for absent parts. */
+  /**
+   * Empty text for absent parts.
+   *
+   * @param layer see {@link #layer()}
+   * @param file see {@link #file()}
+   * @param object see {@link #object()}
+   * @param field see {@link #field()}
+   * @param rule see {@link #rule()}
+   * @param message see {@link #message()}
+   */
   public Finding {
     file = file == null ? "" : file;
     object = object == null ? "" : object;

@@ -33,7 +33,13 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
   /** How to install every tool, for messages. */
   public static final String INSTALL_HINT = "install it with scripts/install-validators";
 
-  /** Makes the paths absolute, as the tools run in a scratch folder; copies the command. */
+  /**
+   * Makes the paths absolute, as the tools run in a scratch folder; copies the command.
+   *
+   * @param kubeconform see {@link #kubeconform()}
+   * @param schemas see {@link #schemas()}
+   * @param compose see {@link #compose()}
+   */
   public Tools {
     kubeconform = kubeconform == null ? null : kubeconform.toAbsolutePath().normalize();
     schemas = schemas == null ? null : schemas.toAbsolutePath().normalize();

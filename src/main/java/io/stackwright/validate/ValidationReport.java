@@ -33,7 +33,14 @@ public final class ValidationReport {
    */
   public record EnvironmentReport(
       String environment, String environmentFile, List<Finding> findings, List<Waived> waived) {
-    /** Copies the lists; sorts the findings. */
+    /**
+     * Copies the lists; sorts the findings.
+     *
+     * @param environment see {@link #environment()}
+     * @param environmentFile see {@link #environmentFile()}
+     * @param findings see {@link #findings()}
+     * @param waived see {@link #waived()}
+     */
     public EnvironmentReport {
       findings = findings.stream().sorted(Finding.ORDER).toList();
       waived = List.copyOf(waived);

@@ -22,7 +22,12 @@ public record KubeObject(String file, Map<String, Object> body) {
   static final Set<String> SCALABLE =
       Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController");
 
-  /** Copies the body's map reference; the object is read, never changed. */
+  /**
+   * Copies the body's map reference; the object is read, never changed.
+   *
+   * @param file see {@link #file()}
+   * @param body see {@link #body()}
+   */
   public KubeObject {
     body = body == null ? Map.of() : body;
   }

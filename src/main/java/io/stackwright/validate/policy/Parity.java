@@ -44,7 +44,14 @@ public final class Parity {
   public record Service(
       String service, String workload, List<String> kubernetesOnly, List<Violation> mismatches) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param service see {@link #service()}
+     * @param workload see {@link #workload()}
+     * @param kubernetesOnly see {@link #kubernetesOnly()}
+     * @param mismatches see {@link #mismatches()}
+     */
     public Service {
       kubernetesOnly = List.copyOf(kubernetesOnly);
       mismatches = List.copyOf(mismatches);
@@ -62,7 +69,13 @@ public final class Parity {
   public record Result(
       List<Service> services, List<String> composeOnly, List<String> rawWorkloads) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param services see {@link #services()}
+     * @param composeOnly see {@link #composeOnly()}
+     * @param rawWorkloads see {@link #rawWorkloads()}
+     */
     public Result {
       services = List.copyOf(services);
       composeOnly = List.copyOf(composeOnly);
