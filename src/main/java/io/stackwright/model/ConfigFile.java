@@ -40,7 +40,13 @@ public record ConfigFile(String name, String mountPath, String kubernetes, Strin
     Objects.requireNonNull(compose, "compose");
   }
 
-  /** A file with the same content on both targets. */
+  /**
+   * A file with the same content on both targets.
+   *
+   * @param mountPath the file's absolute path in the container; its last segment names it
+   * @param content the file's content
+   * @return the file
+   */
   public static ConfigFile of(String mountPath, String content) {
     String name = mountPath.substring(mountPath.lastIndexOf('/') + 1);
     return new ConfigFile(name, mountPath, content, content);

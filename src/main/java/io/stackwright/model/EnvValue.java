@@ -9,12 +9,22 @@ import java.util.Objects;
  */
 public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost {
 
-  /** A literal value. */
+  /**
+   * A literal value.
+   *
+   * @param value the text
+   * @return a {@link Literal}
+   */
   static EnvValue of(String value) {
     return new Literal(value);
   }
 
-  /** A literal number. */
+  /**
+   * A literal number.
+   *
+   * @param value the number
+   * @return a {@link Literal} of its decimal text
+   */
   static EnvValue of(int value) {
     return new Literal(Integer.toString(value));
   }

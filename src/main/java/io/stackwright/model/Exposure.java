@@ -54,7 +54,7 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
     }
 
-    /** Whether clients reach it over HTTPS. */
+    /** {@return whether clients reach it over HTTPS} */
     public boolean tls() {
       return tlsSecret != null;
     }

@@ -44,6 +44,8 @@ public record ImageRef(String name, String tag, String digest) {
   /**
    * Parses {@code [registry/]repository[:tag][@digest]}.
    *
+   * @param text the reference, such as {@code ghcr.io/acme/shop-api:1.4.2}
+   * @return its parts
    * @throws IllegalArgumentException naming the text received and the expected form
    */
   public static ImageRef parse(String text) {
@@ -62,7 +64,11 @@ public record ImageRef(String name, String tag, String digest) {
     return new ImageRef(m.group("name"), m.group("tag"), m.group("digest"));
   }
 
-  /** True when the reference names one build: a digest, or a tag other than {@code latest}. */
+  /**
+   * True when the reference names one build: a digest, or a tag other than {@code latest}.
+   *
+   * @return whether the reference is pinned
+   */
   public boolean isPinned() {
     return digest != null || (tag != null && !tag.equals("latest"));
   }

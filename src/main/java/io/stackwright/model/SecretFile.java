@@ -40,7 +40,7 @@ public record SecretFile(String name, String secretName, String key) {
     }
   }
 
-  /** Where the container finds the value. */
+  /** {@return where the container finds the value} */
   public String path() {
     return "/run/secrets/" + name;
   }

@@ -30,7 +30,7 @@ public record AutoscalingProps(Integer minReplicas, Integer maxReplicas, Integer
     cpuUtilization = Range.check("cpuUtilization", cpuUtilization, 70, 10, 100);
   }
 
-  /** The model's form. */
+  /** {@return the model's form} */
   public Autoscaling toAutoscaling() {
     return new Autoscaling(minReplicas, maxReplicas, cpuUtilization);
   }

@@ -53,7 +53,7 @@ public record BackendProps(
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }
 
-  /** Requests and limits with the defaults applied. */
+  /** {@return requests and limits with the defaults applied} */
   public Resources effectiveResources() {
     return resources.toResources();
   }

@@ -70,12 +70,12 @@ public record ClusterProps(
     }
   }
 
-  /** Every key at its default. */
+  /** {@return every key at its default} */
   public static ClusterProps defaults() {
     return new ClusterProps(null, null, null);
   }
 
-  /** The model's form. */
+  /** {@return the model's form} */
   public ClusterNetwork toNetwork() {
     return new ClusterNetwork(apiServerCidrs, dnsNamespace, dnsPodLabels);
   }

@@ -14,7 +14,7 @@ import io.stackwright.model.ImageRef;
  */
 public record DevToolsProps(
     ImageRef databaseUiImage, Integer databaseUiPort, ImageRef redisUiImage, Integer redisUiPort) {
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static DevToolsProps defaults() {
     return new DevToolsProps(null, null, null, null);
   }

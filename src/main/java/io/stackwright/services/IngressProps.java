@@ -64,6 +64,7 @@ public record IngressProps(
    *
    * @param maxBodySize the largest request body the service behind it accepts: ingress-nginx (class
    *     {@code nginx}) refuses anything over 1 MiB unless told otherwise
+   * @return the Ingress the service is exposed through
    */
   public Exposure.Ingress toIngress(Memory maxBodySize) {
     Map<String, String> annotations = new TreeMap<>();

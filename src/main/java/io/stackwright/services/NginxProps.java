@@ -50,7 +50,7 @@ public record NginxProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(500), Memory.mebibytes(128));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static NginxProps defaults() {
     return new NginxProps(null, null, null, null, null, null, null, null, null, null, null);
   }

@@ -47,7 +47,7 @@ public record PostgresProps(
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static PostgresProps defaults() {
     return new PostgresProps(null, null, null, null, null, null, null, null, null);
   }
@@ -100,7 +100,7 @@ public record PostgresProps(
     }
   }
 
-  /** Requests and limits with the defaults applied. */
+  /** {@return requests and limits with the defaults applied} */
   public Resources effectiveResources() {
     return resources.toResources();
   }

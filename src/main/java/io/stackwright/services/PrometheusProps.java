@@ -31,7 +31,7 @@ public record PrometheusProps(
       new Resources(
           Cpu.millis(200), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static PrometheusProps defaults() {
     return new PrometheusProps(null, null, null, null, null, null);
   }

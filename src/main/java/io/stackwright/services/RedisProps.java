@@ -34,7 +34,7 @@ public record RedisProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(256), Cpu.millis(500), Memory.mebibytes(256));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static RedisProps defaults() {
     return new RedisProps(null, null, null, null, null, null);
   }

@@ -78,6 +78,7 @@ public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memory
    *
    * @param props the props as loaded, or {@code null} when the section is absent
    * @param defaults the service's defaults
+   * @return the requests and limits
    * @throws InvalidPropException when a limit ends up below its request
    */
   public static Resources orDefaults(ResourcesProps props, Resources defaults) {
