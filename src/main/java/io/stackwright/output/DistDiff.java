@@ -37,7 +37,14 @@ public final class DistDiff {
    */
   public record FileChange(String path, Kind kind, String diff) {}
 
-  /** Every file that differs between {@code folder} and {@code output}, sorted by path. */
+  /**
+   * Every file that differs between {@code folder} and {@code output}, sorted by path.
+   *
+   * @param output the fresh synth
+   * @param folder the environment's folder in {@code dist/}
+   * @return the changes; empty when the folder is up to date
+   * @throws IOException when a file in the folder cannot be read
+   */
   public static List<FileChange> compare(SynthOutput output, Path folder) throws IOException {
     SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
     SortedMap<String, DistWriter.Bytes> expected = DistWriter.asComparable(output.files());
@@ -63,7 +70,15 @@ public final class DistDiff {
     return changes;
   }
 
-  /** A unified diff of two texts, with the given file labels. */
+  /**
+   * A unified diff of two texts, with the given file labels.
+   *
+   * @param fromLabel the old file's label, such as {@code a/dist/prod/compose.yaml}
+   * @param toLabel the new file's label
+   * @param from the old text
+   * @param to the new text
+   * @return the diff; empty when the texts are equal
+   */
   public static String unified(String fromLabel, String toLabel, String from, String to) {
     List<String> fromLines = from.isEmpty() ? List.of() : from.lines().toList();
     List<String> toLines = to.isEmpty() ? List.of() : to.lines().toList();

@@ -104,6 +104,7 @@ public final class ObjectDiff {
    * @param prefix the folder both are relative to, as shown ({@code dist/prod/})
    * @param before the files on disk, by relative path
    * @param after the synthesized files, by relative path
+   * @return the changes, sorted by path; empty when there is none
    */
   public static List<FileChange> compare(
       String prefix,

@@ -50,7 +50,12 @@ public final class EnvironmentComparison {
     }
   }
 
-  /** The comparison of {@code columns}, in the order given (the synth sorts them by name). */
+  /**
+   * The comparison of {@code columns}, in the order given (the synth sorts them by name).
+   *
+   * @param columns one per environment
+   * @return the Markdown table
+   */
   public static String markdown(List<Column> columns) {
     StringBuilder md = new StringBuilder();
     md.append("# Environments\n\n");

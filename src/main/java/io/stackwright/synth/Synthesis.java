@@ -37,7 +37,14 @@ public record Synthesis(
     upToDate = List.copyOf(upToDate);
   }
 
-  /** A synthesis that rendered every environment. */
+  /**
+   * A synthesis that rendered every environment.
+   *
+   * @param outputs see {@link #outputs()}
+   * @param report see {@link #report()}
+   * @param environmentComparison see {@link #environmentComparison()}
+   * @param notices see {@link #notices()}
+   */
   public Synthesis(
       List<SynthOutput> outputs,
       ValidationReport report,

@@ -42,7 +42,7 @@ public record Finding(
     rule = rule == null ? "" : rule;
   }
 
-  /** {@code object: field: message [layer rule]}, leaving out the empty parts; no file. */
+  /** {@return {@code object: field: message [layer rule]}, leaving out the empty parts; no file} */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (!object.isEmpty()) {

@@ -52,7 +52,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
                 .toList();
   }
 
-  /** No tools: only the policy layer can run. */
+  /** {@return no tools: only the policy layer can run} */
   public static Tools none() {
     return new Tools(null, null, List.of());
   }
@@ -65,6 +65,8 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
    *     example)
    * @param properties system properties, e.g. {@code System::getProperty}
    * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} is read
+   * @return the tools; a missing one is reported by {@link #kubeconformMissing()} and {@link
+   *     #composeMissing()}
    */
   public static Tools locate(
       Path projectDir, Function<String, String> properties, Function<String, String> environment) {
@@ -93,7 +95,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
     return new Tools(kubeconform, schemas, compose);
   }
 
-  /** Why the kubeconform layer cannot run, or {@code null} when it can. */
+  /** {@return why the kubeconform layer cannot run, or {@code null} when it can} */
   public String kubeconformMissing() {
     if (kubeconform == null) {
       return "kubeconform not found (-Dstackwright.kubeconform, .tools/bin/kubeconform, PATH); "
@@ -111,7 +113,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose) {
     return null;
   }
 
-  /** Why the Compose layer cannot run, or {@code null} when it can. */
+  /** {@return why the Compose layer cannot run, or {@code null} when it can} */
   public String composeMissing() {
     return compose.isEmpty()
         ? "the Compose CLI was not found (-Dstackwright.compose, .tools/bin/docker-compose,"

@@ -82,13 +82,18 @@ public final class Parity {
       rawWorkloads = List.copyOf(rawWorkloads);
     }
 
-    /** Every mismatch of every service, in the order of the services. */
+    /** {@return every mismatch of every service, in the order of the services} */
     public List<Violation> mismatches() {
       return services.stream().flatMap(s -> s.mismatches().stream()).toList();
     }
   }
 
-  /** Compares the Kubernetes objects of {@code input} with its Compose file. */
+  /**
+   * Compares the Kubernetes objects of {@code input} with its Compose file.
+   *
+   * @param input one environment's output
+   * @return the services compared, each with its mismatches
+   */
   public static Result compare(PolicyInput input) {
     Map<String, Object> composeServices = input.composeServices();
     String composeFile = Objects.requireNonNullElse(input.composeFile(), "compose/compose.yaml");
