@@ -324,7 +324,7 @@ public record ServiceModel(
     }
 
     /**
-     * Sets an environment variable.
+     * Sets an environment variable. Default: none.
      *
      * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
      * @param value its value, resolved per target
@@ -339,7 +339,7 @@ public record ServiceModel(
     }
 
     /**
-     * Sets an environment variable to a literal.
+     * Sets an environment variable to a literal. Default: none.
      *
      * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
      * @param value its value
@@ -350,7 +350,7 @@ public record ServiceModel(
     }
 
     /**
-     * Mounts a secret file and points {@code fileVariable} at its path.
+     * Mounts a secret file and points {@code fileVariable} at its path. Default: none.
      *
      * @param secret the secret
      * @param fileVariable the environment variable that holds the file's path
@@ -456,7 +456,7 @@ public record ServiceModel(
     }
 
     /**
-     * Declares that this service connects to another.
+     * Declares that this service connects to another. Default: none.
      *
      * @param service the other service's name
      * @return this builder

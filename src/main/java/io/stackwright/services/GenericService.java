@@ -164,7 +164,7 @@ public final class GenericService {
     }
 
     /**
-     * Sets an environment variable to a value, such as {@link Postgres#database()}.
+     * Sets an environment variable to a value, such as {@link Postgres#database()}. Default: none.
      *
      * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
      * @param value its value, resolved per target
@@ -177,7 +177,7 @@ public final class GenericService {
 
     /**
      * Sets an environment variable to the host of another service, resolved per target: its
-     * Kubernetes Service DNS name, or its Compose service name.
+     * Kubernetes Service DNS name, or its Compose service name. Default: none.
      *
      * @param key the variable's name
      * @param endpoint the other service's endpoint
@@ -189,7 +189,7 @@ public final class GenericService {
     }
 
     /**
-     * Sets an environment variable to the port of another service.
+     * Sets an environment variable to the port of another service. Default: none.
      *
      * @param key the variable's name
      * @param endpoint the other service's endpoint
@@ -280,7 +280,7 @@ public final class GenericService {
 
     /**
      * Mounts a generated file read-only whose content differs per target (such as an address that
-     * is a Kubernetes DNS name in one and a Compose service name in the other).
+     * is a Kubernetes DNS name in one and a Compose service name in the other). Default: none.
      *
      * @param mountPath the file's absolute path in the container; its last segment names it
      * @param kubernetesContent the content on Kubernetes
