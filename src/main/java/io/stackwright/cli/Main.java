@@ -85,6 +85,8 @@ public final class Main {
   /**
    * Runs the command line for the flagship {@link ShopStack} with the process's environment
    * variables, and exits with its code.
+   *
+   * @param args the command line, such as {@code synth --env all}
    */
   public static void main(String[] args) {
     main(new ShopStack(), args);
@@ -123,6 +125,7 @@ public final class Main {
    * @param out where results go
    * @param err where problems go
    * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when unset
+   * @return the exit code, one of those listed on {@link Main}
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Function<String, String> variables) {
@@ -137,6 +140,7 @@ public final class Main {
    * @param out where results go
    * @param err where problems go
    * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when unset
+   * @return the exit code, one of those listed on {@link Main}
    */
   public static int run(
       StackDefinition<?> definition,

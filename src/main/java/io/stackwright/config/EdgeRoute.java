@@ -34,7 +34,16 @@ public record EdgeRoute(
 
   private static final Pattern PATH_PREFIX = Pattern.compile("/([A-Za-z0-9._~-]+/)*");
 
-  /** Checks every value that is written into the configuration. */
+  /**
+   * Checks every value that is written into the configuration.
+   *
+   * @param pathPrefix see {@link #pathPrefix()}
+   * @param upstream see {@link #upstream()}
+   * @param host see {@link #host()}
+   * @param port see {@link #port()}
+   * @param stripPrefix see {@link #stripPrefix()}
+   * @param rateLimited see {@link #rateLimited()}
+   */
   public EdgeRoute {
     if (pathPrefix == null
         || !PATH_PREFIX.matcher(pathPrefix).matches()

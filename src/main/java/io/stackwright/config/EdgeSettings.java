@@ -80,7 +80,19 @@ public record EdgeSettings(
     }
   }
 
-  /** Applies the defaults and checks every value. */
+  /**
+   * Applies the defaults and checks every value.
+   *
+   * @param listenPort see {@link #listenPort()}
+   * @param routes see {@link #routes()}
+   * @param tls see {@link #tls()}
+   * @param rateLimitPerSecond see {@link #rateLimitPerSecond()}
+   * @param rateLimitBurst see {@link #rateLimitBurst()}
+   * @param clientMaxBodySize see {@link #clientMaxBodySize()}
+   * @param contentSecurityPolicy see {@link #contentSecurityPolicy()}
+   * @param trustedProxies see {@link #trustedProxies()}
+   * @param cpuLimit see {@link #cpuLimit()}
+   */
   public EdgeSettings {
     if (listenPort < 1024 || listenPort > 65535) {
       throw new InvalidPropException(

@@ -41,7 +41,13 @@ public record PostgresTuning(Memory memoryLimit, int maxConnections, Memory stor
   private static final int PORT = 5432;
   private static final long MIN_WORK_MEM_KB = 4 * 1024;
 
-  /** Checks the limit and the connection count. */
+  /**
+   * Checks the limit and the connection count.
+   *
+   * @param memoryLimit see {@link #memoryLimit()}
+   * @param maxConnections see {@link #maxConnections()}
+   * @param storage see {@link #storage()}
+   */
   public PostgresTuning {
     Objects.requireNonNull(memoryLimit, "memoryLimit");
     Objects.requireNonNull(storage, "storage");

@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record RbacRule(List<String> apiGroups, List<String> resources, List<String> verbs) {
 
-  /** Copies the lists, so that a rule cannot change after it is made. */
+  /**
+   * Copies the lists, so that a rule cannot change after it is made.
+   *
+   * @param apiGroups see {@link #apiGroups()}
+   * @param resources see {@link #resources()}
+   * @param verbs see {@link #verbs()}
+   */
   public RbacRule {
     apiGroups = List.copyOf(apiGroups);
     resources = List.copyOf(resources);

@@ -21,7 +21,15 @@ public record ScrapeTarget(
   private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
 
-  /** Checks every value that is written into the configuration. */
+  /**
+   * Checks every value that is written into the configuration.
+   *
+   * @param job see {@link #job()}
+   * @param service see {@link #service()}
+   * @param port see {@link #port()}
+   * @param portName see {@link #portName()}
+   * @param metricsPath see {@link #metricsPath()}
+   */
   public ScrapeTarget {
     if (!Names.isDnsLabel(job) || job.equals(PrometheusConf.SELF_JOB)) {
       throw new InvalidPropException(

@@ -16,6 +16,7 @@ public final class EnvironmentException extends Exception {
           .thenComparingInt(Problem::line)
           .thenComparingInt(Problem::column);
 
+  /** The problems, sorted by file, line, then column; never empty. */
   private final List<Problem> problems;
 
   /**

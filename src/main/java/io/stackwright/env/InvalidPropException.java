@@ -7,7 +7,10 @@ package io.stackwright.env;
  */
 public class InvalidPropException extends IllegalArgumentException {
 
+  /** The rejected component, or {@code null} when the whole mapping is rejected. */
   private final String key;
+
+  /** How to fix the value; {@code ""} for none. */
   private final String hint;
 
   /**

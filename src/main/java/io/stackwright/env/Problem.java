@@ -24,6 +24,13 @@ public record Problem(
    * always one line, and a hostile file cannot forge further lines or reorder what a terminal
    * shows. Each is cut in the middle to a readable length ({@link Printable#MAX_LENGTH}), as a
    * value quoted whole could be a megabyte long.
+   *
+   * @param file see {@link #file()}
+   * @param line see {@link #line()}
+   * @param column see {@link #column()}
+   * @param keyPath see {@link #keyPath()}
+   * @param message see {@link #message()}
+   * @param hint see {@link #hint()}
    */
   public Problem {
     Objects.requireNonNull(file, "file");

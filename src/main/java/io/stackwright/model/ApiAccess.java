@@ -11,7 +11,13 @@ import java.util.List;
  * @param verbs allowed verbs
  */
 public record ApiAccess(List<String> apiGroups, List<String> resources, List<String> verbs) {
-  /** Copies the lists; none may be empty, and {@code *} is refused to keep access least. */
+  /**
+   * Copies the lists; none may be empty, and {@code *} is refused to keep access least.
+   *
+   * @param apiGroups see {@link #apiGroups()}
+   * @param resources see {@link #resources()}
+   * @param verbs see {@link #verbs()}
+   */
   public ApiAccess {
     apiGroups = List.copyOf(apiGroups);
     resources = List.copyOf(resources);

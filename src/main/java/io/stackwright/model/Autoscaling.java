@@ -8,7 +8,13 @@ package io.stackwright.model;
  * @param cpuUtilization target average CPU use, in percent of the request, 10–100
  */
 public record Autoscaling(int minReplicas, int maxReplicas, int cpuUtilization) {
-  /** Checks the bounds. */
+  /**
+   * Checks the bounds.
+   *
+   * @param minReplicas see {@link #minReplicas()}
+   * @param maxReplicas see {@link #maxReplicas()}
+   * @param cpuUtilization see {@link #cpuUtilization()}
+   */
   public Autoscaling {
     if (minReplicas < 1 || maxReplicas < minReplicas) {
       throw new IllegalArgumentException(

@@ -46,7 +46,13 @@ public record ClusterNetwork(
     }
   }
 
-  /** Checks the ranges and names. */
+  /**
+   * Checks the ranges and names.
+   *
+   * @param apiServerCidrs see {@link #apiServerCidrs()}
+   * @param dnsNamespace see {@link #dnsNamespace()}
+   * @param dnsPodLabels see {@link #dnsPodLabels()}
+   */
   public ClusterNetwork {
     apiServerCidrs = List.copyOf(apiServerCidrs);
     for (String cidr : apiServerCidrs) {

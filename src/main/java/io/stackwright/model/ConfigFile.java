@@ -22,7 +22,14 @@ public record ConfigFile(
     String name, String mountPath, String kubernetes, String compose, ConfigChecker checker) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
-  /** Checks the name and path; both contents are required. */
+  /**
+   * Checks the name and path; both contents are required.
+   *
+   * @param name see {@link #name()}
+   * @param mountPath see {@link #mountPath()}
+   * @param kubernetes see {@link #kubernetes()}
+   * @param compose see {@link #compose()}
+   */
   public ConfigFile {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
@@ -42,7 +49,13 @@ public record ConfigFile(
     this(name, mountPath, kubernetes, compose, ConfigChecker.NONE);
   }
 
-  /** A file with the same content on both targets. */
+  /**
+   * A file with the same content on both targets.
+   *
+   * @param mountPath the file's absolute path in the container; its last segment names it
+   * @param content the file's content
+   * @return the file
+   */
   public static ConfigFile of(String mountPath, String content) {
     String name = mountPath.substring(mountPath.lastIndexOf('/') + 1);
     return new ConfigFile(name, mountPath, content, content);

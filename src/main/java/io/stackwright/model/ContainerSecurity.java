@@ -21,7 +21,13 @@ public record ContainerSecurity(long runAsUser, long runAsGroup, String writable
   /** The user and group a service runs as unless it says otherwise. */
   public static final ContainerSecurity DEFAULT = new ContainerSecurity(10001, 10001);
 
-  /** Rejects root, and a loosening without a reason. */
+  /**
+   * Rejects root, and a loosening without a reason.
+   *
+   * @param runAsUser see {@link #runAsUser()}
+   * @param runAsGroup see {@link #runAsGroup()}
+   * @param writableRootReason see {@link #writableRootReason()}
+   */
   public ContainerSecurity {
     if (runAsUser < 1 || runAsGroup < 1) {
       throw new IllegalArgumentException("containers never run as user or group 0");
@@ -41,17 +47,21 @@ public record ContainerSecurity(long runAsUser, long runAsGroup, String writable
     this(runAsUser, runAsGroup, null);
   }
 
-  /** Whether the root filesystem is read-only; writable paths are then declared per service. */
+  /**
+   * Whether the root filesystem is read-only; writable paths are then declared per service.
+   *
+   * @return {@code true} unless a reason for a writable root filesystem was given
+   */
   public boolean readOnlyRootFilesystem() {
     return writableRootReason == null;
   }
 
-  /** Linux capabilities dropped: all of them. */
+  /** {@return the Linux capabilities dropped: all of them} */
   public List<String> droppedCapabilities() {
     return List.of("ALL");
   }
 
-  /** The process cannot gain privileges (setuid binaries, file capabilities). */
+  /** {@return true: the process cannot gain privileges (setuid binaries, file capabilities)} */
   public boolean noNewPrivileges() {
     return true;
   }
@@ -59,6 +69,8 @@ public record ContainerSecurity(long runAsUser, long runAsGroup, String writable
   /**
    * The seccomp profile: the container runtime's default (Compose: Docker applies it unless told
    * not to).
+   *
+   * @return {@code RuntimeDefault}
    */
   public String seccompProfile() {
     return "RuntimeDefault";

@@ -17,7 +17,11 @@ public record Cpu(long millis) implements Comparable<Cpu> {
   private static final Pattern FORMAT = Pattern.compile("(\\d+)m|(\\d+(?:\\.\\d{1,3})?)");
   private static final long MAX_MILLIS = 1_000_000L * 1000;
 
-  /** Rejects amounts below one millicore or above a million cores. */
+  /**
+   * Rejects amounts below one millicore or above a million cores.
+   *
+   * @param millis see {@link #millis()}
+   */
   public Cpu {
     if (millis < 1 || millis > MAX_MILLIS) {
       throw new IllegalArgumentException(
@@ -28,6 +32,8 @@ public record Cpu(long millis) implements Comparable<Cpu> {
   /**
    * Parses {@code 250m}, {@code 0.5} or {@code 2}.
    *
+   * @param text the amount as an environment file writes it
+   * @return the amount
    * @throws IllegalArgumentException with the text received and the accepted forms
    */
   public static Cpu parse(String text) {
@@ -49,22 +55,33 @@ public record Cpu(long millis) implements Comparable<Cpu> {
     }
   }
 
-  /** Millicores. */
+  /**
+   * Millicores.
+   *
+   * @param millis from 1 to a million cores' worth
+   * @return the amount
+   */
   public static Cpu millis(long millis) {
     return new Cpu(millis);
   }
 
-  /** Multiplies, for derived limits. */
+  /**
+   * Multiplies, for derived limits.
+   *
+   * @param factor a positive whole number
+   * @return this amount times {@code factor}
+   * @throws ArithmeticException when the product overflows a {@code long}
+   */
   public Cpu times(long factor) {
     return new Cpu(Math.multiplyExact(millis, factor));
   }
 
-  /** The Kubernetes quantity: whole cores as {@code 2}, anything else as {@code 250m}. */
+  /** {@return the Kubernetes quantity: whole cores as {@code 2}, anything else as {@code 250m}} */
   public String toKubernetes() {
     return millis % 1000 == 0 ? Long.toString(millis / 1000) : millis + "m";
   }
 
-  /** The Compose {@code cpus} value: cores as a plain decimal, e.g. {@code 0.25}. */
+  /** {@return the Compose {@code cpus} value: cores as a plain decimal, such as {@code 0.25}} */
   public String toCompose() {
     return BigDecimal.valueOf(millis).movePointLeft(3).stripTrailingZeros().toPlainString();
   }

@@ -80,6 +80,8 @@ public final class CronSchedule {
    * What is wrong with {@code schedule}, or {@code null} when the API server accepts it.
    *
    * @param schedule the schedule, as written into the CronJob
+   * @return the problem in one sentence, naming the field when one is wrong; {@code null} when
+   *     there is none
    */
   public static String problem(String schedule) {
     if (schedule == null || schedule.isEmpty()) {

@@ -9,7 +9,7 @@ package io.stackwright.model;
  */
 public record Endpoint(String service, int port) {
 
-  /** The host, as a value that each renderer resolves to that target's address. */
+  /** {@return the host, as a value that each renderer resolves to that target's address} */
   public EnvValue host() {
     return new EnvValue.ServiceHost(service);
   }
@@ -19,17 +19,18 @@ public record Endpoint(String service, int port) {
    * namespace, as environment values resolve to.
    *
    * @param namespace the stack's namespace
+   * @return {@code <service>.<namespace>.svc}
    */
   public String kubernetesHost(String namespace) {
     return service + "." + namespace + ".svc";
   }
 
-  /** The host in Compose, for generated files that name it: the service's name. */
+  /** {@return the host in Compose, for generated files that name it: the service's name} */
   public String composeHost() {
     return service;
   }
 
-  /** The port, as a literal value. */
+  /** {@return the port, as a literal value} */
   public EnvValue portValue() {
     return EnvValue.of(port);
   }

@@ -9,12 +9,22 @@ import java.util.Objects;
  */
 public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost {
 
-  /** A literal value. */
+  /**
+   * A literal value.
+   *
+   * @param value the text
+   * @return a {@link Literal}
+   */
   static EnvValue of(String value) {
     return new Literal(value);
   }
 
-  /** A literal number. */
+  /**
+   * A literal number.
+   *
+   * @param value the number
+   * @return a {@link Literal} of its decimal text
+   */
   static EnvValue of(int value) {
     return new Literal(Integer.toString(value));
   }
@@ -25,7 +35,11 @@ public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost 
    * @param value the text
    */
   record Literal(String value) implements EnvValue {
-    /** Requires a value. */
+    /**
+     * Requires a value.
+     *
+     * @param value see {@link #value()}
+     */
     public Literal {
       Objects.requireNonNull(value, "value");
     }
@@ -38,7 +52,11 @@ public sealed interface EnvValue permits EnvValue.Literal, EnvValue.ServiceHost 
    * @param service the name of the service
    */
   record ServiceHost(String service) implements EnvValue {
-    /** Requires a name. */
+    /**
+     * Requires a name.
+     *
+     * @param service see {@link #service()}
+     */
     public ServiceHost {
       Objects.requireNonNull(service, "service");
     }

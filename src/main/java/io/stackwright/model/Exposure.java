@@ -29,7 +29,15 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       String className,
       String controllerNamespace,
       Map<String, String> annotations) {
-    /** Checks the names. */
+    /**
+     * Checks the names.
+     *
+     * @param host see {@link #host()}
+     * @param tlsSecret see {@link #tlsSecret()}
+     * @param className see {@link #className()}
+     * @param controllerNamespace see {@link #controllerNamespace()}
+     * @param annotations see {@link #annotations()}
+     */
     public Ingress {
       if (!Names.isSubdomain(host) || !host.contains(".")) {
         throw new IllegalArgumentException("ingress host \"" + host + "\" must be a DNS name");
@@ -46,7 +54,7 @@ public record Exposure(Integer hostPort, Ingress ingress) {
       annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
     }
 
-    /** Whether clients reach it over HTTPS. */
+    /** {@return whether clients reach it over HTTPS} */
     public boolean tls() {
       return tlsSecret != null;
     }

@@ -28,7 +28,13 @@ public record ImageRef(String name, String tag, String digest) {
               + "(?::(?<tag>[\\w][\\w.-]{0,127}))?"
               + "(?:@(?<digest>sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}))?");
 
-  /** Checks the parts; use {@link #parse} for text. */
+  /**
+   * Checks the parts; use {@link #parse} for text.
+   *
+   * @param name see {@link #name()}
+   * @param tag see {@link #tag()}
+   * @param digest see {@link #digest()}
+   */
   public ImageRef {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("image name is empty");
@@ -38,6 +44,8 @@ public record ImageRef(String name, String tag, String digest) {
   /**
    * Parses {@code [registry/]repository[:tag][@digest]}.
    *
+   * @param text the reference, such as {@code ghcr.io/acme/shop-api:1.4.2}
+   * @return its parts
    * @throws IllegalArgumentException naming the text received and the expected form
    */
   public static ImageRef parse(String text) {
@@ -56,7 +64,11 @@ public record ImageRef(String name, String tag, String digest) {
     return new ImageRef(m.group("name"), m.group("tag"), m.group("digest"));
   }
 
-  /** True when the reference names one build: a digest, or a tag other than {@code latest}. */
+  /**
+   * True when the reference names one build: a digest, or a tag other than {@code latest}.
+   *
+   * @return whether the reference is pinned
+   */
   public boolean isPinned() {
     return digest != null || (tag != null && !tag.equals("latest"));
   }

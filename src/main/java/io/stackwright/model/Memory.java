@@ -18,7 +18,11 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
   private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(Mi|Gi|Ti)");
   private static final long MAX_MEBIBYTES = 1L << 30;
 
-  /** Rejects zero, negative and absurd (over a PiB) amounts. */
+  /**
+   * Rejects zero, negative and absurd (over a PiB) amounts.
+   *
+   * @param mebibytes see {@link #mebibytes()}
+   */
   public Memory {
     if (mebibytes < 1 || mebibytes > MAX_MEBIBYTES) {
       throw new IllegalArgumentException(
@@ -29,6 +33,8 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
   /**
    * Parses {@code 512Mi}, {@code 2Gi} or {@code 1Ti}.
    *
+   * @param text the amount as an environment file writes it
+   * @return the amount
    * @throws IllegalArgumentException with the text received and the accepted forms
    */
   public static Memory parse(String text) {
@@ -54,22 +60,37 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
     return new Memory(mebibytes);
   }
 
-  /** Mebibytes. */
+  /**
+   * Mebibytes.
+   *
+   * @param mebibytes at least 1
+   * @return the amount
+   */
   public static Memory mebibytes(long mebibytes) {
     return new Memory(mebibytes);
   }
 
-  /** Gibibytes. */
+  /**
+   * Gibibytes.
+   *
+   * @param gibibytes at least 1
+   * @return the amount
+   */
   public static Memory gibibytes(long gibibytes) {
     return new Memory(Math.multiplyExact(gibibytes, 1024L));
   }
 
-  /** This amount times {@code percent}/100, rounded down to whole mebibytes (at least 1). */
+  /**
+   * This amount times {@code percent}/100, rounded down to whole mebibytes (at least 1).
+   *
+   * @param percent such as {@code 25} for a quarter
+   * @return the share, in mebibytes
+   */
   public Memory percent(int percent) {
     return new Memory(Math.max(1, mebibytes * percent / 100));
   }
 
-  /** The Kubernetes quantity, in the largest unit that divides the amount exactly. */
+  /** {@return the Kubernetes quantity, in the largest unit that divides the amount exactly} */
   public String toKubernetes() {
     if (mebibytes % (1L << 20) == 0) {
       return (mebibytes >> 20) + "Ti";
@@ -82,6 +103,8 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
 
   /**
    * The Compose byte value; Compose's units are binary and written in lower case ({@code 512m}).
+   *
+   * @return {@code <n>g} for whole gibibytes, otherwise {@code <n>m}
    */
   public String toCompose() {
     return mebibytes % 1024 == 0 ? (mebibytes >> 10) + "g" : mebibytes + "m";

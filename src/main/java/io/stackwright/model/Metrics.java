@@ -8,7 +8,12 @@ package io.stackwright.model;
  * @param path HTTP path of the metrics, starting with {@code /}
  */
 public record Metrics(String portName, String path) {
-  /** Requires a port name and an absolute path. */
+  /**
+   * Requires a port name and an absolute path.
+   *
+   * @param portName see {@link #portName()}
+   * @param path see {@link #path()}
+   */
   public Metrics {
     if (portName == null || portName.isEmpty()) {
       throw new IllegalArgumentException("metrics need a port name");

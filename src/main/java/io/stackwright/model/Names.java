@@ -28,6 +28,9 @@ public final class Names {
    * Whether {@code key} is a valid Kubernetes label key: an optional DNS subdomain prefix and
    * {@code /}, then a name of at most 63 letters, digits, {@code - _ .}, starting and ending with a
    * letter or digit.
+   *
+   * @param key the text to check; {@code null} is not one
+   * @return whether it is one
    */
   public static boolean isLabelKey(String key) {
     if (key == null) {
@@ -42,12 +45,20 @@ public final class Names {
   /**
    * Whether {@code value} is a valid Kubernetes label value: empty, or at most 63 letters, digits,
    * {@code - _ .}, starting and ending with a letter or digit.
+   *
+   * @param value the text to check; {@code null} is not one
+   * @return whether it is one
    */
   public static boolean isLabelValue(String value) {
     return value != null && LABEL_VALUE.matcher(value).matches();
   }
 
-  /** An IPv4 or IPv6 address range in CIDR notation, such as {@code 10.0.0.0/8}. */
+  /**
+   * An IPv4 or IPv6 address range in CIDR notation, such as {@code 10.0.0.0/8}.
+   *
+   * @param text the text to check; {@code null} is not one
+   * @return whether it is one
+   */
   public static boolean isCidr(String text) {
     return text != null && (IPV4_CIDR.matcher(text).matches() || IPV6_CIDR.matcher(text).matches());
   }
@@ -55,22 +66,40 @@ public final class Names {
   /**
    * A DNS label that starts with a letter (RFC 1035), at most 63 characters: what Services and
    * namespaces need, and what we require of every service, stack and environment name.
+   *
+   * @param name the text to check; {@code null} is not one
+   * @return whether it is one
    */
   public static boolean isDnsLabel(String name) {
     return name != null && RFC_1035_LABEL.matcher(name).matches();
   }
 
-  /** A DNS label that may start with a digit (RFC 1123), at most 63 characters: Secret names. */
+  /**
+   * A DNS label that may start with a digit (RFC 1123), at most 63 characters: Secret names.
+   *
+   * @param name the text to check; {@code null} is not one
+   * @return whether it is one
+   */
   public static boolean isLabel(String name) {
     return name != null && RFC_1123_LABEL.matcher(name).matches();
   }
 
-  /** Namespaces that belong to the cluster itself: {@code default} and {@code kube-*}. */
+  /**
+   * Namespaces that belong to the cluster itself: {@code default} and {@code kube-*}.
+   *
+   * @param name a namespace
+   * @return whether it is one of them
+   */
   public static boolean isReservedNamespace(String name) {
     return name.equals("default") || name.startsWith("kube-");
   }
 
-  /** A DNS subdomain (RFC 1123), at most 253 characters: StorageClass names. */
+  /**
+   * A DNS subdomain (RFC 1123), at most 253 characters: StorageClass names.
+   *
+   * @param name the text to check; {@code null} is not one
+   * @return whether it is one
+   */
   public static boolean isSubdomain(String name) {
     return name != null && name.length() <= 253 && RFC_1123_SUBDOMAIN.matcher(name).matches();
   }

@@ -28,7 +28,13 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
   /** The kind that names a Compose service, as the validation report does. */
   public static final String COMPOSE_SERVICE = "ComposeService";
 
-  /** Requires all three. */
+  /**
+   * Requires all three.
+   *
+   * @param kind see {@link #kind()}
+   * @param name see {@link #name()}
+   * @param change see {@link #change()}
+   */
   public Patch {
     if (kind == null || kind.isEmpty() || name == null || name.isEmpty()) {
       throw new IllegalArgumentException("a patch needs a kind and a name");
@@ -36,12 +42,12 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
     Objects.requireNonNull(change, "change");
   }
 
-  /** Whether it patches a Compose service rather than a Kubernetes object. */
+  /** {@return whether it patches a Compose service rather than a Kubernetes object} */
   public boolean compose() {
     return kind.equals(COMPOSE_SERVICE);
   }
 
-  /** {@code Kind/name}, as reports name it. */
+  /** {@return {@code Kind/name}, as reports name it} */
   public String ref() {
     return kind + "/" + name;
   }
@@ -49,6 +55,7 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
   /**
    * Applies the change to a deep, mutable copy of {@code object}.
    *
+   * @param object the rendered object or Compose service, left unchanged
    * @return the changed copy
    * @throws IllegalArgumentException when the change fails, or leaves a value the output cannot
    *     hold, naming the patch

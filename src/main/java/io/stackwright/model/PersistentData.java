@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record PersistentData(String volume, String mountPath, Memory size, String storageClass) {
 
-  /** Requires a name, an absolute path and a size. */
+  /**
+   * Requires a name, an absolute path and a size.
+   *
+   * @param volume see {@link #volume()}
+   * @param mountPath see {@link #mountPath()}
+   * @param size see {@link #size()}
+   * @param storageClass see {@link #storageClass()}
+   */
   public PersistentData {
     Objects.requireNonNull(volume, "volume");
     Objects.requireNonNull(size, "size");

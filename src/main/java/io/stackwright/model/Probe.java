@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record Probe(Check check, int periodSeconds, int timeoutSeconds, int failureThreshold) {
 
-  /** Checks that the timings are positive and the timeout fits in the period. */
+  /**
+   * Checks that the timings are positive and the timeout fits in the period.
+   *
+   * @param check see {@link #check()}
+   * @param periodSeconds see {@link #periodSeconds()}
+   * @param timeoutSeconds see {@link #timeoutSeconds()}
+   * @param failureThreshold see {@link #failureThreshold()}
+   */
   public Probe {
     Objects.requireNonNull(check, "check");
     if (periodSeconds < 1 || timeoutSeconds < 1 || failureThreshold < 1) {
@@ -36,7 +43,12 @@ public record Probe(Check check, int periodSeconds, int timeoutSeconds, int fail
    * @param port container port
    */
   public record HttpGet(String path, int port) implements Check {
-    /** Requires an absolute path. */
+    /**
+     * Requires an absolute path.
+     *
+     * @param path see {@link #path()}
+     * @param port see {@link #port()}
+     */
     public HttpGet {
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("probe path must start with '/', got " + path);
@@ -50,7 +62,11 @@ public record Probe(Check check, int periodSeconds, int timeoutSeconds, int fail
    * @param command program and arguments, no shell
    */
   public record Exec(List<String> command) implements Check {
-    /** Requires a program. */
+    /**
+     * Requires a program.
+     *
+     * @param command see {@link #command()}
+     */
     public Exec {
       command = List.copyOf(command);
       if (command.isEmpty()) {

@@ -15,7 +15,11 @@ import java.util.Map;
  */
 public record RawObject(Map<String, Object> body) {
 
-  /** Checks that the object says what it is, and copies it. */
+  /**
+   * Checks that the object says what it is, and copies it.
+   *
+   * @param body see {@link #body()}
+   */
   public RawObject {
     for (String field : List.of("apiVersion", "kind")) {
       if (!(body.get(field) instanceof String text) || text.isEmpty()) {
@@ -30,12 +34,12 @@ public record RawObject(Map<String, Object> body) {
     body = castMap(copy(body, false));
   }
 
-  /** {@code Kind/name}, as reports name it. */
+  /** {@return {@code Kind/name}, as reports name it} */
   public String ref() {
     return body.get("kind") + "/" + ((Map<?, ?>) body.get("metadata")).get("name");
   }
 
-  /** A deep copy that can be changed, for renderers that post-process objects. */
+  /** {@return a deep copy that can be changed, for renderers that post-process objects} */
   public Map<String, Object> mutableCopy() {
     return castMap(copy(body, true));
   }

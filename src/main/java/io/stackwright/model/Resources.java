@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record Resources(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memoryLimit) {
 
-  /** Rejects missing values and limits below requests. */
+  /**
+   * Rejects missing values and limits below requests.
+   *
+   * @param cpu see {@link #cpu()}
+   * @param memory see {@link #memory()}
+   * @param cpuLimit see {@link #cpuLimit()}
+   * @param memoryLimit see {@link #memoryLimit()}
+   */
   public Resources {
     Objects.requireNonNull(cpu, "cpu");
     Objects.requireNonNull(memory, "memory");

@@ -41,7 +41,22 @@ public record ScheduledJob(
     List<String> connectsTo,
     String summary) {
 
-  /** Checks the name and schedule; copies the collections. */
+  /**
+   * Checks the name and schedule; copies the collections.
+   *
+   * @param name see {@link #name()}
+   * @param schedule see {@link #schedule()}
+   * @param image see {@link #image()}
+   * @param command see {@link #command()}
+   * @param env see {@link #env()}
+   * @param secrets see {@link #secrets()}
+   * @param volume see {@link #volume()}
+   * @param resources see {@link #resources()}
+   * @param security see {@link #security()}
+   * @param deadlineSeconds see {@link #deadlineSeconds()}
+   * @param connectsTo see {@link #connectsTo()}
+   * @param summary see {@link #summary()}
+   */
   public ScheduledJob {
     if (!Names.isDnsLabel(name)) {
       throw new IllegalArgumentException("job name \"" + name + "\" must be a DNS label");

@@ -20,7 +20,13 @@ public record SecretFile(String name, String secretName, String key) {
 
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
-  /** Checks that the names are DNS labels and the key a valid Secret key. */
+  /**
+   * Checks that the names are DNS labels and the key a valid Secret key.
+   *
+   * @param name see {@link #name()}
+   * @param secretName see {@link #secretName()}
+   * @param key see {@link #key()}
+   */
   public SecretFile {
     for (String label : new String[] {name, secretName}) {
       if (!Names.isLabel(label)) {
@@ -34,7 +40,7 @@ public record SecretFile(String name, String secretName, String key) {
     }
   }
 
-  /** Where the container finds the value. */
+  /** {@return where the container finds the value} */
   public String path() {
     return "/run/secrets/" + name;
   }

@@ -80,7 +80,37 @@ public record ServiceModel(
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
-  /** Checks every rule that does not depend on other services; copies collections immutably. */
+  /**
+   * Checks every rule that does not depend on other services; copies collections immutably.
+   *
+   * @param name see {@link #name()}
+   * @param component see {@link #component()}
+   * @param image see {@link #image()}
+   * @param kind see {@link #kind()}
+   * @param replicas see {@link #replicas()}
+   * @param ports see {@link #ports()}
+   * @param env see {@link #env()}
+   * @param secrets see {@link #secrets()}
+   * @param writablePaths see {@link #writablePaths()}
+   * @param data see {@link #data()}
+   * @param readiness see {@link #readiness()}
+   * @param liveness see {@link #liveness()}
+   * @param startupSeconds see {@link #startupSeconds()}
+   * @param resources see {@link #resources()}
+   * @param security see {@link #security()}
+   * @param dependsOn see {@link #dependsOn()}
+   * @param command see {@link #command()}
+   * @param args see {@link #args()}
+   * @param configFiles see {@link #configFiles()}
+   * @param metrics see {@link #metrics()}
+   * @param autoscaling see {@link #autoscaling()}
+   * @param exposure see {@link #exposure()}
+   * @param apiAccess see {@link #apiAccess()}
+   * @param jobs see {@link #jobs()}
+   * @param composeProfile see {@link #composeProfile()}
+   * @param inMemory see {@link #inMemory()}
+   * @param kubernetes see {@link #kubernetes()}
+   */
   public ServiceModel {
     if (!Names.isDnsLabel(name)) {
       throw new IllegalArgumentException("service name \"" + name + "\" must be a DNS label");
@@ -162,12 +192,18 @@ public record ServiceModel(
     return List.copyOf(byKey.values());
   }
 
-  /** Whether Kubernetes runs more than one replica of it at some time. */
+  /** {@return whether Kubernetes runs more than one replica of it at some time} */
   public boolean replicated() {
     return replicas > 1 || (autoscaling != null && autoscaling.maxReplicas() > 1);
   }
 
-  /** The port of that name. */
+  /**
+   * The port of that name.
+   *
+   * @param portName the port's name
+   * @return the port
+   * @throws IllegalArgumentException when it has no port of that name
+   */
   public ServicePort port(String portName) {
     return ports.stream()
         .filter(p -> p.name().equals(portName))
@@ -175,17 +211,22 @@ public record ServiceModel(
         .orElseThrow(() -> new IllegalArgumentException(name + " has no port " + portName));
   }
 
-  /** Compose: the published host port, or {@code null}. */
+  /** {@return the port Compose publishes the main port on, or {@code null} when none} */
   public Integer hostPort() {
     return exposure == null ? null : exposure.hostPort();
   }
 
-  /** The main port: the first one declared. */
+  /** {@return the main port: the first one declared} */
   public ServicePort mainPort() {
     return ports.get(0);
   }
 
-  /** A builder with the secure defaults; see each setter. */
+  /**
+   * A builder with the secure defaults; see each setter.
+   *
+   * @param name the service's name, a DNS label
+   * @return a builder for that service
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -225,38 +266,71 @@ public record ServiceModel(
       this.name = name;
     }
 
-    /** Sets {@code app.kubernetes.io/component}. Required. */
+    /**
+     * Sets {@code app.kubernetes.io/component}. Required.
+     *
+     * @param component the label's value, such as {@code api}
+     * @return this builder
+     */
     public Builder component(String component) {
       this.component = component;
       return this;
     }
 
-    /** Sets the image. Required. */
+    /**
+     * Sets the image. Required.
+     *
+     * @param image the container image
+     * @return this builder
+     */
     public Builder image(ImageRef image) {
       this.image = image;
       return this;
     }
 
-    /** Runs it as a StatefulSet with this data. Default: a Deployment without persistent data. */
+    /**
+     * Runs it as a StatefulSet with this data. Default: a Deployment without persistent data.
+     *
+     * @param data the volume and where it is mounted
+     * @return this builder
+     */
     public Builder statefulWith(PersistentData data) {
       this.kind = WorkloadKind.STATEFUL_SET;
       this.data = data;
       return this;
     }
 
-    /** Desired Kubernetes replicas. Default: 1. */
+    /**
+     * Desired Kubernetes replicas. Default: 1.
+     *
+     * @param replicas at least 1
+     * @return this builder
+     */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
       return this;
     }
 
-    /** Adds a port; the first one added is the main port. At least one is required. */
+    /**
+     * Adds a port; the first one added is the main port. At least one is required.
+     *
+     * @param portName the port's name
+     * @param port the container port
+     * @return this builder
+     */
     public Builder port(String portName, int port) {
       ports.add(new ServicePort(portName, port));
       return this;
     }
 
-    /** Sets an environment variable. */
+    /**
+     * Sets an environment variable. Default: none.
+     *
+     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
+     * @param value its value, resolved per target
+     * @return this builder
+     * @throws IllegalArgumentException when the variable is already set
+     */
     public Builder env(String key, EnvValue value) {
       if (env.put(key, value) != null) {
         throw new IllegalArgumentException(name + ": environment variable " + key + " set twice");
@@ -264,18 +338,35 @@ public record ServiceModel(
       return this;
     }
 
-    /** Sets an environment variable to a literal. */
+    /**
+     * Sets an environment variable to a literal. Default: none.
+     *
+     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
+     * @param value its value
+     * @return this builder
+     */
     public Builder env(String key, String value) {
       return env(key, EnvValue.of(value));
     }
 
-    /** Mounts a secret file and points {@code fileVariable} at its path. */
+    /**
+     * Mounts a secret file and points {@code fileVariable} at its path. Default: none.
+     *
+     * @param secret the secret
+     * @param fileVariable the environment variable that holds the file's path
+     * @return this builder
+     */
     public Builder secret(SecretFile secret, String fileVariable) {
       secrets.add(secret);
       return env(fileVariable, secret.path());
     }
 
-    /** Adds a writable scratch path. Default: none, apart from those a service adds. */
+    /**
+     * Adds a writable scratch path. Default: none, apart from those a service adds.
+     *
+     * @param path an absolute path in the container
+     * @return this builder
+     */
     public Builder writable(String path) {
       writablePaths.add(path);
       return this;
@@ -284,6 +375,10 @@ public record ServiceModel(
     /**
      * Adds a writable scratch path held in memory on both targets, for what must not reach a disk
      * (such as a file made from a secret). Its size counts against the memory limit.
+     *
+     * @param path an absolute path in the container
+     * @param size the most it may hold
+     * @return this builder
      */
     public Builder writableInMemory(String path, Memory size) {
       writablePaths.add(path);
@@ -291,13 +386,23 @@ public record ServiceModel(
       return this;
     }
 
-    /** Sets the readiness probe. Required. */
+    /**
+     * Sets the readiness probe. Required.
+     *
+     * @param readiness the probe
+     * @return this builder
+     */
     public Builder readiness(Probe readiness) {
       this.readiness = readiness;
       return this;
     }
 
-    /** Sets the liveness probe. Required. */
+    /**
+     * Sets the liveness probe. Required.
+     *
+     * @param liveness the probe
+     * @return this builder
+     */
     public Builder liveness(Probe liveness) {
       this.liveness = liveness;
       return this;
@@ -306,19 +411,33 @@ public record ServiceModel(
     /**
      * Grace period for start-up before liveness applies: the readiness check, repeated until it
      * passes or this many seconds have gone. Default: 30.
+     *
+     * @param startupSeconds at least one readiness period
+     * @return this builder
      */
     public Builder startupSeconds(int startupSeconds) {
       this.startupSeconds = startupSeconds;
       return this;
     }
 
-    /** Sets requests and limits. Required. */
+    /**
+     * Sets requests and limits. Required.
+     *
+     * @param resources requests and limits
+     * @return this builder
+     */
     public Builder resources(Resources resources) {
       this.resources = resources;
       return this;
     }
 
-    /** Numeric user and group. Default: {@link ContainerSecurity#DEFAULT}, 10001:10001. */
+    /**
+     * Numeric user and group. Default: {@link ContainerSecurity#DEFAULT}, 10001:10001.
+     *
+     * @param user the numeric user id
+     * @param group the numeric group id
+     * @return this builder
+     */
     public Builder runAs(long user, long group) {
       this.security = new ContainerSecurity(user, group, security.writableRootReason());
       return this;
@@ -327,49 +446,87 @@ public record ServiceModel(
     /**
      * Loosens the default: the container's root filesystem is writable, for this stated reason,
      * which is written beside the setting on both targets. Default: read-only.
+     *
+     * @param reason why the image needs it
+     * @return this builder
      */
     public Builder writableRootFilesystem(String reason) {
       this.security = new ContainerSecurity(security.runAsUser(), security.runAsGroup(), reason);
       return this;
     }
 
-    /** Declares that this service connects to another. */
+    /**
+     * Declares that this service connects to another. Default: none.
+     *
+     * @param service the other service's name
+     * @return this builder
+     */
     public Builder dependsOn(String service) {
       dependsOn.add(service);
       return this;
     }
 
-    /** Compose only: publish the main port on 127.0.0.1. Default: not published. */
+    /**
+     * Compose only: publish the main port on 127.0.0.1. Default: not published.
+     *
+     * @param hostPort the host port, or {@code null} for none
+     * @return this builder
+     */
     public Builder hostPort(Integer hostPort) {
       this.hostPort = hostPort;
       return this;
     }
 
-    /** Kubernetes: an Ingress to the main port. Default: none. */
+    /**
+     * Kubernetes: an Ingress to the main port. Default: none.
+     *
+     * @param ingress the Ingress, or {@code null} for none
+     * @return this builder
+     */
     public Builder ingress(Exposure.Ingress ingress) {
       this.ingress = ingress;
       return this;
     }
 
-    /** Replaces the image's entrypoint. Default: the image's. */
+    /**
+     * Replaces the image's entrypoint. Default: the image's.
+     *
+     * @param command the executable and its arguments
+     * @return this builder
+     */
     public Builder command(List<String> command) {
       this.command.addAll(command);
       return this;
     }
 
-    /** Arguments to the entrypoint. Default: the image's. */
+    /**
+     * Arguments to the entrypoint. Default: the image's.
+     *
+     * @param args the arguments
+     * @return this builder
+     */
     public Builder args(List<String> args) {
       this.args.addAll(args);
       return this;
     }
 
-    /** Mounts a generated configuration file. Default: none. */
+    /**
+     * Mounts a generated configuration file. Default: none.
+     *
+     * @param file the file
+     * @return this builder
+     */
     public Builder config(ConfigFile file) {
       configFiles.add(file);
       return this;
     }
 
-    /** Declares Prometheus metrics. Default: none. */
+    /**
+     * Declares Prometheus metrics. Default: none.
+     *
+     * @param metrics the port and path Prometheus scrapes
+     * @return this builder
+     */
     public Builder metrics(Metrics metrics) {
       this.metrics = metrics;
       return this;
@@ -378,6 +535,9 @@ public record ServiceModel(
     /**
      * Scales on Kubernetes between the bounds; also sets {@link #replicas} to the minimum. Default:
      * a fixed count.
+     *
+     * @param autoscaling the bounds and CPU target, or {@code null} for a fixed count
+     * @return this builder
      */
     public Builder autoscaling(Autoscaling autoscaling) {
       this.autoscaling = autoscaling;
@@ -387,13 +547,23 @@ public record ServiceModel(
       return this;
     }
 
-    /** Grants access to the Kubernetes API in its namespace. Default: none, and no token. */
+    /**
+     * Grants access to the Kubernetes API in its namespace. Default: none, and no token.
+     *
+     * @param access the API groups, resources and verbs
+     * @return this builder
+     */
     public Builder apiAccess(ApiAccess access) {
       apiAccess.add(access);
       return this;
     }
 
-    /** Adds a scheduled task. Default: none. */
+    /**
+     * Adds a scheduled task. Default: none.
+     *
+     * @param job the task
+     * @return this builder
+     */
     public Builder job(ScheduledJob job) {
       jobs.add(job);
       return this;
@@ -402,6 +572,9 @@ public record ServiceModel(
     /**
      * Marks it as a development tool: Compose only, started only with this profile. Default: a
      * service of both targets that always starts.
+     *
+     * @param profile the Compose profile, a DNS label
+     * @return this builder
      */
     public Builder composeOnly(String profile) {
       this.composeProfile = profile;
@@ -409,7 +582,7 @@ public record ServiceModel(
       return this;
     }
 
-    /** Builds and checks the model. */
+    /** {@return the model, checked by its constructor} */
     public ServiceModel build() {
       return new ServiceModel(
           name,

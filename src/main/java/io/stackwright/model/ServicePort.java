@@ -13,7 +13,12 @@ public record ServicePort(String name, int port) {
 
   private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,13}[a-z0-9])?");
 
-  /** Checks the name's format and that the port is unprivileged. */
+  /**
+   * Checks the name's format and that the port is unprivileged.
+   *
+   * @param name see {@link #name()}
+   * @param port see {@link #port()}
+   */
   public ServicePort {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

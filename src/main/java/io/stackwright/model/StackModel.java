@@ -48,6 +48,16 @@ public record StackModel(
   /**
    * Checks the rules that span services: unique names, dependencies that exist and do not form a
    * cycle, and, outside development, images pinned to a tag other than {@code latest} or a digest.
+   *
+   * @param name see {@link #name()}
+   * @param environment see {@link #environment()}
+   * @param namespace see {@link #namespace()}
+   * @param development see {@link #development()}
+   * @param services see {@link #services()}
+   * @param metricsScraper see {@link #metricsScraper()}
+   * @param network see {@link #network()}
+   * @param rawObjects see {@link #rawObjects()}
+   * @param patches see {@link #patches()}
    */
   public StackModel {
     for (String label : new String[] {name, environment, namespace}) {
@@ -155,7 +165,13 @@ public record StackModel(
     }
   }
 
-  /** The service of that name. */
+  /**
+   * The service of that name.
+   *
+   * @param serviceName the service's name
+   * @return the service
+   * @throws IllegalArgumentException when the stack has no such service
+   */
   public ServiceModel service(String serviceName) {
     return services.stream()
         .filter(s -> s.name().equals(serviceName))
@@ -163,7 +179,7 @@ public record StackModel(
         .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
   }
 
-  /** Every secret of every service, once each by name. */
+  /** {@return every secret of every service, once each by name} */
   public List<SecretFile> secrets() {
     Map<String, SecretFile> byName = new TreeMap<>();
     for (ServiceModel service : services) {
@@ -184,6 +200,8 @@ public record StackModel(
    * The Secrets the Kubernetes objects refer to but do not create, sorted: they must exist in the
    * namespace before the stack is applied. Outside development that is every secret the services
    * read; everywhere it includes Ingress certificates.
+   *
+   * @return their names
    */
   public SortedSet<String> externalSecrets() {
     SortedSet<String> names = new TreeSet<>();
@@ -200,12 +218,12 @@ public record StackModel(
     return names;
   }
 
-  /** The services that run on Kubernetes, in declaration order. */
+  /** {@return the services that run on Kubernetes, in declaration order} */
   public List<ServiceModel> kubernetesServices() {
     return services.stream().filter(ServiceModel::kubernetes).toList();
   }
 
-  /** The services that expose metrics, in declaration order. */
+  /** {@return the services that expose metrics, in declaration order} */
   public List<ServiceModel> metricsServices() {
     return services.stream().filter(s -> s.metrics() != null).toList();
   }

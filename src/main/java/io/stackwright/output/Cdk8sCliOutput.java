@@ -19,7 +19,14 @@ public final class Cdk8sCliOutput {
 
   private Cdk8sCliOutput() {}
 
-  /** Writes {@code <env>.k8s.yaml} into {@code folder} for each output. */
+  /**
+   * Writes {@code <env>.k8s.yaml} into {@code folder} for each output.
+   *
+   * @param folder the folder, created when missing
+   * @param outputs one per environment; the Kubernetes files at the top of each are joined into its
+   *     file
+   * @throws IOException when a file cannot be written
+   */
   public static void write(Path folder, List<SynthOutput> outputs) throws IOException {
     Files.createDirectories(folder);
     for (SynthOutput output : outputs) {

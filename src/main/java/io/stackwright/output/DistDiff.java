@@ -44,6 +44,11 @@ public final class DistDiff {
   /**
    * The paths of the files that differ between {@code folder} and {@code output} (changed, missing
    * or extra), compared byte by byte without a line diff: what a synth counts.
+   *
+   * @param output the fresh synth
+   * @param folder the environment's folder in {@code dist/}
+   * @return the paths, sorted; empty when the folder is up to date
+   * @throws IOException when a file in the folder cannot be read
    */
   public static SortedSet<String> changedPaths(SynthOutput output, Path folder) throws IOException {
     SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
@@ -54,7 +59,14 @@ public final class DistDiff {
     return paths;
   }
 
-  /** Every file that differs between {@code folder} and {@code output}, sorted by path. */
+  /**
+   * Every file that differs between {@code folder} and {@code output}, sorted by path.
+   *
+   * @param output the fresh synth
+   * @param folder the environment's folder in {@code dist/}
+   * @return the changes; empty when the folder is up to date
+   * @throws IOException when a file in the folder cannot be read
+   */
   public static List<FileChange> compare(SynthOutput output, Path folder) throws IOException {
     SortedMap<String, DistWriter.Bytes> actual = DistInput.read(folder);
     SortedMap<String, DistWriter.Bytes> expected = DistWriter.asComparable(output.files());
@@ -90,6 +102,10 @@ public final class DistDiff {
   /**
    * Whether a line diff of the two would take too long: its cost is about {@code (N + M) × D}, and
    * {@code D}, the lines added and removed, is at least what the two do not have in common.
+   *
+   * @param from the old lines
+   * @param to the new lines
+   * @return whether to show a note ({@link #tooCostlyNote}) instead of the lines
    */
   static boolean tooCostly(List<String> from, List<String> to) {
     Map<String, Integer> counts = new HashMap<>();
@@ -106,7 +122,13 @@ public final class DistDiff {
     return total * (total - 2 * common) > MAX_DIFF_WORK;
   }
 
-  /** What a diff shows instead of lines when {@link #tooCostly} says so. */
+  /**
+   * What a diff shows instead of lines when {@link #tooCostly} says so.
+   *
+   * @param from the old lines
+   * @param to the new lines
+   * @return the note, one line
+   */
   static String tooCostlyNote(List<String> from, List<String> to) {
     return "(too different to show line by line: "
         + from.size()
@@ -115,7 +137,15 @@ public final class DistDiff {
         + " after; compare the files with git diff)\n";
   }
 
-  /** A unified diff of two texts, with the given file labels. */
+  /**
+   * A unified diff of two texts, with the given file labels.
+   *
+   * @param fromLabel the old file's label, such as {@code a/dist/prod/compose.yaml}
+   * @param toLabel the new file's label
+   * @param from the old text
+   * @param to the new text
+   * @return the diff; empty when the texts are equal
+   */
   public static String unified(String fromLabel, String toLabel, String from, String to) {
     List<String> fromLines = from.isEmpty() ? List.of() : from.lines().toList();
     List<String> toLines = to.isEmpty() ? List.of() : to.lines().toList();

@@ -59,6 +59,8 @@ public final class DistInput {
    * The files under {@code folder}, by {@code /}-separated relative path; empty when {@code folder}
    * does not exist or is not a folder.
    *
+   * @param folder the folder to read
+   * @return the files' contents, by path
    * @throws UntrustedException when {@code folder} or anything in it is a symbolic link or not a
    *     plain file or folder, or a file is larger than any a synth writes
    * @throws IOException when a file cannot be read
@@ -101,6 +103,8 @@ public final class DistInput {
    * The bytes of one file a synth wrote, such as {@code dist/ENVIRONMENTS.md}; {@code null} when
    * there is none.
    *
+   * @param file the file to read
+   * @return its bytes, or {@code null}
    * @throws UntrustedException when it is a symbolic link, not a plain file, or larger than any
    *     file a synth writes
    * @throws IOException when it cannot be read

@@ -118,7 +118,11 @@ public final class DistWriter {
   private final Path dist;
   private final Rename rename;
 
-  /** A writer for the {@code dist} folder {@code dist}. */
+  /**
+   * A writer for the {@code dist} folder {@code dist}.
+   *
+   * @param dist the {@code dist/} folder
+   */
   public DistWriter(Path dist) {
     this(dist, DistWriter::atomicMove);
   }
@@ -131,6 +135,9 @@ public final class DistWriter {
   /**
    * Whether a synth writes a folder of that name in {@code dist/}: an environment's name, a DNS
    * label.
+   *
+   * @param name a name found in {@code dist/}
+   * @return whether a synth writes such a folder
    */
   public static boolean isFolderName(String name) {
     return FOLDER_NAME.matcher(name).matches();
@@ -139,6 +146,9 @@ public final class DistWriter {
   /**
    * Whether a synth may write a file of that name at the top of {@code dist/}, such as {@code
    * ENVIRONMENTS.md}: capitals, digits, {@code _} and {@code -}, then {@code .md}.
+   *
+   * @param name a name found in {@code dist/}
+   * @return whether a synth may write such a file
    */
   public static boolean isFileName(String name) {
     return FILE_NAME.matcher(name).matches();
@@ -459,7 +469,12 @@ public final class DistWriter {
     return DistInput.wrongModes(path).isEmpty();
   }
 
-  /** The mode a synth gives a file ({@code rw-r--r--}) or a folder ({@code rwxr-xr-x}). */
+  /**
+   * The mode a synth gives a file ({@code rw-r--r--}) or a folder ({@code rwxr-xr-x}).
+   *
+   * @param folder whether the mode is a folder's
+   * @return the mode, as {@code PosixFilePermissions} writes it
+   */
   public static String modeOf(boolean folder) {
     return PosixFilePermissions.toString(folder ? FOLDER_MODE : FILE_MODE);
   }
@@ -593,7 +608,12 @@ public final class DistWriter {
     }
   }
 
-  /** {@code files} with contents that compare by value. */
+  /**
+   * {@code files} with contents that compare by value.
+   *
+   * @param files contents by path
+   * @return the same, sorted by path
+   */
   public static SortedMap<String, Bytes> asComparable(Map<String, byte[]> files) {
     SortedMap<String, Bytes> result = new TreeMap<>();
     files.forEach((path, content) -> result.put(path, new Bytes(content)));

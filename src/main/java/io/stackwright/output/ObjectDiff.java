@@ -86,7 +86,13 @@ public final class ObjectDiff {
    * @param objects what changes in it, in file order
    */
   public record FileChange(String path, Change change, List<ObjectChange> objects) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param path see {@link #path()}
+     * @param change see {@link #change()}
+     * @param objects see {@link #objects()}
+     */
     public FileChange {
       objects = List.copyOf(objects);
     }
@@ -98,6 +104,7 @@ public final class ObjectDiff {
    * @param prefix the folder both are relative to, as shown ({@code dist/prod/})
    * @param before the files on disk, by relative path
    * @param after the synthesized files, by relative path
+   * @return the changes, sorted by path; empty when there is none
    */
   public static List<FileChange> compare(
       String prefix,

@@ -36,22 +36,30 @@ public final class SynthOutput {
     this.composeServices = composeServices;
   }
 
-  /** Records how long loading and rendering this environment took, for the summary. */
+  /**
+   * Records how long loading and rendering this environment took, for the summary.
+   *
+   * @param took the time taken
+   */
   public void recordElapsed(Duration took) {
     this.elapsed = took;
   }
 
-  /** How long loading and rendering this environment took; zero when not recorded. */
+  /** {@return how long loading and rendering this environment took; zero when not recorded} */
   public Duration elapsed() {
     return elapsed;
   }
 
-  /** How many Kubernetes objects the output holds. */
+  /** {@return how many Kubernetes objects the output holds} */
   public int kubernetesObjects() {
     return kubernetesObjects;
   }
 
-  /** Records how many Kubernetes objects of each kind the output holds, for the summary. */
+  /**
+   * Records how many Kubernetes objects of each kind the output holds, for the summary.
+   *
+   * @param counts how many objects of each kind
+   */
   public void recordObjectsByKind(Map<String, Integer> counts) {
     objectsByKind.clear();
     objectsByKind.putAll(counts);
@@ -59,17 +67,19 @@ public final class SynthOutput {
 
   /**
    * How many Kubernetes objects of each kind the output holds, by kind; empty when not recorded.
+   *
+   * @return the counts, sorted by kind
    */
   public SortedMap<String, Integer> objectsByKind() {
     return Collections.unmodifiableSortedMap(objectsByKind);
   }
 
-  /** How many Compose services the output holds. */
+  /** {@return how many Compose services the output holds} */
   public int composeServices() {
     return composeServices;
   }
 
-  /** The environment's name. */
+  /** {@return the environment's name} */
   public String environment() {
     return environment;
   }
@@ -77,6 +87,8 @@ public final class SynthOutput {
   /**
    * Adds a text file, written as UTF-8.
    *
+   * @param path the file's path, relative to the environment's folder
+   * @param content its text
    * @throws IllegalArgumentException for a path that is absolute, climbs out ({@code ..}), or is
    *     already taken
    */
@@ -91,12 +103,21 @@ public final class SynthOutput {
     }
   }
 
-  /** Every file, sorted by path. */
+  /**
+   * Every file, sorted by path.
+   *
+   * @return the bytes of each file, by path
+   */
   public SortedMap<String, byte[]> files() {
     return Collections.unmodifiableSortedMap(files);
   }
 
-  /** The text of one file, or {@code null}. */
+  /**
+   * The text of one file, or {@code null}.
+   *
+   * @param path the file's path, relative to the environment's folder
+   * @return the text, or {@code null} when there is no such file
+   */
   public String text(String path) {
     byte[] bytes = files.get(path);
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);

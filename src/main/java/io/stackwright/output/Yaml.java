@@ -35,7 +35,12 @@ public final class Yaml {
 
   private Yaml() {}
 
-  /** One document. */
+  /**
+   * One document.
+   *
+   * @param document maps, lists and scalars
+   * @return the YAML
+   */
   public static String write(Object document) {
     try {
       return MAPPER.writeValueAsString(document).replace("\r\n", "\n");
@@ -44,7 +49,12 @@ public final class Yaml {
     }
   }
 
-  /** Several documents, separated by {@code ---}. */
+  /**
+   * Several documents, separated by {@code ---}.
+   *
+   * @param documents each of maps, lists and scalars
+   * @return the YAML
+   */
   public static String writeAll(List<?> documents) {
     StringBuilder out = new StringBuilder();
     for (Object document : documents) {

@@ -12,6 +12,10 @@ public final class Addresses {
   /**
    * The environment of a service with every {@link EnvValue.ServiceHost} resolved by {@code
    * hostOf}.
+   *
+   * @param env the service's environment
+   * @param hostOf the target's address of a service, given its name
+   * @return every variable as the text that target sees, sorted by name
    */
   public static Map<String, String> resolve(
       Map<String, EnvValue> env, UnaryOperator<String> hostOf) {

@@ -9,7 +9,12 @@ import io.stackwright.model.SecretFile;
 public final class DevSecrets {
   private DevSecrets() {}
 
-  /** The development value of {@code secret}. */
+  /**
+   * The development value of {@code secret}.
+   *
+   * @param secret the secret
+   * @return the value, the same on every synth
+   */
   public static String value(SecretFile secret) {
     return "dev-only-not-secret-" + secret.name();
   }

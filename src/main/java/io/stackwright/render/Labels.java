@@ -20,14 +20,26 @@ public final class Labels {
 
   private Labels() {}
 
-  /** Labels that select the pods of {@code service}: stable for the life of the service. */
+  /**
+   * Labels that select the pods of {@code service}: stable for the life of the service.
+   *
+   * @param stack the stack
+   * @param service the service
+   * @return the labels, by key
+   */
   public static Map<String, String> selector(StackModel stack, ServiceModel service) {
     return Map.of(
         "app.kubernetes.io/name", service.name(),
         "app.kubernetes.io/instance", stack.name());
   }
 
-  /** Every label of an object of {@code service}. */
+  /**
+   * Every label of an object of {@code service}.
+   *
+   * @param stack the stack
+   * @param service the service
+   * @return the labels, by key
+   */
   public static Map<String, String> of(StackModel stack, ServiceModel service) {
     Map<String, String> labels = new TreeMap<>(stackWide(stack));
     labels.putAll(selector(stack, service));
@@ -35,7 +47,14 @@ public final class Labels {
     return labels;
   }
 
-  /** Labels that select the pods of a scheduled job of {@code service}. */
+  /**
+   * Labels that select the pods of a scheduled job of {@code service}.
+   *
+   * @param stack the stack
+   * @param service the service the job belongs to
+   * @param job the job
+   * @return the labels, by key
+   */
   public static Map<String, String> jobSelector(
       StackModel stack, ServiceModel service, ScheduledJob job) {
     return Map.of(
@@ -45,7 +64,14 @@ public final class Labels {
         stack.name());
   }
 
-  /** Every label of an object of a scheduled job of {@code service}. */
+  /**
+   * Every label of an object of a scheduled job of {@code service}.
+   *
+   * @param stack the stack
+   * @param service the service the job belongs to
+   * @param job the job
+   * @return the labels, by key
+   */
   public static Map<String, String> ofJob(
       StackModel stack, ServiceModel service, ScheduledJob job) {
     Map<String, String> labels = new TreeMap<>(stackWide(stack));
@@ -54,7 +80,12 @@ public final class Labels {
     return labels;
   }
 
-  /** Labels of objects that belong to the stack as a whole (the namespace, shared secrets). */
+  /**
+   * Labels of objects that belong to the stack as a whole (the namespace, shared secrets).
+   *
+   * @param stack the stack
+   * @return the labels, by key
+   */
   public static Map<String, String> stackWide(StackModel stack) {
     Map<String, String> labels = new TreeMap<>();
     labels.put("app.kubernetes.io/part-of", stack.name());

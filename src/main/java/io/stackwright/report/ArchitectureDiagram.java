@@ -19,7 +19,12 @@ public final class ArchitectureDiagram {
 
   private ArchitectureDiagram() {}
 
-  /** The diagram of {@code stack}, as Markdown. */
+  /**
+   * The diagram of {@code stack}, as Markdown.
+   *
+   * @param stack the stack
+   * @return the Markdown
+   */
   public static String markdown(StackModel stack) {
     StringBuilder md = new StringBuilder();
     md.append("# Architecture: ").append(stack.environment()).append("\n\n");

@@ -38,14 +38,24 @@ public final class EnvironmentComparison {
    * @param waivers the policy waivers its file declares
    */
   public record Column(StackModel stack, List<Waiver> waivers) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param stack see {@link #stack()}
+     * @param waivers see {@link #waivers()}
+     */
     public Column {
       Objects.requireNonNull(stack, "stack");
       waivers = List.copyOf(waivers);
     }
   }
 
-  /** The comparison of {@code columns}, in the order given (the synth sorts them by name). */
+  /**
+   * The comparison of {@code columns}, in the order given (the synth sorts them by name).
+   *
+   * @param columns one per environment
+   * @return the Markdown table
+   */
   public static String markdown(List<Column> columns) {
     StringBuilder md = new StringBuilder();
     md.append("# Environments\n\n");

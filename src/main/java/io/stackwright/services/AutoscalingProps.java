@@ -13,7 +13,13 @@ import io.stackwright.model.Autoscaling;
  * @param cpuUtilization target average CPU use in percent of the request, 10–100. Default: 70.
  */
 public record AutoscalingProps(Integer minReplicas, Integer maxReplicas, Integer cpuUtilization) {
-  /** Applies the defaults and checks the bounds. */
+  /**
+   * Applies the defaults and checks the bounds.
+   *
+   * @param minReplicas see {@link #minReplicas()}
+   * @param maxReplicas see {@link #maxReplicas()}
+   * @param cpuUtilization see {@link #cpuUtilization()}
+   */
   public AutoscalingProps {
     minReplicas = Range.check("minReplicas", minReplicas, 2, 1, 100);
     if (maxReplicas == null) {
@@ -24,7 +30,7 @@ public record AutoscalingProps(Integer minReplicas, Integer maxReplicas, Integer
     cpuUtilization = Range.check("cpuUtilization", cpuUtilization, 70, 10, 100);
   }
 
-  /** The model's form. */
+  /** {@return the model's form} */
   public Autoscaling toAutoscaling() {
     return new Autoscaling(minReplicas, maxReplicas, cpuUtilization);
   }

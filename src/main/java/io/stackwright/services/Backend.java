@@ -70,7 +70,7 @@ public final class Backend {
         .addTo(stack);
   }
 
-  /** Where the edge sends API requests. */
+  /** {@return where the edge sends API requests} */
   public Endpoint endpoint() {
     return new Endpoint(NAME, HTTP_PORT);
   }

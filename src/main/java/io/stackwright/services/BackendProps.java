@@ -32,7 +32,16 @@ public record BackendProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(250), Memory.mebibytes(256), Cpu.millis(500), Memory.mebibytes(256));
 
-  /** Applies the defaults and checks ranges. */
+  /**
+   * Applies the defaults and checks ranges.
+   *
+   * @param image see {@link #image()}
+   * @param replicas see {@link #replicas()}
+   * @param autoscaling see {@link #autoscaling()}
+   * @param resources see {@link #resources()}
+   * @param logLevel see {@link #logLevel()}
+   * @param runAsUser see {@link #runAsUser()}
+   */
   public BackendProps {
     if (image == null) {
       throw new InvalidPropException(
@@ -44,7 +53,7 @@ public record BackendProps(
     resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
   }
 
-  /** Requests and limits with the defaults applied. */
+  /** {@return requests and limits with the defaults applied} */
   public Resources effectiveResources() {
     return resources.toResources();
   }

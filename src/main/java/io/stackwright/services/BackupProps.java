@@ -18,7 +18,14 @@ import io.stackwright.model.Memory;
  */
 public record BackupProps(
     String schedule, Integer retentionDays, Memory storage, String storageClass) {
-  /** Applies the defaults and checks the schedule. */
+  /**
+   * Applies the defaults and checks the schedule.
+   *
+   * @param schedule see {@link #schedule()}
+   * @param retentionDays see {@link #retentionDays()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   */
   public BackupProps {
     schedule = schedule == null ? "30 2 * * *" : CronSchedule.strip(schedule);
     String problem = CronSchedule.problem(schedule);

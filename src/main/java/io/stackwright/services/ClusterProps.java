@@ -26,7 +26,13 @@ public record ClusterProps(
     Map<String, String> dnsPodLabels,
     ClusterPrometheusProps prometheus) {
 
-  /** Applies the defaults and checks the ranges. */
+  /**
+   * Applies the defaults and checks the ranges.
+   *
+   * @param apiServerCidrs see {@link #apiServerCidrs()}
+   * @param dnsNamespace see {@link #dnsNamespace()}
+   * @param dnsPodLabels see {@link #dnsPodLabels()}
+   */
   public ClusterProps {
     apiServerCidrs = apiServerCidrs == null ? List.of() : List.copyOf(apiServerCidrs);
     for (String cidr : apiServerCidrs) {
@@ -74,12 +80,12 @@ public record ClusterProps(
         });
   }
 
-  /** Every key at its default. */
+  /** {@return every key at its default} */
   public static ClusterProps defaults() {
     return new ClusterProps(null, null, null, null);
   }
 
-  /** The model's form. */
+  /** {@return the model's form} */
   public ClusterNetwork toNetwork() {
     return new ClusterNetwork(
         apiServerCidrs,

@@ -14,12 +14,19 @@ import io.stackwright.model.ImageRef;
  */
 public record DevToolsProps(
     ImageRef databaseUiImage, Integer databaseUiPort, ImageRef redisUiImage, Integer redisUiPort) {
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static DevToolsProps defaults() {
     return new DevToolsProps(null, null, null, null);
   }
 
-  /** Applies the defaults. */
+  /**
+   * Applies the defaults.
+   *
+   * @param databaseUiImage see {@link #databaseUiImage()}
+   * @param databaseUiPort see {@link #databaseUiPort()}
+   * @param redisUiImage see {@link #redisUiImage()}
+   * @param redisUiPort see {@link #redisUiPort()}
+   */
   public DevToolsProps {
     databaseUiImage =
         databaseUiImage == null ? ImageRef.parse(DevTools.DEFAULT_DATABASE_UI) : databaseUiImage;

@@ -48,7 +48,7 @@ public final class Frontend {
     service.addTo(stack);
   }
 
-  /** Where the edge sends page requests. */
+  /** {@return where the edge sends page requests} */
   public Endpoint endpoint() {
     return new Endpoint(NAME, HTTP_PORT);
   }

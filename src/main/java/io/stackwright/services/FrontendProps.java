@@ -23,7 +23,14 @@ public record FrontendProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(50), Memory.mebibytes(64), Cpu.millis(200), Memory.mebibytes(64));
 
-  /** Applies the defaults and checks ranges. */
+  /**
+   * Applies the defaults and checks ranges.
+   *
+   * @param image see {@link #image()}
+   * @param replicas see {@link #replicas()}
+   * @param autoscaling see {@link #autoscaling()}
+   * @param resources see {@link #resources()}
+   */
   public FrontendProps {
     if (image == null) {
       throw new InvalidPropException(

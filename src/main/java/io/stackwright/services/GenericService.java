@@ -59,17 +59,19 @@ public final class GenericService {
    *
    * @param name the service's name, a DNS label: the name of its Kubernetes objects and its Compose
    *     service
+   * @return a builder with every default, to which the image, ports and probes are still to be
+   *     given
    */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** The service's name. */
+  /** {@return the service's name} */
   public String name() {
     return model.name();
   }
 
-  /** Where clients connect to its main port (the first one declared). */
+  /** {@return where clients connect to its main port (the first one declared)} */
   public Endpoint endpoint() {
     return new Endpoint(model.name(), model.mainPort().port());
   }
@@ -78,6 +80,7 @@ public final class GenericService {
    * Where clients connect to one of its ports.
    *
    * @param portName the port's name
+   * @return the service's host and that port
    * @throws IllegalArgumentException when it has no such port
    */
   public Endpoint endpoint(String portName) {
@@ -101,18 +104,33 @@ public final class GenericService {
       this.model = ServiceModel.builder(name);
     }
 
-    /** The image, such as {@code ghcr.io/acme/worker:1.0.0}. Required. */
+    /**
+     * The image, such as {@code ghcr.io/acme/worker:1.0.0}. Required.
+     *
+     * @param image {@code [registry/]repository[:tag][@digest]}
+     * @return this builder
+     */
     public Builder image(String image) {
       return image(ImageRef.parse(image));
     }
 
-    /** The image. Required. */
+    /**
+     * The image. Required.
+     *
+     * @param image the image
+     * @return this builder
+     */
     public Builder image(ImageRef image) {
       model.image(image);
       return this;
     }
 
-    /** Its {@code app.kubernetes.io/component} label. Default: {@code app}. */
+    /**
+     * Its {@code app.kubernetes.io/component} label. Default: {@code app}.
+     *
+     * @param component the label's value, such as {@code worker}
+     * @return this builder
+     */
     public Builder component(String component) {
       model.component(component);
       componentSet = true;
@@ -122,6 +140,11 @@ public final class GenericService {
     /**
      * Adds a port the container listens on; the first one is its main port, which an exposure
      * publishes. At least one is required.
+     *
+     * @param name the port's name, by which probes, metrics and {@link
+     *     GenericService#endpoint(String)} refer to it
+     * @param port the container port
+     * @return this builder
      */
     public Builder port(String name, int port) {
       model.port(name, port);
@@ -129,13 +152,25 @@ public final class GenericService {
       return this;
     }
 
-    /** Sets an environment variable to a literal. Default: none. */
+    /**
+     * Sets an environment variable to a literal. Default: none.
+     *
+     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
+     * @param value its value
+     * @return this builder
+     */
     public Builder env(String key, String value) {
       model.env(key, value);
       return this;
     }
 
-    /** Sets an environment variable to a value, such as {@link Postgres#database()}. */
+    /**
+     * Sets an environment variable to a value, such as {@link Postgres#database()}. Default: none.
+     *
+     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
+     * @param value its value, resolved per target
+     * @return this builder
+     */
     public Builder env(String key, EnvValue value) {
       model.env(key, value);
       return this;
@@ -143,14 +178,24 @@ public final class GenericService {
 
     /**
      * Sets an environment variable to the host of another service, resolved per target: its
-     * Kubernetes Service DNS name, or its Compose service name.
+     * Kubernetes Service DNS name, or its Compose service name. Default: none.
+     *
+     * @param key the variable's name
+     * @param endpoint the other service's endpoint
+     * @return this builder
      */
     public Builder envHost(String key, Endpoint endpoint) {
       model.env(key, endpoint.host());
       return this;
     }
 
-    /** Sets an environment variable to the port of another service. */
+    /**
+     * Sets an environment variable to the port of another service. Default: none.
+     *
+     * @param key the variable's name
+     * @param endpoint the other service's endpoint
+     * @return this builder
+     */
     public Builder envPort(String key, Endpoint endpoint) {
       model.env(key, EnvValue.of(endpoint.port()));
       return this;
@@ -160,6 +205,11 @@ public final class GenericService {
      * Mounts a secret as the file {@code /run/secrets/<secret.name()>} and points {@code
      * fileVariable} at it. A development environment gets a generated, marked value; every other
      * environment refers to a Secret that must exist outside the repository. Default: none.
+     *
+     * @param secret the secret
+     * @param fileVariable the environment variable that holds the file's path, such as {@code
+     *     DB_PASSWORD_FILE}
+     * @return this builder
      */
     public Builder secret(SecretFile secret, String fileVariable) {
       model.secret(secret, fileVariable);
@@ -174,13 +224,19 @@ public final class GenericService {
      * @param mountPath where the container sees it
      * @param size its capacity on Kubernetes
      * @param storageClass the Kubernetes StorageClass, or {@code null} for the cluster's default
+     * @return this builder
      */
     public Builder volume(String volume, String mountPath, Memory size, String storageClass) {
       model.statefulWith(new PersistentData(volume, mountPath, size, storageClass));
       return this;
     }
 
-    /** Adds a writable scratch path (the root filesystem is read-only). Default: none. */
+    /**
+     * Adds a writable scratch path (the root filesystem is read-only). Default: none.
+     *
+     * @param path an absolute path in the container
+     * @return this builder
+     */
     public Builder writable(String path) {
       model.writable(path);
       return this;
@@ -189,6 +245,10 @@ public final class GenericService {
     /**
      * Adds a writable scratch path held in memory on both targets, for what must not reach a disk
      * (such as a file made from a secret); its size counts against the memory limit. Default: none.
+     *
+     * @param path an absolute path in the container
+     * @param size the most it may hold
+     * @return this builder
      */
     public Builder writableInMemory(String path, Memory size) {
       model.writableInMemory(path, size);
@@ -207,7 +267,13 @@ public final class GenericService {
       return this;
     }
 
-    /** Mounts a generated file read-only, with the same content on both targets. Default: none. */
+    /**
+     * Mounts a generated file read-only, with the same content on both targets. Default: none.
+     *
+     * @param mountPath the file's absolute path in the container; its last segment names it
+     * @param content the file's content
+     * @return this builder
+     */
     public Builder config(String mountPath, String content) {
       model.config(ConfigFile.of(mountPath, content));
       return this;
@@ -215,7 +281,12 @@ public final class GenericService {
 
     /**
      * Mounts a generated file read-only whose content differs per target (such as an address that
-     * is a Kubernetes DNS name in one and a Compose service name in the other).
+     * is a Kubernetes DNS name in one and a Compose service name in the other). Default: none.
+     *
+     * @param mountPath the file's absolute path in the container; its last segment names it
+     * @param kubernetesContent the content on Kubernetes
+     * @param composeContent the content in Compose
+     * @return this builder
      */
     public Builder config(String mountPath, String kubernetesContent, String composeContent) {
       return config(mountPath, kubernetesContent, composeContent, ConfigChecker.NONE);
@@ -244,69 +315,124 @@ public final class GenericService {
      * Readiness and liveness: an HTTP GET of {@code path} on the named port, every 10 s, 3 s
      * timeout, 3 failures. Compose's health check tests the same with {@code wget}, which the image
      * must contain.
+     *
+     * @param path the path requested, starting with {@code /}
+     * @param portName a port declared with {@link #port} before
+     * @return this builder
      */
     public Builder httpProbe(String path, String portName) {
       int port = portNamed(portName);
       return probe(new Probe(new Probe.HttpGet(path, port), 10, 3, 3));
     }
 
-    /** Readiness and liveness: the same probe. */
+    /**
+     * Readiness and liveness: the same probe.
+     *
+     * @param probe the probe
+     * @return this builder
+     */
     public Builder probe(Probe probe) {
       model.readiness(probe);
       model.liveness(probe);
       return this;
     }
 
-    /** The readiness probe alone. */
+    /**
+     * The readiness probe alone.
+     *
+     * @param probe when it may receive traffic, and when Compose starts what depends on it
+     * @return this builder
+     */
     public Builder readiness(Probe probe) {
       model.readiness(probe);
       return this;
     }
 
-    /** The liveness probe alone. */
+    /**
+     * The liveness probe alone.
+     *
+     * @param probe when it must be restarted
+     * @return this builder
+     */
     public Builder liveness(Probe probe) {
       model.liveness(probe);
       return this;
     }
 
-    /** How long it may take to start before liveness applies, in seconds. Default: 30. */
+    /**
+     * How long it may take to start before liveness applies, in seconds. Default: 30.
+     *
+     * @param seconds at least one readiness period
+     * @return this builder
+     */
     public Builder startupSeconds(int seconds) {
       model.startupSeconds(seconds);
       return this;
     }
 
-    /** Requests and limits. Default: {@link #DEFAULT_RESOURCES}. */
+    /**
+     * Requests and limits. Default: {@link #DEFAULT_RESOURCES}.
+     *
+     * @param resources requests and limits
+     * @return this builder
+     */
     public Builder resources(Resources resources) {
       model.resources(resources);
       resourcesSet = true;
       return this;
     }
 
-    /** Kubernetes replicas (Compose runs one). Default: 1. */
+    /**
+     * Kubernetes replicas (Compose runs one). Default: 1.
+     *
+     * @param replicas at least 1
+     * @return this builder
+     */
     public Builder replicas(int replicas) {
       model.replicas(replicas);
       return this;
     }
 
-    /** Kubernetes autoscaling on CPU; replaces {@link #replicas}. Default: a fixed count. */
+    /**
+     * Kubernetes autoscaling on CPU; replaces {@link #replicas}. Default: a fixed count.
+     *
+     * @param autoscaling the bounds and the CPU target
+     * @return this builder
+     */
     public Builder autoscaling(Autoscaling autoscaling) {
       model.autoscaling(autoscaling);
       return this;
     }
 
-    /** Replaces the image's entrypoint. Default: the image's. */
+    /**
+     * Replaces the image's entrypoint. Default: the image's.
+     *
+     * @param command the executable and its arguments
+     * @return this builder
+     */
     public Builder command(List<String> command) {
       model.command(command);
       return this;
     }
 
-    /** Arguments to the entrypoint. Default: the image's. */
+    /**
+     * Arguments to the entrypoint. Default: the image's.
+     *
+     * @param args the arguments
+     * @return this builder
+     */
     public Builder args(List<String> args) {
       model.args(args);
       return this;
     }
 
-    /** Numeric user and group the container runs as, never 0. Default: 10001:10001. */
+    /**
+     * Numeric user and group the container runs as, never 0. Default: 10001:10001.
+     *
+     * @param user the numeric user id
+     * @param group the numeric group id
+     * @return this builder
+     */
     public Builder runAs(long user, long group) {
       model.runAs(user, group);
       return this;
@@ -315,6 +441,9 @@ public final class GenericService {
     /**
      * Loosens the read-only root filesystem, for this stated reason, written beside the setting on
      * both targets. Default: read-only.
+     *
+     * @param reason why the image needs it
+     * @return this builder
      */
     public Builder writableRootFilesystem(String reason) {
       model.writableRootFilesystem(reason);
@@ -325,13 +454,21 @@ public final class GenericService {
      * Declares that it connects to another service: the network policies let it out to that port
      * and the other in from it, Compose gives the two a network of their own, and Compose starts it
      * once the other is healthy. Default: none, and no way out.
+     *
+     * @param endpoint the other service's endpoint
+     * @return this builder
      */
     public Builder dependsOn(Endpoint endpoint) {
       model.dependsOn(endpoint.service());
       return this;
     }
 
-    /** Like {@link #dependsOn(Endpoint)}, to another generic service. */
+    /**
+     * Like {@link #dependsOn(Endpoint)}, to another generic service.
+     *
+     * @param service the other service
+     * @return this builder
+     */
     public Builder dependsOn(GenericService service) {
       model.dependsOn(service.name());
       return this;
@@ -340,19 +477,33 @@ public final class GenericService {
     /**
      * Declares Prometheus metrics: Prometheus scrapes {@code path} on the named port, and the
      * network policy lets it in on that port only. Default: none.
+     *
+     * @param portName a declared port
+     * @param path the path scraped, such as {@code /metrics}
+     * @return this builder
      */
     public Builder metrics(String portName, String path) {
       model.metrics(new Metrics(portName, path));
       return this;
     }
 
-    /** Compose: publishes the main port on {@code 127.0.0.1:<port>}. Default: not published. */
+    /**
+     * Compose: publishes the main port on {@code 127.0.0.1:<port>}. Default: not published.
+     *
+     * @param port the host port
+     * @return this builder
+     */
     public Builder hostPort(int port) {
       model.hostPort(port);
       return this;
     }
 
-    /** Kubernetes: an Ingress to the main port. Default: none. */
+    /**
+     * Kubernetes: an Ingress to the main port. Default: none.
+     *
+     * @param ingress its host, TLS and class
+     * @return this builder
+     */
     public Builder ingress(Exposure.Ingress ingress) {
       model.ingress(ingress);
       return this;
@@ -361,6 +512,9 @@ public final class GenericService {
     /**
      * Makes it a development tool: in Compose only, started only with this profile ({@code docker
      * compose --profile <profile> up}). Default: a service of both targets that always starts.
+     *
+     * @param profile the Compose profile, a DNS label
+     * @return this builder
      */
     public Builder composeOnly(String profile) {
       model.composeOnly(profile);
@@ -370,6 +524,7 @@ public final class GenericService {
     /**
      * Checks the description and adds the service to the stack.
      *
+     * @param stack the stack it joins
      * @return the service, whose endpoints other services refer to
      * @throws IllegalArgumentException when a required setting is missing or a value is invalid
      */

@@ -20,7 +20,14 @@ import java.util.TreeMap;
  */
 public record IngressProps(
     String host, String tlsSecret, String className, String controllerNamespace) {
-  /** Applies the defaults and checks the names. */
+  /**
+   * Applies the defaults and checks the names.
+   *
+   * @param host see {@link #host()}
+   * @param tlsSecret see {@link #tlsSecret()}
+   * @param className see {@link #className()}
+   * @param controllerNamespace see {@link #controllerNamespace()}
+   */
   public IngressProps {
     if (host == null) {
       throw new InvalidPropException(
@@ -57,6 +64,7 @@ public record IngressProps(
    *
    * @param maxBodySize the largest request body the service behind it accepts: ingress-nginx (class
    *     {@code nginx}) refuses anything over 1 MiB unless told otherwise
+   * @return the Ingress the service is exposed through
    */
   public Exposure.Ingress toIngress(Memory maxBodySize) {
     Map<String, String> annotations = new TreeMap<>();

@@ -50,12 +50,26 @@ public record NginxProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(500), Memory.mebibytes(128));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static NginxProps defaults() {
     return new NginxProps(null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks ranges; the generated configuration checks the text. */
+  /**
+   * Applies the defaults and checks ranges; the generated configuration checks the text.
+   *
+   * @param image see {@link #image()}
+   * @param replicas see {@link #replicas()}
+   * @param autoscaling see {@link #autoscaling()}
+   * @param resources see {@link #resources()}
+   * @param hostPort see {@link #hostPort()}
+   * @param rateLimitPerSecond see {@link #rateLimitPerSecond()}
+   * @param rateLimitBurst see {@link #rateLimitBurst()}
+   * @param maxBodySize see {@link #maxBodySize()}
+   * @param contentSecurityPolicy see {@link #contentSecurityPolicy()}
+   * @param ingress see {@link #ingress()}
+   * @param trustedProxies see {@link #trustedProxies()}
+   */
   public NginxProps {
     image = image == null ? ImageRef.parse(Nginx.DEFAULT_IMAGE) : image;
     replicas = Range.replicas(replicas, autoscaling);

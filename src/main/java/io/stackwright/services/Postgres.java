@@ -202,22 +202,22 @@ public final class Postgres {
     return Memory.mebibytes(Math.max(64, limit.mebibytes() / 4));
   }
 
-  /** Where clients connect. */
+  /** {@return where clients connect} */
   public Endpoint endpoint() {
     return new Endpoint(name, PORT);
   }
 
-  /** The database clients use. */
+  /** {@return the database clients use} */
   public EnvValue database() {
     return EnvValue.of(props.database());
   }
 
-  /** The user clients log in as. */
+  /** {@return the user clients log in as} */
   public EnvValue user() {
     return EnvValue.of(props.user());
   }
 
-  /** The password, as a secret file clients mount too. */
+  /** {@return the password, as a secret file clients mount too} */
   public SecretFile password() {
     return password;
   }

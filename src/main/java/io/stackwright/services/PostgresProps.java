@@ -47,12 +47,24 @@ public record PostgresProps(
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static PostgresProps defaults() {
     return new PostgresProps(null, null, null, null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks names. */
+  /**
+   * Applies the defaults and checks names.
+   *
+   * @param image see {@link #image()}
+   * @param database see {@link #database()}
+   * @param user see {@link #user()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   * @param resources see {@link #resources()}
+   * @param passwordSecret see {@link #passwordSecret()}
+   * @param maxConnections see {@link #maxConnections()}
+   * @param backup see {@link #backup()}
+   */
   public PostgresProps {
     image = image == null ? ImageRef.parse(Postgres.DEFAULT_IMAGE) : image;
     database = identifier("database", database);
@@ -88,7 +100,7 @@ public record PostgresProps(
     }
   }
 
-  /** Requests and limits with the defaults applied. */
+  /** {@return requests and limits with the defaults applied} */
   public Resources effectiveResources() {
     return resources.toResources();
   }

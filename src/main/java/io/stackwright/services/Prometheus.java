@@ -86,7 +86,7 @@ public final class Prometheus {
     stack.scrapedBy(NAME);
   }
 
-  /** Where clients, such as a dashboard, query it. */
+  /** {@return where clients, such as a dashboard, query it} */
   public Endpoint endpoint() {
     return new Endpoint(NAME, PORT);
   }

@@ -31,12 +31,21 @@ public record PrometheusProps(
       new Resources(
           Cpu.millis(200), Memory.mebibytes(512), Cpu.millis(1000), Memory.mebibytes(512));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static PrometheusProps defaults() {
     return new PrometheusProps(null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks ranges. */
+  /**
+   * Applies the defaults and checks ranges.
+   *
+   * @param image see {@link #image()}
+   * @param retentionDays see {@link #retentionDays()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   * @param scrapeIntervalSeconds see {@link #scrapeIntervalSeconds()}
+   * @param resources see {@link #resources()}
+   */
   public PrometheusProps {
     image = image == null ? ImageRef.parse(Prometheus.DEFAULT_IMAGE) : image;
     retentionDays = Range.check("retentionDays", retentionDays, 15, 1, 3650);

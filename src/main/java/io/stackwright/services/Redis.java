@@ -61,12 +61,12 @@ public final class Redis {
         .addTo(stack);
   }
 
-  /** Where clients connect. */
+  /** {@return where clients connect} */
   public Endpoint endpoint() {
     return new Endpoint(NAME, PORT);
   }
 
-  /** The password, as a secret file clients mount too. */
+  /** {@return the password, as a secret file clients mount too} */
   public SecretFile password() {
     return password;
   }

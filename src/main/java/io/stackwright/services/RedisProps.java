@@ -34,12 +34,21 @@ public record RedisProps(
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(256), Cpu.millis(500), Memory.mebibytes(256));
 
-  /** Every key at its default, as for a missing section. */
+  /** {@return every key at its default, as for a missing section} */
   public static RedisProps defaults() {
     return new RedisProps(null, null, null, null, null, null);
   }
 
-  /** Applies the defaults and checks names. */
+  /**
+   * Applies the defaults and checks names.
+   *
+   * @param image see {@link #image()}
+   * @param storage see {@link #storage()}
+   * @param storageClass see {@link #storageClass()}
+   * @param resources see {@link #resources()}
+   * @param evictionPolicy see {@link #evictionPolicy()}
+   * @param passwordSecret see {@link #passwordSecret()}
+   */
   public RedisProps {
     image = image == null ? ImageRef.parse(Redis.DEFAULT_IMAGE) : image;
     storage = storage == null ? Memory.gibibytes(1) : storage;

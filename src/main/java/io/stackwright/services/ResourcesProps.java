@@ -18,7 +18,14 @@ import io.stackwright.model.Resources;
  */
 public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memoryLimit) {
 
-  /** Rejects limits below their requests when both are given. */
+  /**
+   * Rejects limits below their requests when both are given.
+   *
+   * @param cpu see {@link #cpu()}
+   * @param memory see {@link #memory()}
+   * @param cpuLimit see {@link #cpuLimit()}
+   * @param memoryLimit see {@link #memoryLimit()}
+   */
   public ResourcesProps {
     if (cpu != null && cpuLimit != null && cpuLimit.compareTo(cpu) < 0) {
       throw new InvalidPropException(
@@ -71,6 +78,7 @@ public record ResourcesProps(Cpu cpu, Memory memory, Cpu cpuLimit, Memory memory
    *
    * @param props the props as loaded, or {@code null} when the section is absent
    * @param defaults the service's defaults
+   * @return the requests and limits
    * @throws InvalidPropException when a limit ends up below its request
    */
   public static Resources orDefaults(ResourcesProps props, Resources defaults) {

@@ -43,7 +43,20 @@ public record ShopEnvironment(
     ClusterProps cluster,
     List<Waiver> waivers) {
 
-  /** Applies the defaults and checks the namespace. */
+  /**
+   * Applies the defaults and checks the namespace.
+   *
+   * @param namespace see {@link #namespace()}
+   * @param backend see {@link #backend()}
+   * @param frontend see {@link #frontend()}
+   * @param postgres see {@link #postgres()}
+   * @param redis see {@link #redis()}
+   * @param nginx see {@link #nginx()}
+   * @param prometheus see {@link #prometheus()}
+   * @param devTools see {@link #devTools()}
+   * @param cluster see {@link #cluster()}
+   * @param waivers see {@link #waivers()}
+   */
   public ShopEnvironment {
     if (namespace != null && !Names.isDnsLabel(namespace)) {
       throw new InvalidPropException(

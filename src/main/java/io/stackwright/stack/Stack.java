@@ -42,7 +42,12 @@ public final class Stack {
     this.development = development;
   }
 
-  /** Adds a service's model. */
+  /**
+   * Adds a service's model.
+   *
+   * @param service the service's model; a service with metrics must come before Prometheus, which
+   *     scrapes only the services present when it is added
+   */
   public void add(ServiceModel service) {
     // The scraper's targets are generated from the services present when it is added; a later
     // service with metrics would be allowed through the network policy but never scraped.
@@ -83,12 +88,12 @@ public final class Stack {
     this.network = network;
   }
 
-  /** The services added so far, in order. */
+  /** {@return the services added so far, in order} */
   public List<ServiceModel> services() {
     return List.copyOf(services);
   }
 
-  /** The Kubernetes namespace. */
+  /** {@return the Kubernetes namespace} */
   public String namespace() {
     return namespace;
   }
@@ -138,17 +143,17 @@ public final class Stack {
     patches.add(new Patch(Patch.COMPOSE_SERVICE, service, change));
   }
 
-  /** The environment being synthesized. */
+  /** {@return the environment being synthesized} */
   public String environment() {
     return environment;
   }
 
-  /** Whether this is a development environment. */
+  /** {@return whether this is a development environment} */
   public boolean development() {
     return development;
   }
 
-  /** The finished, checked model. */
+  /** {@return the finished, checked model} */
   public StackModel toModel() {
     return new StackModel(
         name,

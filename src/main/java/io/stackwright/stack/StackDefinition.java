@@ -16,7 +16,7 @@ import java.util.List;
  */
 public interface StackDefinition<P extends Record> {
 
-  /** The record type environment files bind to. */
+  /** {@return the record type environment files bind to} */
   Class<P> propsType();
 
   /**
@@ -24,6 +24,7 @@ public interface StackDefinition<P extends Record> {
    *
    * @param environment the environment's name (its file name without {@code .yaml})
    * @param props its settings
+   * @return the checked model, from {@link Stack#toModel()}
    */
   StackModel define(String environment, P props);
 

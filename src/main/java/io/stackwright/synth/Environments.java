@@ -26,18 +26,31 @@ public final class Environments {
   private final Path project;
   private final Path directory;
 
-  /** The environments in {@code <projectDir>/environments}. */
+  /**
+   * The environments in {@code <projectDir>/environments}.
+   *
+   * @param projectDir the project folder
+   */
   public Environments(Path projectDir) {
     this.project = projectDir;
     this.directory = projectDir.resolve("environments");
   }
 
-  /** Whether {@code name} can be an environment's name. */
+  /**
+   * Whether {@code name} can be an environment's name.
+   *
+   * @param name a file name without {@code .yaml}
+   * @return whether it is a DNS label short enough to be one
+   */
   public static boolean isValidName(String name) {
     return Names.isDnsLabel(name) && name.length() <= MAX_NAME_LENGTH;
   }
 
-  /** The environment names, sorted; files in the folder that are not environments are left out. */
+  /**
+   * The environment names, sorted; files in the folder that are not environments are left out.
+   *
+   * @return the names
+   */
   public List<String> names() {
     return files().stream()
         .filter(f -> f.endsWith(SUFFIX))
@@ -51,6 +64,8 @@ public final class Environments {
    * Files in the folder that look meant as environments but would be skipped: a wrong extension
    * ({@code qa.yml}) or a name that is not an environment name ({@code QA.yaml}). Every synth
    * refuses to run while there are any, rather than leave them out silently.
+   *
+   * @return their file names, sorted
    */
   public List<String> misnamed() {
     List<String> misnamed = new ArrayList<>();
@@ -68,6 +83,8 @@ public final class Environments {
   /**
    * The environments {@code selector} names: one name, or {@code all}.
    *
+   * @param selector an environment's name, or {@code all}
+   * @return the names, sorted
    * @throws IllegalArgumentException with a message that lists the valid names
    */
   public List<String> select(String selector) {
@@ -119,7 +136,12 @@ public final class Environments {
     return List.of(selector);
   }
 
-  /** The file of one environment. */
+  /**
+   * The file of one environment.
+   *
+   * @param name the environment's name
+   * @return {@code environments/<name>.yaml} in the project
+   */
   public Path file(String name) {
     return directory.resolve(name + SUFFIX);
   }
@@ -130,6 +152,8 @@ public final class Environments {
    * file outside the project (whose content an error message could otherwise quote into a CI log).
    * Every synth refuses to run while there are any: a folder named {@code prod.yaml} must not make
    * a synth of {@code all} take prod for gone and remove {@code dist/prod}.
+   *
+   * @return one line per entry, sorted
    */
   public List<String> notFiles() {
     List<String> problems = new ArrayList<>();

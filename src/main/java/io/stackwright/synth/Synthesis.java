@@ -22,14 +22,29 @@ public record Synthesis(
     List<String> notices,
     List<String> upToDate) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param outputs see {@link #outputs()}
+   * @param report see {@link #report()}
+   * @param environmentComparison see {@link #environmentComparison()}
+   * @param notices see {@link #notices()}
+   * @param upToDate see {@link #upToDate()}
+   */
   public Synthesis {
     outputs = List.copyOf(outputs);
     notices = List.copyOf(notices);
     upToDate = List.copyOf(upToDate);
   }
 
-  /** A synthesis that rendered every environment. */
+  /**
+   * A synthesis that rendered every environment.
+   *
+   * @param outputs see {@link #outputs()}
+   * @param report see {@link #report()}
+   * @param environmentComparison see {@link #environmentComparison()}
+   * @param notices see {@link #notices()}
+   */
   public Synthesis(
       List<SynthOutput> outputs,
       ValidationReport report,

@@ -119,13 +119,17 @@ public final class Synthesizer<P extends Record> {
   /**
    * A synthesizer whose gate is the policy layer alone ({@link ValidationGate#policyOnly()}), for
    * code that needs no external tool.
+   *
+   * @param definition the stack
+   * @param projectDir the folder holding {@code environments/}
+   * @param variables lookup for {@code ${VAR}} in environment files; {@code null} when undefined
    */
   public Synthesizer(
       StackDefinition<P> definition, Path projectDir, Function<String, String> variables) {
     this(definition, projectDir, variables, ValidationGate.policyOnly());
   }
 
-  /** The project's environments. */
+  /** {@return the project's environments} */
   public Environments environments() {
     return environments;
   }
@@ -134,6 +138,7 @@ public final class Synthesizer<P extends Record> {
    * Synthesizes the named environments: loads, builds and renders each, then passes them all
    * through the validation gate.
    *
+   * @param names the environments, as {@link Environments#select(String)} gives them
    * @return the outputs, to be written, and the gate's report (layers run, waivers applied)
    * @throws EnvironmentException every problem of every environment file (exit code 2)
    * @throws ValidationException when a stack cannot be built from valid input, or its output fails
@@ -149,6 +154,7 @@ public final class Synthesizer<P extends Record> {
    * gate. The record learns of the rendered ones, to be saved once they are written.
    *
    * @param upToDate the record of earlier synths, or {@link UpToDate#disabled()}
+   * @param names the environments, as {@link Environments#select(String)} gives them
    * @return the outputs, to be written, and the gate's report
    * @throws EnvironmentException every problem of every environment file (exit code 2)
    * @throws ValidationException when a stack cannot be built from valid input, or its output fails
@@ -232,6 +238,7 @@ public final class Synthesizer<P extends Record> {
    * {@code dist/ENVIRONMENTS.md} for every environment of the project, made from their models (no
    * rendering, no gate).
    *
+   * @return the Markdown
    * @throws EnvironmentException every problem of every environment file
    * @throws ValidationException when a stack cannot be built from valid input
    */
@@ -276,6 +283,8 @@ public final class Synthesizer<P extends Record> {
    * Loads, builds and renders the named environments without the validation gate: for tests of the
    * rendered output itself, such as the {@code dist/} snapshot.
    *
+   * @param names the environments
+   * @return the output of each, in the order given
    * @throws EnvironmentException every problem of every environment file
    * @throws ValidationException when a stack cannot be built from valid input
    */
@@ -444,7 +453,12 @@ public final class Synthesizer<P extends Record> {
     return EnvironmentLoader.rejected(display(file), readOrNull(file), List.of(e));
   }
 
-  /** Renders one stack model into its {@code dist/<env>/} files. */
+  /**
+   * Renders one stack model into its {@code dist/<env>/} files.
+   *
+   * @param stack the checked model of one environment
+   * @return the files
+   */
   public static SynthOutput render(StackModel stack) {
     return render(stack, null);
   }
@@ -454,6 +468,8 @@ public final class Synthesizer<P extends Record> {
    * the gate's Compose check runs while the Kubernetes manifests are rendered.
    *
    * @param gate the gate that will check the output, or {@code null}
+   * @param stack the checked model of one environment
+   * @return the files
    */
   public static SynthOutput render(StackModel stack, ValidationGate gate) {
     Map<String, String> compose = new ComposeRenderer().render(stack);

@@ -211,7 +211,11 @@ public final class UpToDate {
     this.enabled = enabled;
   }
 
-  /** No record: every environment is rendered and checked ({@code --rebuild}, tests, diff). */
+  /**
+   * No record: every environment is rendered and checked ({@code --rebuild}, tests, diff).
+   *
+   * @return a record that finds no environment up to date
+   */
   public static UpToDate disabled() {
     return new UpToDate(
         null,
@@ -232,6 +236,7 @@ public final class UpToDate {
    * @param tools the validation tools it uses
    * @param code the class loader of the stack's code
    * @param env the process environment, for which Node.js runs the kernel
+   * @return the record
    */
   public static UpToDate load(
       Path projectDir,
@@ -292,6 +297,10 @@ public final class UpToDate {
    * {@code dist/<env>/} holds. A look before anything is parsed, to decide whether to start Node.js
    * ahead of time; the file alone would not do, as an environment keeps several entries (a value
    * changed and changed back matches an older one, whose files {@code dist/} no longer holds).
+   *
+   * @param environment the environment's name
+   * @param environmentFile its file
+   * @return {@code false} when it certainly must be rendered
    */
   public boolean mayBeCurrent(String environment, Path environmentFile) {
     List<Entry> entries = record.environments().getOrDefault(environment, List.of());
@@ -526,7 +535,7 @@ public final class UpToDate {
     return mode;
   }
 
-  /** Whether this synth uses and keeps the record. */
+  /** {@return whether this synth uses and keeps the record} */
   public boolean enabled() {
     return enabled;
   }

@@ -25,12 +25,20 @@ public final class Printable {
   /**
    * {@code text} escaped, and cut in the middle to at most about {@value #MAX_LENGTH} characters,
    * saying how many were left out.
+   *
+   * @param text any text
+   * @return the text, safe to print on one line
    */
   public static String line(String text) {
     return cut(escape(text));
   }
 
-  /** {@code text} with every control and format character written as an escape. */
+  /**
+   * {@code text} with every control and format character written as an escape.
+   *
+   * @param text any text
+   * @return the text, safe to print
+   */
   public static String escape(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
@@ -56,7 +64,12 @@ public final class Printable {
     return out == null ? text : out.toString();
   }
 
-  /** Whether {@code c} would act on a terminal or hide text rather than show as itself. */
+  /**
+   * Whether {@code c} would act on a terminal or hide text rather than show as itself.
+   *
+   * @param c a character
+   * @return whether it is escaped
+   */
   public static boolean isUnprintable(char c) {
     int type = Character.getType(c);
     return type == Character.CONTROL

@@ -25,7 +25,16 @@ public record Finding(
           .thenComparing(Finding::field)
           .thenComparing(Finding::message);
 
-  /** Empty text for absent parts. */
+  /**
+   * Empty text for absent parts.
+   *
+   * @param layer see {@link #layer()}
+   * @param file see {@link #file()}
+   * @param object see {@link #object()}
+   * @param field see {@link #field()}
+   * @param rule see {@link #rule()}
+   * @param message see {@link #message()}
+   */
   public Finding {
     file = file == null ? "" : file;
     object = object == null ? "" : object;
@@ -33,7 +42,7 @@ public record Finding(
     rule = rule == null ? "" : rule;
   }
 
-  /** {@code object: field: message [layer rule]}, leaving out the empty parts; no file. */
+  /** {@return {@code object: field: message [layer rule]}, leaving out the empty parts; no file} */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (!object.isEmpty()) {

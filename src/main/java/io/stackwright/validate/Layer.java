@@ -28,7 +28,7 @@ public enum Layer {
     this.label = label;
   }
 
-  /** How summaries and reports name the layer. */
+  /** {@return how summaries and reports name the layer} */
   public String label() {
     return label;
   }

@@ -16,7 +16,12 @@ public final class ParityReport {
 
   private ParityReport() {}
 
-  /** The report of one environment's output (which must not yet hold the report itself). */
+  /**
+   * The report of one environment's output (which must not yet hold the report itself).
+   *
+   * @param output the environment's output
+   * @return the Markdown
+   */
   public static String markdown(SynthOutput output) {
     // Kept with the output's reading, which the gate's policy and parity layers then use again.
     Parity.Result result = ReadBack.of(output).parity();

@@ -26,7 +26,16 @@ public record Subject(
     SynthOutput output,
     List<GeneratedConfig> configs) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param environment see {@link #environment()}
+   * @param environmentFile see {@link #environmentFile()}
+   * @param development see {@link #development()}
+   * @param externalSecrets see {@link #externalSecrets()}
+   * @param waivers see {@link #waivers()}
+   * @param output see {@link #output()}
+   */
   public Subject {
     externalSecrets = Set.copyOf(externalSecrets);
     waivers = List.copyOf(waivers);

@@ -35,7 +35,13 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   /** How to install every tool, for messages. */
   public static final String INSTALL_HINT = "install it with scripts/install-validators";
 
-  /** Makes the paths absolute, as the tools run in a scratch folder; copies the command. */
+  /**
+   * Makes the paths absolute, as the tools run in a scratch folder; copies the command.
+   *
+   * @param kubeconform see {@link #kubeconform()}
+   * @param schemas see {@link #schemas()}
+   * @param compose see {@link #compose()}
+   */
   public Tools {
     kubeconform = kubeconform == null ? null : kubeconform.toAbsolutePath().normalize();
     schemas = schemas == null ? null : schemas.toAbsolutePath().normalize();
@@ -54,7 +60,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
     this(kubeconform, schemas, compose, Programs.none());
   }
 
-  /** No tools: only the policy layer can run. */
+  /** {@return no tools: only the policy layer can run} */
   public static Tools none() {
     return new Tools(null, null, List.of());
   }
@@ -67,6 +73,8 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
    *     example)
    * @param properties system properties, e.g. {@code System::getProperty}
    * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} is read
+   * @return the tools; a missing one is reported by {@link #kubeconformMissing()} and {@link
+   *     #composeMissing()}
    */
   public static Tools locate(
       Path projectDir, Function<String, String> properties, Function<String, String> environment) {
@@ -95,7 +103,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
     return new Tools(kubeconform, schemas, compose, Programs.locate(tools, properties, path));
   }
 
-  /** Why the kubeconform layer cannot run, or {@code null} when it can. */
+  /** {@return why the kubeconform layer cannot run, or {@code null} when it can} */
   public String kubeconformMissing() {
     if (kubeconform == null) {
       return "kubeconform not found (-Dstackwright.kubeconform, .tools/bin/kubeconform, PATH); "
@@ -113,7 +121,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
     return null;
   }
 
-  /** Why the Compose layer cannot run, or {@code null} when it can. */
+  /** {@return why the Compose layer cannot run, or {@code null} when it can} */
   public String composeMissing() {
     return compose.isEmpty()
         ? "the Compose CLI was not found (-Dstackwright.compose, .tools/bin/docker-compose,"

@@ -50,12 +50,21 @@ public final class ValidationGate {
     this.toolLayers = toolLayers;
   }
 
-  /** A gate with every layer, running the tools given. */
+  /**
+   * A gate with every layer, running the tools given.
+   *
+   * @param tools the tools found, as {@link Tools#locate} finds them
+   * @param mode whether a layer whose tool is missing is skipped or fails the gate
+   */
   public ValidationGate(Tools tools, ValidationMode mode) {
     this(tools, mode, true);
   }
 
-  /** A gate of the policy layer alone, which needs no tool; for code that renders in memory. */
+  /**
+   * A gate of the policy layer alone, which needs no tool; for code that renders in memory.
+   *
+   * @return the gate
+   */
   public static ValidationGate policyOnly() {
     return new ValidationGate(Tools.none(), ValidationMode.AUTO, false);
   }
@@ -169,6 +178,9 @@ public final class ValidationGate {
    * processes side by side (kubeconform once for every environment, the Compose CLI once per
    * Compose file) while the policy rules run here; their findings are put together in the same
    * order whatever finishes first.
+   *
+   * @param subjects the output of each environment, in synth order
+   * @return the report
    */
   public ValidationReport check(List<Subject> subjects) {
     Map<Layer, Duration> durations = new EnumMap<>(Layer.class);

@@ -15,6 +15,8 @@ public enum ValidationMode {
   /**
    * Parses {@code auto} or {@code strict}, as given by {@code -Dvalidate=}; empty means auto.
    *
+   * @param text the value; {@code null} or empty for {@code auto}
+   * @return the mode
    * @throws IllegalArgumentException for any other value
    */
   public static ValidationMode parse(String text) {

@@ -33,7 +33,14 @@ public final class ValidationReport {
    */
   public record EnvironmentReport(
       String environment, String environmentFile, List<Finding> findings, List<Waived> waived) {
-    /** Copies the lists; sorts the findings. */
+    /**
+     * Copies the lists; sorts the findings.
+     *
+     * @param environment see {@link #environment()}
+     * @param environmentFile see {@link #environmentFile()}
+     * @param findings see {@link #findings()}
+     * @param waived see {@link #waived()}
+     */
     public EnvironmentReport {
       findings = findings.stream().sorted(Finding.ORDER).toList();
       waived = List.copyOf(waived);
@@ -75,6 +82,7 @@ public final class ValidationReport {
    * @param layers the layers those passed
    * @param skipped the layers skipped for them, with why
    * @param order the environments in the order of the synth
+   * @return the report of every environment of the synth, in its order
    */
   public static ValidationReport withUpToDate(
       ValidationReport checked,
@@ -95,39 +103,43 @@ public final class ValidationReport {
         checked.mode, all, checked.ran, checked.skipped, checked.toolFailures, checked.durations);
   }
 
-  /** Whether the synth may write: no finding, no failed tool, no required layer skipped. */
+  /**
+   * Whether the synth may write: no finding, no failed tool, no required layer skipped.
+   *
+   * @return whether it passed
+   */
   public boolean passed() {
     return toolFailures.isEmpty()
         && (mode == ValidationMode.AUTO || skipped.isEmpty())
         && environments.stream().allMatch(e -> e.findings().isEmpty());
   }
 
-  /** The environments, in synth order. */
+  /** {@return the environments, in synth order} */
   public List<EnvironmentReport> environments() {
     return environments;
   }
 
-  /** The layers that ran, in order. */
+  /** {@return the layers that ran, in order} */
   public List<Layer> ran() {
     return ran;
   }
 
-  /** The layers that were skipped, each with why and how to install its tool. */
+  /** {@return the layers that were skipped, each with why and how to install its tool} */
   public Map<Layer, String> skipped() {
     return skipped;
   }
 
-  /** How long each layer that ran took, for all environments together. */
+  /** {@return how long each layer that ran took, for all environments together} */
   public Map<Layer, Duration> durations() {
     return durations;
   }
 
-  /** For the summary: {@code policy, kubeconform, compose}, the layers that ran. */
+  /** {@return the layers that ran, for the summary: {@code policy, kubeconform, compose}} */
   public String layersRan() {
     return ran.stream().map(Layer::label).collect(Collectors.joining(", "));
   }
 
-  /** One line per skipped layer, saying why and how to install its tool. */
+  /** {@return one line per skipped layer, saying why and how to install its tool} */
   public List<String> skipNotices() {
     List<String> lines = new ArrayList<>();
     skipped.forEach(
@@ -140,7 +152,7 @@ public final class ValidationReport {
     return lines;
   }
 
-  /** One line per waived finding: which rule, which object, why. */
+  /** {@return one line per waived finding: which rule, which object, why} */
   public List<String> waiverLines() {
     List<String> lines = new ArrayList<>();
     for (EnvironmentReport environment : environments) {
@@ -160,7 +172,7 @@ public final class ValidationReport {
     return lines;
   }
 
-  /** How long each layer took, e.g. {@code policy 0.04 s, kubeconform 0.61 s}. */
+  /** {@return how long each layer took, such as {@code policy 0.04 s, kubeconform 0.61 s}} */
   public String timings() {
     return ran.stream()
         .map(
@@ -176,6 +188,8 @@ public final class ValidationReport {
   /**
    * The problems as text: per environment, per file, one line per finding; then failed tools and,
    * in strict mode, the layers that could not run.
+   *
+   * @return the lines; empty when the report passed
    */
   public List<String> failureLines() {
     List<String> lines = new ArrayList<>();

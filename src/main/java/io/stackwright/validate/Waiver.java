@@ -28,7 +28,13 @@ public record Waiver(String rule, String object, String reason) {
   private static final Pattern OBJECT =
       Pattern.compile("[A-Z][A-Za-z0-9]*/[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
-  /** Checks that the rule exists and the object and reason are given. */
+  /**
+   * Checks that the rule exists and the object and reason are given.
+   *
+   * @param rule see {@link #rule()}
+   * @param object see {@link #object()}
+   * @param reason see {@link #reason()}
+   */
   public Waiver {
     if (rule == null) {
       throw new InvalidPropException(

@@ -43,6 +43,7 @@ public final class ComposeRenderer {
   /**
    * Renders the stack.
    *
+   * @param stack the checked model of one environment
    * @return path inside {@code dist/<env>/} to file content
    */
   public Map<String, String> render(StackModel stack) {
@@ -154,7 +155,12 @@ public final class ComposeRenderer {
     return String.join(" and ", users.stream().map(String::valueOf).toList());
   }
 
-  /** The variable that names the file a non-development Compose run reads {@code secret} from. */
+  /**
+   * The variable that names the file a non-development Compose run reads {@code secret} from.
+   *
+   * @param secret the secret
+   * @return the variable's name, such as {@code DB_PASSWORD_FILE}
+   */
   public static String variable(SecretFile secret) {
     return secret.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_FILE";
   }

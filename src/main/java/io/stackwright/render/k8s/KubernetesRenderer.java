@@ -107,6 +107,7 @@ public final class KubernetesRenderer {
   /**
    * Renders the stack.
    *
+   * @param stack the checked model of one environment
    * @return file name to the objects in it, in apply order
    */
   public Map<String, List<Map<String, Object>>> render(StackModel stack) {

@@ -32,7 +32,7 @@ public final class NetworkPolicies {
 
   private NetworkPolicies() {}
 
-  /** The spec of {@value #DEFAULT_DENY}: every pod, no rule, both directions. */
+  /** {@return the spec of {@value #DEFAULT_DENY}: every pod, no rule, both directions} */
   public static Map<String, Object> defaultDeny() {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("podSelector", Map.of());
@@ -40,7 +40,13 @@ public final class NetworkPolicies {
     return spec;
   }
 
-  /** The spec of the policy of {@code service}'s pods. */
+  /**
+   * The spec of the policy of {@code service}'s pods.
+   *
+   * @param stack the stack, whose services' dependencies decide who may reach the service
+   * @param service the service
+   * @return the NetworkPolicy's {@code spec}
+   */
   public static Map<String, Object> forService(StackModel stack, ServiceModel service) {
     List<Object> ingress = new ArrayList<>();
     for (ServiceModel client : stack.kubernetesServices()) {
@@ -107,7 +113,14 @@ public final class NetworkPolicies {
     return spec(Labels.selector(stack, service), ingress, egress);
   }
 
-  /** The spec of the policy of a scheduled job's pods: no ingress, egress to its connections. */
+  /**
+   * The spec of the policy of a scheduled job's pods: no ingress, egress to its connections.
+   *
+   * @param stack the stack
+   * @param owner the service the job belongs to
+   * @param job the job
+   * @return the NetworkPolicy's {@code spec}
+   */
   public static Map<String, Object> forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
     List<Object> egress = new ArrayList<>();
     egress.add(dns(stack));

@@ -22,30 +22,35 @@ public record KubeObject(String file, Map<String, Object> body) {
   static final Set<String> SCALABLE =
       Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController");
 
-  /** Copies the body's map reference; the object is read, never changed. */
+  /**
+   * Copies the body's map reference; the object is read, never changed.
+   *
+   * @param file see {@link #file()}
+   * @param body see {@link #body()}
+   */
   public KubeObject {
     body = body == null ? Map.of() : body;
   }
 
-  /** {@code kind}, or {@code ""}. */
+  /** {@return {@code kind}, or {@code ""}} */
   public String kind() {
     String kind = Nodes.text(body, "kind");
     return kind == null ? "" : kind;
   }
 
-  /** {@code metadata.name}, or {@code ""}. */
+  /** {@return {@code metadata.name}, or {@code ""}} */
   public String name() {
     String name = Nodes.text(body, "metadata", "name");
     return name == null ? "" : name;
   }
 
-  /** {@code metadata.namespace}, or {@code ""} when the object leaves it to kubectl. */
+  /** {@return {@code metadata.namespace}, or {@code ""} when the object leaves it to kubectl} */
   public String namespace() {
     String namespace = Nodes.text(body, "metadata", "namespace");
     return namespace == null ? "" : namespace;
   }
 
-  /** How findings and waivers name the object: {@code Kind/name}. */
+  /** {@return how findings and waivers name the object: {@code Kind/name}} */
   public String ref() {
     return kind() + "/" + name();
   }
@@ -55,7 +60,7 @@ public record KubeObject(String file, Map<String, Object> body) {
     return kind().equals(kind) && namespace().equals(namespace);
   }
 
-  /** The pod template of a workload, or the spec of a Pod; empty for other kinds. */
+  /** {@return the pod template of a workload, or the spec of a Pod; empty for other kinds} */
   public Optional<PodTemplate> podTemplate() {
     return switch (kind()) {
       case "Pod" -> Optional.of(new PodTemplate(this, "spec", Nodes.map(body, "metadata")));

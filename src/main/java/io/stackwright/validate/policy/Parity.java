@@ -44,7 +44,14 @@ public final class Parity {
   public record Service(
       String service, String workload, List<String> kubernetesOnly, List<Violation> mismatches) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param service see {@link #service()}
+     * @param workload see {@link #workload()}
+     * @param kubernetesOnly see {@link #kubernetesOnly()}
+     * @param mismatches see {@link #mismatches()}
+     */
     public Service {
       kubernetesOnly = List.copyOf(kubernetesOnly);
       mismatches = List.copyOf(mismatches);
@@ -62,20 +69,31 @@ public final class Parity {
   public record Result(
       List<Service> services, List<String> composeOnly, List<String> rawWorkloads) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param services see {@link #services()}
+     * @param composeOnly see {@link #composeOnly()}
+     * @param rawWorkloads see {@link #rawWorkloads()}
+     */
     public Result {
       services = List.copyOf(services);
       composeOnly = List.copyOf(composeOnly);
       rawWorkloads = List.copyOf(rawWorkloads);
     }
 
-    /** Every mismatch of every service, in the order of the services. */
+    /** {@return every mismatch of every service, in the order of the services} */
     public List<Violation> mismatches() {
       return services.stream().flatMap(s -> s.mismatches().stream()).toList();
     }
   }
 
-  /** Compares the Kubernetes objects of {@code input} with its Compose file. */
+  /**
+   * Compares the Kubernetes objects of {@code input} with its Compose file.
+   *
+   * @param input one environment's output
+   * @return the services compared, each with its mismatches
+   */
   public static Result compare(PolicyInput input) {
     Map<String, Object> composeServices = input.composeServices();
     String composeFile = Objects.requireNonNullElse(input.composeFile(), "compose/compose.yaml");

@@ -64,29 +64,31 @@ public final class PolicyInput {
     this.byName = names;
   }
 
-  /** Every Kubernetes object of the output, in file order. */
+  /** {@return every Kubernetes object of the output, in file order} */
   public List<KubeObject> objects() {
     return objects;
   }
 
   /**
    * The Compose file's path relative to {@code dist/<env>/}, or {@code null} when there is none.
+   *
+   * @return the path, such as {@code compose/compose.yaml}
    */
   public String composeFile() {
     return composeFile;
   }
 
-  /** The Compose file, or an empty map when there is none. */
+  /** {@return the Compose file, or an empty map when there is none} */
   public Map<String, Object> compose() {
     return compose;
   }
 
-  /** Whether this is a development environment. */
+  /** {@return whether this is a development environment} */
   public boolean development() {
     return development;
   }
 
-  /** The Secrets the stack refers to but does not create. */
+  /** {@return the Secrets the stack refers to but does not create} */
   public Set<String> externalSecrets() {
     return externalSecrets;
   }

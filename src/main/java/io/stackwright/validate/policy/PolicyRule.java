@@ -9,12 +9,21 @@ import java.util.List;
  */
 public interface PolicyRule {
 
-  /** The rule's id, as waivers and reports name it: lower case words joined by {@code -}. */
+  /**
+   * The rule's id, as waivers and reports name it: lower case words joined by {@code -}.
+   *
+   * @return the id, such as {@code default-deny-network-policy}
+   */
   String id();
 
-  /** What the rule requires, in one sentence. */
+  /** {@return what the rule requires, in one sentence} */
   String description();
 
-  /** Every violation of the rule in the input, in a stable order. */
+  /**
+   * Every violation of the rule in the input, in a stable order.
+   *
+   * @param input one environment's output
+   * @return the violations; empty when the input follows the rule
+   */
   List<Violation> check(PolicyInput input);
 }

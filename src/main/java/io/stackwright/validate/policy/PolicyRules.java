@@ -23,12 +23,17 @@ public final class PolicyRules {
 
   private PolicyRules() {}
 
-  /** The ids of every rule, in order. */
+  /** {@return the ids of every rule, in order} */
   public static List<String> ids() {
     return ALL.stream().map(PolicyRule::id).toList();
   }
 
-  /** The rule with that id. */
+  /**
+   * The rule with that id.
+   *
+   * @param id a rule's id, as a waiver names it
+   * @return the rule; empty when no rule has that id
+   */
   public static Optional<PolicyRule> find(String id) {
     return ALL.stream().filter(rule -> rule.id().equals(id)).findFirst();
   }
