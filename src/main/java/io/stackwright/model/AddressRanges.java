@@ -45,6 +45,8 @@ public final class AddressRanges {
    * allowed. An entry that is not an address or range is left to the checks of its own.
    *
    * @param ranges addresses and CIDR ranges, IPv4 and IPv6 mixed
+   * @return the problem, such as {@code span 4294967296 public IPv4 addresses together, more than a
+   *     /16}; {@code null} when there is none
    */
   public static String problem(List<String> ranges) {
     List<Interval> v4 = new ArrayList<>();

@@ -34,7 +34,12 @@ public record ClusterNetwork(
    * @param labels labels that select them there; at least one
    */
   public record Pods(String namespace, Map<String, String> labels) {
-    /** Checks the names; copies and sorts the labels. */
+    /**
+     * Checks the names; copies and sorts the labels.
+     *
+     * @param namespace see {@link #namespace()}
+     * @param labels see {@link #labels()}
+     */
     public Pods {
       if (!Names.isDnsLabel(namespace)) {
         throw new IllegalArgumentException("\"" + namespace + "\" is not a namespace");
@@ -52,6 +57,7 @@ public record ClusterNetwork(
    * @param apiServerCidrs see {@link #apiServerCidrs()}
    * @param dnsNamespace see {@link #dnsNamespace()}
    * @param dnsPodLabels see {@link #dnsPodLabels()}
+   * @param prometheus see {@link #prometheus()}
    */
   public ClusterNetwork {
     apiServerCidrs = List.copyOf(apiServerCidrs);

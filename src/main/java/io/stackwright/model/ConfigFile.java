@@ -29,6 +29,7 @@ public record ConfigFile(
    * @param mountPath see {@link #mountPath()}
    * @param kubernetes see {@link #kubernetes()}
    * @param compose see {@link #compose()}
+   * @param checker see {@link #checker()}
    */
   public ConfigFile {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -44,7 +45,14 @@ public record ConfigFile(
     Objects.requireNonNull(checker, "checker");
   }
 
-  /** A file no program checks. */
+  /**
+   * A file no program checks.
+   *
+   * @param name see {@link #name()}
+   * @param mountPath see {@link #mountPath()}
+   * @param kubernetes see {@link #kubernetes()}
+   * @param compose see {@link #compose()}
+   */
   public ConfigFile(String name, String mountPath, String kubernetes, String compose) {
     this(name, mountPath, kubernetes, compose, ConfigChecker.NONE);
   }
@@ -61,7 +69,12 @@ public record ConfigFile(
     return new ConfigFile(name, mountPath, content, content);
   }
 
-  /** This file, checked by {@code program} in the validation gate. */
+  /**
+   * This file, checked by a real program in the validation gate.
+   *
+   * @param program the program that reads it
+   * @return the same file, with that checker
+   */
   public ConfigFile checkedBy(ConfigChecker program) {
     return new ConfigFile(name, mountPath, kubernetes, compose, program);
   }

@@ -136,6 +136,9 @@ public final class CronSchedule {
   /**
    * {@code schedule} without the white space around it, as Go's {@code strings.Fields} sees it
    * (Java's {@code trim} also strips control characters, which Go keeps in a field and refuses).
+   *
+   * @param schedule a schedule as written
+   * @return the schedule without white space around it
    */
   public static String strip(String schedule) {
     return schedule.replaceAll("^" + SPACE.pattern(), "").replaceAll(SPACE.pattern() + "$", "");

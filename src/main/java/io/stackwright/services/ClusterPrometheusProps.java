@@ -16,7 +16,12 @@ import java.util.Map;
  */
 public record ClusterPrometheusProps(String namespace, Map<String, String> podLabels) {
 
-  /** Applies the default labels and checks the names. */
+  /**
+   * Applies the default labels and checks the names.
+   *
+   * @param namespace see {@link #namespace()}
+   * @param podLabels see {@link #podLabels()}
+   */
   public ClusterPrometheusProps {
     if (namespace == null) {
       throw new InvalidPropException(
@@ -39,7 +44,7 @@ public record ClusterPrometheusProps(String namespace, Map<String, String> podLa
     }
   }
 
-  /** The model's form. */
+  /** {@return the model's form} */
   public ClusterNetwork.Pods toPods() {
     return new ClusterNetwork.Pods(namespace, podLabels);
   }

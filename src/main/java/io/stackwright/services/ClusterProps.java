@@ -32,6 +32,7 @@ public record ClusterProps(
    * @param apiServerCidrs see {@link #apiServerCidrs()}
    * @param dnsNamespace see {@link #dnsNamespace()}
    * @param dnsPodLabels see {@link #dnsPodLabels()}
+   * @param prometheus see {@link #prometheus()}
    */
   public ClusterProps {
     apiServerCidrs = apiServerCidrs == null ? List.of() : List.copyOf(apiServerCidrs);

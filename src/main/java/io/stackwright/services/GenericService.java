@@ -294,7 +294,13 @@ public final class GenericService {
 
     /**
      * Mounts a generated file read-only, the same on both targets, that the real program {@code
-     * checker} reads in the validation gate as the image would (README, "Validation").
+     * checker} reads in the validation gate as the image would (README, "Validation"). Default:
+     * none.
+     *
+     * @param mountPath the file's absolute path in the container; its last segment names it
+     * @param content the file's content
+     * @param checker the program that reads it in the validation gate
+     * @return this builder
      */
     public Builder config(String mountPath, String content, ConfigChecker checker) {
       return config(mountPath, content, content, checker);
@@ -302,7 +308,13 @@ public final class GenericService {
 
     /**
      * Mounts a generated file read-only whose content differs per target, each checked by the real
-     * program {@code checker} in the validation gate.
+     * program {@code checker} in the validation gate. Default: none.
+     *
+     * @param mountPath the file's absolute path in the container; its last segment names it
+     * @param kubernetesContent the content on Kubernetes
+     * @param composeContent the content in Compose
+     * @param checker the program that reads it in the validation gate
+     * @return this builder
      */
     public Builder config(
         String mountPath, String kubernetesContent, String composeContent, ConfigChecker checker) {

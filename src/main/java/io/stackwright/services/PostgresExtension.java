@@ -49,12 +49,12 @@ public enum PostgresExtension {
     this.preload = preload;
   }
 
-  /** Its name in SQL, such as {@code uuid-ossp}. */
+  /** {@return its name in SQL, such as {@code uuid-ossp}} */
   public String sqlName() {
     return sqlName;
   }
 
-  /** Whether the server must load it at start ({@code shared_preload_libraries}). */
+  /** {@return whether the server must load it at start ({@code shared_preload_libraries})} */
   public boolean preload() {
     return preload;
   }

@@ -48,7 +48,13 @@ public record PostgresOptions(
   /** No extension, script or setting. */
   public static final PostgresOptions NONE = new PostgresOptions(List.of(), Map.of(), Map.of());
 
-  /** Checks every name and value; copies and sorts the collections. */
+  /**
+   * Checks every name and value; copies and sorts the collections.
+   *
+   * @param extensions see {@link #extensions()}
+   * @param initSql see {@link #initSql()}
+   * @param settings see {@link #settings()}
+   */
   public PostgresOptions {
     TreeSet<PostgresExtension> all = new TreeSet<>(extensions);
     // earthdistance is built on cube, and CREATE EXTENSION does not create what it requires; cube
@@ -117,7 +123,7 @@ public record PostgresOptions(
     return sql.toString();
   }
 
-  /** A builder of options; nothing is required. */
+  /** {@return a builder of options; nothing is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -130,13 +136,24 @@ public record PostgresOptions(
 
     private Builder() {}
 
-    /** Enables these extensions on the first start. Default: none. */
+    /**
+     * Enables these extensions on the first start. Default: none.
+     *
+     * @param more the extensions
+     * @return this builder
+     */
     public Builder extensions(PostgresExtension... more) {
       extensions.addAll(List.of(more));
       return this;
     }
 
-    /** Runs this SQL once, on the first start, after the extensions. Default: none. */
+    /**
+     * Runs this SQL once, on the first start, after the extensions. Default: none.
+     *
+     * @param fileName the script's name, such as {@code 10-schema.sql}; scripts run in name order
+     * @param sql the SQL
+     * @return this builder
+     */
     public Builder initSql(String fileName, String sql) {
       if (initSql.putIfAbsent(fileName, sql) != null) {
         throw new IllegalArgumentException("two init scripts are named " + fileName);
@@ -144,13 +161,19 @@ public record PostgresOptions(
       return this;
     }
 
-    /** Sets a {@code postgresql.conf} setting, replacing a derived one. Default: none. */
+    /**
+     * Sets a {@code postgresql.conf} setting, replacing a derived one. Default: none.
+     *
+     * @param name the setting, such as {@code log_statement}
+     * @param value its value, one line of text
+     * @return this builder
+     */
     public Builder setting(String name, String value) {
       settings.put(Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT), value);
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public PostgresOptions build() {
       return new PostgresOptions(extensions, initSql, settings);
     }

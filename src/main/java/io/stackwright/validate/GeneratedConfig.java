@@ -33,12 +33,31 @@ public record GeneratedConfig(
     String content,
     Map<String, String> env) {
 
-  /** Copies the environment. */
+  /**
+   * Copies the environment.
+   *
+   * @param service see {@link #service()}
+   * @param checker see {@link #checker()}
+   * @param file see {@link #file()}
+   * @param object see {@link #object()}
+   * @param field see {@link #field()}
+   * @param content see {@link #content()}
+   * @param env see {@link #env()}
+   */
   public GeneratedConfig {
     env = Map.copyOf(env);
   }
 
-  /** A file checked without its service's environment. */
+  /**
+   * A file checked without its service's environment.
+   *
+   * @param service see {@link #service()}
+   * @param checker see {@link #checker()}
+   * @param file see {@link #file()}
+   * @param object see {@link #object()}
+   * @param field see {@link #field()}
+   * @param content see {@link #content()}
+   */
   public GeneratedConfig(
       String service,
       ConfigChecker checker,
@@ -53,6 +72,9 @@ public record GeneratedConfig(
    * Every checked config file of a stack: the Compose copy of each, and the Kubernetes one where
    * its content differs (Prometheus discovers its targets through the Kubernetes API but lists them
    * in Compose); a file the same on both targets is checked once.
+   *
+   * @param stack the stack
+   * @return its checked files, service by service
    */
   public static List<GeneratedConfig> of(StackModel stack) {
     List<GeneratedConfig> configs = new ArrayList<>();

@@ -28,7 +28,15 @@ public record Programs(
 
   private static final String HINT = "; " + Tools.INSTALL_HINT;
 
-  /** Makes the paths absolute, as the programs run in scratch folders. */
+  /**
+   * Makes the paths absolute, as the programs run in scratch folders.
+   *
+   * @param nginx see {@link #nginx()}
+   * @param nginxConf see {@link #nginxConf()}
+   * @param promtool see {@link #promtool()}
+   * @param redisServer see {@link #redisServer()}
+   * @param postgresql see {@link #postgresql()}
+   */
   public Programs {
     nginx = absolute(nginx);
     nginxConf = absolute(nginxConf);
@@ -37,7 +45,7 @@ public record Programs(
     postgresql = absolute(postgresql);
   }
 
-  /** No program: their layers are skipped. */
+  /** {@return no program: their layers are skipped} */
   public static Programs none() {
     return new Programs(null, null, null, null, null);
   }
@@ -48,6 +56,7 @@ public record Programs(
    * @param tools the tools folder ({@code .tools/})
    * @param properties system properties, e.g. {@code System::getProperty}
    * @param path the {@code PATH} variable, or {@code null}
+   * @return the programs found; each one not found is {@code null}
    */
   public static Programs locate(Path tools, Function<String, String> properties, String path) {
     Path bin = tools.resolve("bin");
@@ -78,14 +87,14 @@ public record Programs(
     return new Programs(nginx, nginxConf, promtool, redis, postgresql);
   }
 
-  /** Why the nginx layer cannot run, or {@code null} when it can. */
+  /** {@return why the nginx layer cannot run, or {@code null} when it can} */
   public String nginxMissing() {
     return nginx == null
         ? "nginx not found (-Dstackwright.nginx, .tools/bin/nginx, PATH, /usr/sbin)" + HINT
         : null;
   }
 
-  /** Why the promtool layer cannot run, or {@code null} when it can. */
+  /** {@return why the promtool layer cannot run, or {@code null} when it can} */
   public String promtoolMissing() {
     return promtool == null
         ? "promtool of the image's version not found (-Dstackwright.promtool, .tools/bin/promtool)"
@@ -93,7 +102,7 @@ public record Programs(
         : null;
   }
 
-  /** Why the redis layer cannot run, or {@code null} when it can. */
+  /** {@return why the redis layer cannot run, or {@code null} when it can} */
   public String redisMissing() {
     return redisServer == null
         ? "redis-server not found (-Dstackwright.redis-server, .tools/bin/redis-server, PATH)"
@@ -101,7 +110,7 @@ public record Programs(
         : null;
   }
 
-  /** Why the postgresql layer cannot run, or {@code null} when it can. */
+  /** {@return why the postgresql layer cannot run, or {@code null} when it can} */
   public String postgresqlMissing() {
     return postgresql == null
         ? "PostgreSQL of the image's major version not found (-Dstackwright.postgresql,"

@@ -35,6 +35,7 @@ public record Subject(
    * @param externalSecrets see {@link #externalSecrets()}
    * @param waivers see {@link #waivers()}
    * @param output see {@link #output()}
+   * @param configs see {@link #configs()}
    */
   public Subject {
     externalSecrets = Set.copyOf(externalSecrets);
@@ -42,7 +43,16 @@ public record Subject(
     configs = List.copyOf(configs);
   }
 
-  /** An environment without config files for real programs to check. */
+  /**
+   * An environment without config files for real programs to check.
+   *
+   * @param environment see {@link #environment()}
+   * @param environmentFile see {@link #environmentFile()}
+   * @param development see {@link #development()}
+   * @param externalSecrets see {@link #externalSecrets()}
+   * @param waivers see {@link #waivers()}
+   * @param output see {@link #output()}
+   */
   public Subject(
       String environment,
       String environmentFile,

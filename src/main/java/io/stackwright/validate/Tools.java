@@ -41,6 +41,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
    * @param kubeconform see {@link #kubeconform()}
    * @param schemas see {@link #schemas()}
    * @param compose see {@link #compose()}
+   * @param programs see {@link #programs()}
    */
   public Tools {
     kubeconform = kubeconform == null ? null : kubeconform.toAbsolutePath().normalize();
@@ -55,7 +56,13 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
     programs = programs == null ? Programs.none() : programs;
   }
 
-  /** The schema layers' tools, without the real programs. */
+  /**
+   * The schema layers' tools, without the real programs.
+   *
+   * @param kubeconform see {@link #kubeconform()}
+   * @param schemas see {@link #schemas()}
+   * @param compose see {@link #compose()}
+   */
   public Tools(Path kubeconform, Path schemas, List<String> compose) {
     this(kubeconform, schemas, compose, Programs.none());
   }
