@@ -283,6 +283,7 @@ class PublicApiTest {
           "model.RawObject",
           "model.ScheduledJob",
           "model.CronSchedule",
+          "model.AddressRanges",
           "model.ServiceModel",
           "model.ServicePort",
           "model.WorkloadKind",
