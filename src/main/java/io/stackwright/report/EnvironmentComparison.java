@@ -19,9 +19,10 @@ import java.util.function.Function;
 
 /**
  * {@code dist/ENVIRONMENTS.md}: how the environments differ, one table per service with a row per
- * setting (image, replicas or autoscaling range, requests and limits, storage, exposure, backups)
- * and a column per environment, and a table of the stacks (namespace, secrets, development tools,
- * waivers). One setting is one cell, so an edit of one value changes one line of the file.
+ * setting (image, replicas or autoscaling range, requests and limits, storage, exposure, scheduled
+ * jobs such as backups) and a column per environment, and a table of the stacks (namespace,
+ * secrets, development tools, waivers). One setting is one cell, so an edit of one value changes
+ * one line of the file.
  */
 public final class EnvironmentComparison {
   /** The report's path inside {@code dist/}. */
@@ -104,7 +105,7 @@ public final class EnvironmentComparison {
       serviceRow(md, "limits", columns, name, s -> quantities(s.resources(), true));
       serviceRow(md, "storage", columns, name, s -> storage(s.data()));
       serviceRow(md, "exposure", columns, name, EnvironmentComparison::exposure);
-      serviceRow(md, "backups", columns, name, EnvironmentComparison::backups);
+      serviceRow(md, "scheduled jobs", columns, name, EnvironmentComparison::jobs);
     }
     return md.toString();
   }
@@ -192,7 +193,7 @@ public final class EnvironmentComparison {
     return String.join("; ", parts);
   }
 
-  private static String backups(ServiceModel service) {
+  private static String jobs(ServiceModel service) {
     List<String> jobs = new ArrayList<>();
     for (ScheduledJob job : service.jobs()) {
       jobs.add(

@@ -4,6 +4,7 @@ import io.stackwright.model.ApiAccess;
 import io.stackwright.model.Autoscaling;
 import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ConfigFile;
+import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.EnvValue;
@@ -97,6 +98,9 @@ public final class GenericService {
     private final List<ServicePortName> ports = new ArrayList<>();
     private boolean resourcesSet;
     private boolean componentSet;
+    private ImageRef image;
+    private ContainerSecurity security = ContainerSecurity.DEFAULT;
+    private final List<ScheduledTask> tasks = new ArrayList<>();
 
     private record ServicePortName(String name, int port) {}
 
@@ -121,6 +125,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder image(ImageRef image) {
+      this.image = image;
       model.image(image);
       return this;
     }
@@ -446,7 +451,20 @@ public final class GenericService {
      * @return this builder
      */
     public Builder runAs(long user, long group) {
+      this.security = new ContainerSecurity(user, group);
       model.runAs(user, group);
+      return this;
+    }
+
+    /**
+     * A task it runs on a schedule: a Kubernetes CronJob of its image (or another), as its user.
+     * Default: none.
+     *
+     * @param task the task
+     * @return this builder
+     */
+    public Builder job(ScheduledTask task) {
+      tasks.add(task);
       return this;
     }
 
@@ -546,6 +564,13 @@ public final class GenericService {
       }
       if (!resourcesSet) {
         model.resources(DEFAULT_RESOURCES);
+      }
+      for (ScheduledTask task : tasks) {
+        if (task.image() == null && image == null) {
+          throw new IllegalArgumentException(
+              "task " + task.name() + " runs the service's image, and the service has none");
+        }
+        model.job(task.toJob(image, security));
       }
       ServiceModel built;
       try {

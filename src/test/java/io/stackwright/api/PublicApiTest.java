@@ -51,6 +51,7 @@ class PublicApiTest {
           "services.PostgresProps",
           "services.BackupProps",
           "services.PostgresOptions",
+          "services.ScheduledTask",
           "services.ClusterPrometheusProps",
           "services.PostgresExtension",
           "services.Redis",

@@ -39,7 +39,7 @@ class EnvironmentComparisonTest {
         .contains("| waivers | — | `probes` on Deployment/backend: a \\| b |\n")
         .contains("## backend\n")
         .contains("| replicas | 1 | 2 |\n")
-        .contains("| backups | — | backup at `0 3 * * *`, kept 3 days, 20Gi |\n")
+        .contains("| scheduled jobs | — | backup at `0 3 * * *`, kept 3 days, 20Gi |\n")
         .contains(
             "| exposure | Compose: 127.0.0.1:8080 | https://staging.shop.example.com (TLS:"
                 + " shop-staging-tls); Compose: 127.0.0.1:8080 |\n");
