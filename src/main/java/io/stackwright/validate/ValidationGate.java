@@ -35,6 +35,14 @@ import java.util.stream.Stream;
  * strict} mode that fails the synth.
  */
 public final class ValidationGate {
+  /**
+   * The scratch folders' prefix: {@code stackwright-validate} (which a later synth sweeps when a
+   * killed one left it) and this process's id, so that one process's folders can be told from
+   * another's synth running at the same time.
+   */
+  static final String SCRATCH_PREFIX =
+      "stackwright-validate-" + ProcessHandle.current().pid() + "-";
+
   private final Tools tools;
   private final ValidationMode mode;
   private final boolean toolLayers;
@@ -94,7 +102,7 @@ public final class ValidationGate {
               Path scratch = null;
               long started = System.nanoTime();
               try {
-                scratch = Files.createTempDirectory("stackwright-validate");
+                scratch = Files.createTempDirectory(SCRATCH_PREFIX);
                 EARLY_SCRATCH.add(scratch);
                 write(scratch.resolve(environment), copy);
                 return compose(environment, envExample, scratch, started);
@@ -211,7 +219,7 @@ public final class ValidationGate {
     long toolsStart = System.nanoTime();
     if (runKubeconform || runCompose) {
       try {
-        scratch = Files.createTempDirectory("stackwright-validate");
+        scratch = Files.createTempDirectory(SCRATCH_PREFIX);
         copy(subjects, scratch);
         Path root = scratch;
         pool = Executors.newCachedThreadPool(ValidationGate::daemon);
@@ -424,7 +432,7 @@ public final class ValidationGate {
     long begun = System.nanoTime();
     Path scratch = null;
     try {
-      scratch = Files.createTempDirectory("stackwright-validate");
+      scratch = Files.createTempDirectory(SCRATCH_PREFIX);
       Map<String, List<Finding>> found = new LinkedHashMap<>();
       int n = 0;
       for (Map.Entry<String, List<GeneratedConfig>> environment : configs.entrySet()) {

@@ -662,7 +662,8 @@ class ValidationGateTest {
   private static List<Path> scratchFolders(Path temp) throws IOException {
     try (Stream<Path> entries = Files.list(temp)) {
       return entries
-          .filter(p -> p.getFileName().toString().startsWith("stackwright-validate"))
+          // This process's scratch folders only: other builds may run beside this one.
+          .filter(p -> p.getFileName().toString().startsWith(ValidationGate.SCRATCH_PREFIX))
           .sorted()
           .toList();
     }
