@@ -61,8 +61,8 @@ public record Programs(
   public static Programs locate(Path tools, Function<String, String> properties, String path) {
     Path bin = tools.resolve("bin");
     Path nginx =
-        property(properties, "stackwright.nginx")
-            .or(() -> executable(bin.resolve("nginx")))
+        Tools.property(properties, "stackwright.nginx")
+            .or(() -> Tools.executable(bin.resolve("nginx")))
             .or(() -> onPath(path, "nginx"))
             .orElse(null);
     Path nginxConf =
@@ -71,16 +71,16 @@ public record Programs(
             .filter(folder -> Files.isRegularFile(folder.resolve("mime.types")))
             .orElse(null);
     Path promtool =
-        property(properties, "stackwright.promtool")
-            .or(() -> executable(bin.resolve("promtool")))
+        Tools.property(properties, "stackwright.promtool")
+            .or(() -> Tools.executable(bin.resolve("promtool")))
             .orElse(null);
     Path redis =
-        property(properties, "stackwright.redis-server")
-            .or(() -> executable(bin.resolve("redis-server")))
+        Tools.property(properties, "stackwright.redis-server")
+            .or(() -> Tools.executable(bin.resolve("redis-server")))
             .or(() -> onPath(path, "redis-server"))
             .orElse(null);
     Path postgresql =
-        property(properties, "stackwright.postgresql")
+        Tools.property(properties, "stackwright.postgresql")
             .or(() -> Optional.of(tools.resolve("postgresql")))
             .filter(folder -> Files.isExecutable(folder.resolve("bin/postgres")))
             .orElse(null);
@@ -123,22 +123,11 @@ public record Programs(
     return path == null ? null : path.toAbsolutePath().normalize();
   }
 
-  private static Optional<Path> property(Function<String, String> properties, String name) {
-    String value = properties.apply(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
-  }
-
-  private static Optional<Path> executable(Path file) {
-    return Files.isRegularFile(file) && Files.isExecutable(file)
-        ? Optional.of(file)
-        : Optional.empty();
-  }
-
   private static Optional<Path> onPath(String path, String name) {
     String dirs = (path == null ? "" : path) + File.pathSeparator + "/usr/sbin";
     for (String directory : dirs.split(File.pathSeparator)) {
       if (!directory.isEmpty()) {
-        Optional<Path> found = executable(Path.of(directory).resolve(name));
+        Optional<Path> found = Tools.executable(Path.of(directory).resolve(name));
         if (found.isPresent()) {
           return found;
         }

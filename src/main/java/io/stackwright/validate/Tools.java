@@ -137,12 +137,14 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
         : null;
   }
 
-  private static Optional<Path> property(Function<String, String> properties, String name) {
+  /** The path a system property names, if it names one. */
+  static Optional<Path> property(Function<String, String> properties, String name) {
     String value = properties.apply(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
-  private static Optional<Path> executable(Path file) {
+  /** {@code file}, if it is an executable file. */
+  static Optional<Path> executable(Path file) {
     return Files.isRegularFile(file) && Files.isExecutable(file)
         ? Optional.of(file)
         : Optional.empty();

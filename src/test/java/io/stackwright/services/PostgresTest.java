@@ -15,19 +15,16 @@ import org.junit.jupiter.api.Test;
 class PostgresTest {
 
   private static SynthOutput render(PostgresOptions options) {
+    return render(new BackupProps("0 2 * * *", 30, null, null), options);
+  }
+
+  private static SynthOutput render(BackupProps backup, PostgresOptions options) {
     Stack stack = new Stack("team", "prod", "team-prod", false);
-    PostgresProps props =
-        new PostgresProps(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new BackupProps("0 2 * * *", 30, null, null));
-    new Postgres(stack, "db", props, options);
+    new Postgres(
+        stack,
+        "db",
+        new PostgresProps(null, null, null, null, null, null, null, null, backup),
+        options);
     return Synthesizer.render(stack.toModel());
   }
 
@@ -126,22 +123,8 @@ class PostgresTest {
 
   @Test
   void aBackupScheduleGivenAsADescriptorIsRenderedAsItsFields() {
-    Stack stack = new Stack("team", "prod", "team-prod", false);
-    new Postgres(
-        stack,
-        "db",
-        new PostgresProps(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new BackupProps("@daily", 7, null, null)),
-        PostgresOptions.NONE);
+    SynthOutput output = render(new BackupProps("@daily", 7, null, null), PostgresOptions.NONE);
 
-    assertThat(Synthesizer.render(stack.toModel()).text("db.yaml")).contains("schedule: 0 0 * * *");
+    assertThat(output.text("db.yaml")).contains("schedule: 0 0 * * *");
   }
 }
