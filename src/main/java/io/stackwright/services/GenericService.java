@@ -559,6 +559,13 @@ public final class GenericService {
      * @throws IllegalArgumentException when a required setting is missing or a value is invalid
      */
     public GenericService addTo(Stack stack) {
+      ServiceModel built = build();
+      stack.add(built);
+      return new GenericService(built);
+    }
+
+    /** The model, with every default applied; for a service whose model is made last. */
+    ServiceModel build() {
       if (!componentSet) {
         model.component("app");
       }
@@ -572,17 +579,14 @@ public final class GenericService {
         }
         model.job(task.toJob(image, security));
       }
-      ServiceModel built;
       try {
-        built = model.build();
+        return model.build();
       } catch (NullPointerException e) {
         throw new IllegalArgumentException(
             "a generic service needs an image, a port and its probes (httpProbe or probe): "
                 + e.getMessage(),
             e);
       }
-      stack.add(built);
-      return new GenericService(built);
     }
 
     private int portNamed(String portName) {

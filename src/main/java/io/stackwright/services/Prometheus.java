@@ -36,12 +36,20 @@ public final class Prometheus {
   /**
    * Adds Prometheus to the stack as the service {@code prometheus}.
    *
-   * @param stack the stack, holding every service it should scrape
+   * @param stack the stack; it scrapes every service with metrics, added before or after it
    * @param props the environment's settings
    */
   public Prometheus(Stack stack, PrometheusProps props) {
+    String namespace = stack.namespace();
+    // Made when the stack is finished, so that it scrapes every service, added before it or after.
+    stack.addLast(others -> service(namespace, props, targets(others)));
+    stack.scrapedBy(NAME);
+  }
+
+  /** The scrape target of every service that serves metrics. */
+  private static List<ScrapeTarget> targets(List<ServiceModel> services) {
     List<ScrapeTarget> targets = new ArrayList<>();
-    for (ServiceModel service : stack.services()) {
+    for (ServiceModel service : services) {
       if (service.metrics() != null) {
         Metrics metrics = service.metrics();
         targets.add(
@@ -53,6 +61,11 @@ public final class Prometheus {
                 metrics.path()));
       }
     }
+    return targets;
+  }
+
+  private static ServiceModel service(
+      String namespace, PrometheusProps props, List<ScrapeTarget> targets) {
     int interval = props.scrapeIntervalSeconds();
     // Leave a fifth of the volume free: the size limit is checked only per block.
     long retentionMebibytes = props.storage().mebibytes() * 8 / 10;
@@ -70,7 +83,7 @@ public final class Prometheus {
                     "--storage.tsdb.retention.size=" + retentionMebibytes + "MB"))
             .config(
                 CONFIG_PATH,
-                PrometheusConf.kubernetes(stack.namespace(), interval, targets),
+                PrometheusConf.kubernetes(namespace, interval, targets),
                 PrometheusConf.compose(interval, targets),
                 ConfigChecker.PROMETHEUS)
             .metrics("http", "/metrics")
@@ -82,8 +95,7 @@ public final class Prometheus {
     for (RbacRule rule : PrometheusConf.RBAC_RULES) {
       service.apiAccess(new ApiAccess(rule.apiGroups(), rule.resources(), rule.verbs()));
     }
-    service.addTo(stack);
-    stack.scrapedBy(NAME);
+    return service.build();
   }
 
   /** {@return where clients, such as a dashboard, query it} */

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The scope services are added to while a stack is defined for one environment. Services take it as
@@ -20,7 +22,16 @@ public final class Stack {
   private final String environment;
   private final String namespace;
   private final boolean development;
-  private final List<ServiceModel> services = new ArrayList<>();
+
+  /**
+   * A service as added: its model, or what makes its model from all the other services.
+   *
+   * @param model the model, or {@code null}
+   * @param last what makes it, or {@code null}
+   */
+  private record Entry(ServiceModel model, Function<List<ServiceModel>, ServiceModel> last) {}
+
+  private final List<Entry> services = new ArrayList<>();
   private String metricsScraper;
   private ClusterNetwork network = ClusterNetwork.DEFAULT;
   private final List<RawObject> rawObjects = new ArrayList<>();
@@ -45,26 +56,21 @@ public final class Stack {
   /**
    * Adds a service's model.
    *
-   * @param service the service's model; a service with metrics must come before Prometheus, which
-   *     scrapes only the services present when it is added
+   * @param service the service's model
    */
   public void add(ServiceModel service) {
-    // The scraper's targets are generated from the services present when it is added; a later
-    // service with metrics would be allowed through the network policy but never scraped.
-    if (metricsScraper != null
-        && service.metrics() != null
-        && !service.name().equals(metricsScraper)) {
-      throw new IllegalStateException(
-          "service "
-              + service.name()
-              + " declares metrics but is added after "
-              + metricsScraper
-              + ", which scrapes the services present when it is added; add "
-              + service.name()
-              + " before "
-              + metricsScraper);
-    }
-    services.add(service);
+    services.add(new Entry(Objects.requireNonNull(service, "service"), null));
+  }
+
+  /**
+   * Adds a service whose model depends on every other service of the stack, made when the stack is
+   * finished ({@link #toModel}), so that services may be added in any order: Prometheus, whose
+   * scrape targets are the services that serve metrics, added before or after them.
+   *
+   * @param service makes the service's model from the models of all the other services, in order
+   */
+  public void addLast(Function<List<ServiceModel>, ServiceModel> service) {
+    services.add(new Entry(null, Objects.requireNonNull(service, "service")));
   }
 
   /**
@@ -88,9 +94,21 @@ public final class Stack {
     this.network = network;
   }
 
-  /** {@return the services added so far, in order} */
+  /**
+   * {@return the services added so far, in order: those made from all the others ({@link #addLast})
+   * are made now, from the others added so far}
+   */
   public List<ServiceModel> services() {
-    return List.copyOf(services);
+    return resolve();
+  }
+
+  /** Every service's model, in order; each one added last made from all the others. */
+  private List<ServiceModel> resolve() {
+    List<ServiceModel> others =
+        services.stream().map(Entry::model).filter(Objects::nonNull).toList();
+    return services.stream()
+        .map(entry -> entry.model() != null ? entry.model() : entry.last().apply(others))
+        .toList();
   }
 
   /** {@return the Kubernetes namespace} */
@@ -160,7 +178,7 @@ public final class Stack {
         environment,
         namespace,
         development,
-        services,
+        resolve(),
         metricsScraper,
         network,
         rawObjects,

@@ -1,13 +1,16 @@
 package io.stackwright.stack;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Resources;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.output.SynthOutput;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.Prometheus;
 import io.stackwright.services.PrometheusProps;
+import io.stackwright.synth.Synthesizer;
 import org.junit.jupiter.api.Test;
 
 /** Rules {@link Stack} holds while services are added. */
@@ -25,25 +28,20 @@ class StackTest {
   }
 
   @Test
-  void aServiceWithMetricsAddedAfterTheScraperIsRefusedRatherThanNeverScraped() {
+  void servicesMayBeAddedInAnyOrderAndPrometheusScrapesThemAll() {
     Stack stack = new Stack("demo", "dev", "demo-dev", true);
     withMetrics("early").addTo(stack);
     new Prometheus(stack, PrometheusProps.defaults());
+    withMetrics("late").addTo(stack);
 
-    assertThatThrownBy(() -> withMetrics("late").addTo(stack))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage(
-            "service late declares metrics but is added after prometheus, which scrapes the"
-                + " services present when it is added; add late before prometheus");
-  }
+    SynthOutput output = Synthesizer.render(stack.toModel());
 
-  @Test
-  void theScraperItselfMayBeAddedAfterDeclaringItself() {
-    Stack stack = new Stack("demo", "dev", "demo-dev", true);
-    stack.scrapedBy("monitor");
-
-    withMetrics("monitor").addTo(stack);
-    assertThatThrownBy(() -> withMetrics("late").addTo(stack))
-        .hasMessageContaining("add late before monitor");
+    assertThat(output.text("compose/config/prometheus/prometheus.yml"))
+        .contains("early:8080")
+        .contains("late:8080");
+    assertThat(output.text("late.yaml")).contains("app.kubernetes.io/name: prometheus");
+    assertThat(stack.services())
+        .extracting(ServiceModel::name)
+        .containsExactly("early", "prometheus", "late");
   }
 }
