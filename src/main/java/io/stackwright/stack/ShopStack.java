@@ -112,7 +112,6 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
               + environment
               + ".yaml");
     }
-    // Last, so that it sees every service that exposes metrics.
     new Prometheus(stack, props.prometheus());
     return stack.toModel();
   }
