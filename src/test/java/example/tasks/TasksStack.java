@@ -3,7 +3,6 @@ package example.tasks;
 import io.stackwright.cli.Main;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
-import io.stackwright.model.StackModel;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.Postgres;
 import io.stackwright.services.Prometheus;
@@ -37,9 +36,17 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
   }
 
   @Override
-  public StackModel define(String environment, TasksEnvironment props) {
-    String namespace = props.namespace() != null ? props.namespace() : "tasks-" + environment;
-    Stack stack = new Stack("tasks", environment, namespace, isDevelopment(environment));
+  public String name() {
+    return "tasks";
+  }
+
+  @Override
+  public String namespace(String environment, TasksEnvironment props) {
+    return props.namespace() != null ? props.namespace() : "tasks-" + environment;
+  }
+
+  @Override
+  public void define(Stack stack, TasksEnvironment props) {
     stack.network(props.cluster().toNetwork());
 
     Postgres postgres = new Postgres(stack, props.postgres());
@@ -64,7 +71,6 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
         "worker",
         deployment -> template(deployment).put("terminationGracePeriodSeconds", 120));
     stack.patchCompose("worker", service -> service.put("stop_grace_period", "120s"));
-    // After every service it scrapes.
     Prometheus prometheus = new Prometheus(stack, props.prometheus());
 
     GrafanaProps grafana = props.grafana();
@@ -86,7 +92,7 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
             "GF_SECURITY_ADMIN_PASSWORD__FILE")
         .config(
             datasources,
-            datasource(prometheus.endpoint().kubernetesHost(namespace)),
+            datasource(prometheus.endpoint().kubernetesHost(stack.namespace())),
             datasource(prometheus.endpoint().composeHost()))
         .httpProbe("/api/health", "http")
         .startupSeconds(60)
@@ -107,7 +113,6 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
           .hostPort(8081)
           .addTo(stack);
     }
-    return stack.toModel();
   }
 
   private static GenericService.Builder app(

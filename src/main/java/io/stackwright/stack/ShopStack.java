@@ -3,7 +3,6 @@ package io.stackwright.stack;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.AddressRanges;
 import io.stackwright.model.ImageRef;
-import io.stackwright.model.StackModel;
 import io.stackwright.services.Backend;
 import io.stackwright.services.DevTools;
 import io.stackwright.services.DevToolsProps;
@@ -93,9 +92,18 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
   }
 
   @Override
-  public StackModel define(String environment, ShopEnvironment props) {
-    String namespace = props.namespace() != null ? props.namespace() : NAME + "-" + environment;
-    Stack stack = new Stack(NAME, environment, namespace, isDevelopment(environment));
+  public String name() {
+    return NAME;
+  }
+
+  /** {@inheritDoc} The file's {@code namespace}, if it sets one. */
+  @Override
+  public String namespace(String environment, ShopEnvironment props) {
+    return props.namespace() != null ? props.namespace() : NAME + "-" + environment;
+  }
+
+  @Override
+  public void define(Stack stack, ShopEnvironment props) {
     stack.network(props.cluster().toNetwork());
     Postgres postgres = new Postgres(stack, props.postgres());
     Redis redis = new Redis(stack, props.redis());
@@ -106,13 +114,11 @@ public final class ShopStack implements StackDefinition<ShopEnvironment> {
       DevToolsProps tools = props.devTools() != null ? props.devTools() : DevToolsProps.defaults();
       new DevTools(stack, tools, postgres, redis);
     } else if (props.devTools() != null) {
-      throw new IllegalArgumentException(
-          "devTools: development tools are for development environments (dev, dev-*) only;"
-              + " remove the devTools section from environments/"
-              + environment
-              + ".yaml");
+      throw new InvalidPropException(
+          "devTools",
+          "development tools are for development environments (dev, dev-*) only",
+          "remove the devTools section");
     }
     new Prometheus(stack, props.prometheus());
-    return stack.toModel();
   }
 }

@@ -20,13 +20,45 @@ public interface StackDefinition<P extends Record> {
   Class<P> propsType();
 
   /**
-   * Defines the stack for one environment.
+   * {@return the stack's name: its objects' {@code app.kubernetes.io/part-of} label, its Compose
+   * project's prefix and, by default, its namespaces' prefix; a DNS label}
+   */
+  String name();
+
+  /**
+   * The namespace of one environment.
+   *
+   * @param environment the environment's name
+   * @param props its settings, where a stack may let the file choose its namespace
+   * @return by default {@code <name>-<environment>}, such as {@code shop-prod}
+   */
+  default String namespace(String environment, P props) {
+    return name() + "-" + environment;
+  }
+
+  /**
+   * Adds the stack's services for one environment, in any order, to the stack the synth made for
+   * it: its name, environment, namespace and whether it is a developer's are already set, from
+   * {@link #name()}, {@link #namespace} and {@link #isDevelopment}.
+   *
+   * @param stack the environment's stack, empty
+   * @param props its settings
+   */
+  void define(Stack stack, P props);
+
+  /**
+   * The model of one environment, as a synth makes it: the stack made for it, defined, finished.
    *
    * @param environment the environment's name (its file name without {@code .yaml})
    * @param props its settings
-   * @return the checked model, from {@link Stack#toModel()}
+   * @return the checked model
    */
-  StackModel define(String environment, P props);
+  default StackModel model(String environment, P props) {
+    Stack stack =
+        new Stack(name(), environment, namespace(environment, props), isDevelopment(environment));
+    define(stack, props);
+    return stack.toModel();
+  }
 
   /**
    * Whether an environment is a developer's: its secrets get generated, marked values that are

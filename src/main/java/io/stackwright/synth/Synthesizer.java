@@ -530,7 +530,7 @@ public final class Synthesizer<P extends Record> {
    * no stack can give a production environment generated, known secrets.
    */
   private StackModel define(String environment, P props) {
-    StackModel stack = definition.define(environment, props);
+    StackModel stack = definition.model(environment, props);
     if (!stack.environment().equals(environment)) {
       throw new IllegalStateException(
           "the stack defined for environment "

@@ -11,6 +11,7 @@ import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.stack.ShopEnvironment;
 import io.stackwright.stack.ShopStack;
+import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.UpToDate;
 import io.stackwright.validate.Waiver;
@@ -411,8 +412,23 @@ class UpToDateTest {
     }
 
     @Override
-    public StackModel define(String environment, ShopEnvironment props) {
-      StackModel stack = new ShopStack().define(environment, props);
+    public String name() {
+      return ShopStack.NAME;
+    }
+
+    @Override
+    public String namespace(String environment, ShopEnvironment props) {
+      return new ShopStack().namespace(environment, props);
+    }
+
+    @Override
+    public void define(Stack stack, ShopEnvironment props) {
+      new ShopStack().define(stack, props);
+    }
+
+    @Override
+    public StackModel model(String environment, ShopEnvironment props) {
+      StackModel stack = new ShopStack().model(environment, props);
       if (pod) {
         List<RawObject> raw = new ArrayList<>(stack.rawObjects());
         raw.add(

@@ -34,7 +34,7 @@ class RenderersTest {
   private static SynthOutput synth(String env) {
     BackendProps backend =
         new BackendProps(ImageRef.parse("ghcr.io/acme/api:1.0.0"), 2, null, null, null, null);
-    return Synthesizer.render(new ShopStack().define(env, TestStacks.shop(backend)));
+    return Synthesizer.render(new ShopStack().model(env, TestStacks.shop(backend)));
   }
 
   private static List<JsonNode> manifests(SynthOutput output) throws IOException {
@@ -190,8 +190,7 @@ class RenderersTest {
             null,
             io.stackwright.services.LogLevel.DEBUG,
             null);
-    SynthOutput changed =
-        Synthesizer.render(new ShopStack().define("prod", TestStacks.shop(debug)));
+    SynthOutput changed = Synthesizer.render(new ShopStack().model("prod", TestStacks.shop(debug)));
     String annotation = "/spec/template/metadata/annotations/stackwright.io~1config-sha256";
 
     assertThat(find(changed, "Deployment", "backend").at(annotation).asText())
@@ -214,10 +213,9 @@ class RenderersTest {
     for (String image : List.of("ghcr.io/acme/api", "ghcr.io/acme/api:latest")) {
       BackendProps backend = new BackendProps(ImageRef.parse(image), 1, null, null, null, null);
       ShopEnvironment props = TestStacks.shop(backend);
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> new ShopStack().define("prod", props))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ShopStack().model("prod", props))
           .hasMessageContaining("backend: image " + image + " is not pinned");
-      assertThat(new ShopStack().define("dev", props).development()).isTrue();
+      assertThat(new ShopStack().model("dev", props).development()).isTrue();
     }
   }
 

@@ -16,7 +16,7 @@ class ArchitectureDiagramTest {
     ShopEnvironment props =
         new EnvironmentLoader(name -> null)
             .load(PROJECT.resolve("environments/" + environment + ".yaml"), ShopEnvironment.class);
-    return new ShopStack().define(environment, props);
+    return new ShopStack().model(environment, props);
   }
 
   @Test

@@ -39,6 +39,12 @@ class PatchesTest {
 
   private static Stack stack(String environment, boolean development) {
     Stack stack = new Stack("demo", environment, "demo-" + environment, development);
+    addWeb(stack);
+    return stack;
+  }
+
+  private static void addWeb(Stack stack) {
+    boolean development = stack.development();
     GenericService.builder("web")
         .image("ghcr.io/acme/web:1.0.0")
         .port("http", 8080)
@@ -49,7 +55,6 @@ class PatchesTest {
         // Outside development a stateless service must survive losing a node.
         .replicas(development ? 1 : 2)
         .addTo(stack);
-    return stack;
   }
 
   @SuppressWarnings("unchecked")
@@ -73,10 +78,14 @@ class PatchesTest {
       }
 
       @Override
-      public StackModel define(String environment, DemoProps props) {
-        Stack stack = stack(environment, isDevelopment(environment));
+      public String name() {
+        return "demo";
+      }
+
+      @Override
+      public void define(Stack stack, DemoProps props) {
+        addWeb(stack);
         patches.accept(stack);
-        return stack.toModel();
       }
     };
   }

@@ -105,7 +105,7 @@ class RawObjectsTest {
         new EnvironmentLoader(name -> null)
             .load(project.resolve("environments/prod.yaml"), ShopEnvironment.class);
 
-    SynthOutput output = Synthesizer.render(new ShopStack().define("prod", props));
+    SynthOutput output = Synthesizer.render(new ShopStack().model("prod", props));
 
     assertThat(output.files()).doesNotContainKey(KubernetesRenderer.RAW_FILE);
   }

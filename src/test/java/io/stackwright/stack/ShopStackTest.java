@@ -197,13 +197,13 @@ class ShopStackTest {
   void outsideDevelopmentAStatelessTierRunsAtLeastTwoReplicas() {
     ShopEnvironment one = TestStacks.shop(backend(1));
 
-    assertThatThrownBy(() -> new ShopStack().define("prod", one))
+    assertThatThrownBy(() -> new ShopStack().model("prod", one))
         .isInstanceOf(InvalidPropException.class)
         .hasMessageContaining("backend: outside development a stateless service runs at least 2")
         .extracting(e -> ((InvalidPropException) e).key())
         .isEqualTo("backend.replicas");
-    assertThat(new ShopStack().define("dev", one).development()).isTrue();
-    assertThat(new ShopStack().define("prod", TestStacks.shop(backend(2)))).isNotNull();
+    assertThat(new ShopStack().model("dev", one).development()).isTrue();
+    assertThat(new ShopStack().model("prod", TestStacks.shop(backend(2)))).isNotNull();
   }
 
   @Test
@@ -223,7 +223,7 @@ class ShopStackTest {
             List.of("10.0.0.0/16"));
     ShopEnvironment props = TestStacks.shop(backend(2), plain, TestStacks.CLUSTER);
 
-    assertThatThrownBy(() -> new ShopStack().define("staging", props))
+    assertThatThrownBy(() -> new ShopStack().model("staging", props))
         .isInstanceOf(InvalidPropException.class)
         .hasMessageContaining("the Ingress for shop.example.com needs TLS")
         .extracting(e -> ((InvalidPropException) e).key())
@@ -234,7 +234,7 @@ class ShopStackTest {
   void outsideDevelopmentPrometheusReachesOnlyTheApiServersAddresses() throws IOException {
     ShopEnvironment noCidrs = TestStacks.shop(backend(2), TestStacks.NGINX, null);
 
-    assertThatThrownBy(() -> new ShopStack().define("prod", noCidrs))
+    assertThatThrownBy(() -> new ShopStack().model("prod", noCidrs))
         .isInstanceOf(InvalidPropException.class)
         .extracting(e -> ((InvalidPropException) e).hint())
         .asString()
@@ -389,9 +389,11 @@ class ShopStackTest {
             null,
             null);
 
-    assertThatThrownBy(() -> new ShopStack().define("prod", props))
-        .hasMessageContaining("devTools")
-        .hasMessageContaining("development environments");
+    assertThatThrownBy(() -> new ShopStack().model("prod", props))
+        .isInstanceOf(InvalidPropException.class)
+        .hasMessageContaining("development environments")
+        .extracting(e -> ((InvalidPropException) e).key())
+        .isEqualTo("devTools");
   }
 
   @Test

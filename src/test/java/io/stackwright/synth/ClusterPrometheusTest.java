@@ -2,7 +2,6 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.services.ClusterProps;
 import io.stackwright.services.GenericService;
@@ -36,8 +35,12 @@ class ClusterPrometheusTest {
         }
 
         @Override
-        public StackModel define(String environment, Props props) {
-          Stack stack = new Stack("team", environment, "team-" + environment, true);
+        public String name() {
+          return "team";
+        }
+
+        @Override
+        public void define(Stack stack, Props props) {
           stack.network(
               (props.cluster() == null ? ClusterProps.defaults() : props.cluster()).toNetwork());
           GenericService.builder("api")
@@ -46,7 +49,6 @@ class ClusterPrometheusTest {
               .httpProbe("/actuator/health", "http")
               .metrics("http", "/actuator/prometheus")
               .addTo(stack);
-          return stack.toModel();
         }
       };
 

@@ -407,7 +407,7 @@ class ValidationGateTest {
     ShopEnvironment props =
         new EnvironmentLoader(name -> null)
             .load(InstalledTools.PROJECT.resolve("environments/prod.yaml"), ShopEnvironment.class);
-    StackModel prod = new ShopStack().define("prod", props);
+    StackModel prod = new ShopStack().model("prod", props);
     SynthOutput rendered = Synthesizer.render(prod);
     assertThat(rendered.text(ComposeCli.ENV_EXAMPLE)).contains("POSTGRES_PASSWORD_FILE=");
 

@@ -2,7 +2,6 @@ package io.stackwright.validate.cluster;
 
 import example.tasks.AppProps;
 import example.tasks.TasksEnvironment;
-import io.stackwright.model.StackModel;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.Postgres;
 import io.stackwright.services.Prometheus;
@@ -26,8 +25,22 @@ record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnviro
   }
 
   @Override
-  public StackModel define(String environment, TasksEnvironment props) {
-    Stack stack = new Stack("lifecycle", environment, props.namespace(), false);
+  public String name() {
+    return "lifecycle";
+  }
+
+  @Override
+  public String namespace(String environment, TasksEnvironment props) {
+    return props.namespace();
+  }
+
+  @Override
+  public boolean isDevelopment(String environment) {
+    return false;
+  }
+
+  @Override
+  public void define(Stack stack, TasksEnvironment props) {
     stack.network(props.cluster().toNetwork());
     Postgres postgres = new Postgres(stack, props.postgres());
     Redis redis = new Redis(stack, props.redis());
@@ -44,7 +57,6 @@ record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnviro
           .addTo(stack);
     }
     new Prometheus(stack, props.prometheus());
-    return stack.toModel();
   }
 
   private static GenericService.Builder app(
