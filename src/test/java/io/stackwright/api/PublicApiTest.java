@@ -47,6 +47,9 @@ class PublicApiTest {
           "stack.ShopEnvironment",
           // The services, with their props records.
           "services.GenericService",
+          "services.HttpService",
+          "services.HttpServiceProps",
+          "services.HttpFramework",
           "services.Postgres",
           "services.PostgresProps",
           "services.BackupProps",
