@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackendTest {
 
-  private static final ImageRef IMAGE = ImageRef.parse("ghcr.io/acme/shop-api:1.4.2");
+  private static final ImageRef IMAGE = ImageRef.parse("registry.example.com/acme/shop-api:1.4.2");
 
   @Test
   void backendIsTheGenericPresetAndRendersAsBefore() {

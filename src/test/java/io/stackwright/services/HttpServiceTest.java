@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpServiceTest {
 
-  private static final ImageRef IMAGE = ImageRef.parse("ghcr.io/acme/orders-api:2.3.1");
+  private static final ImageRef IMAGE =
+      ImageRef.parse("registry.example.com/acme/orders-api:2.3.1");
 
   /** The team's settings: two replicas, 1.5 GiB. */
   private static final HttpServiceProps TEAM =
