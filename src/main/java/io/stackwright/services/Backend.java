@@ -1,13 +1,14 @@
 package io.stackwright.services;
 
 import io.stackwright.model.Endpoint;
-import io.stackwright.model.Probe;
 import io.stackwright.stack.Stack;
-import java.util.Locale;
 
 /**
- * The backend HTTP API. Stateless, so a Deployment on Kubernetes; its database settings come from a
- * typed reference to {@link Postgres}, never from strings written twice.
+ * The shop's backend HTTP API: an {@link HttpService} with the {@link HttpFramework#GENERIC} paths
+ * that uses a PostgreSQL and a Redis. Stateless, so a Deployment on Kubernetes; its database
+ * settings come from a typed reference to {@link Postgres}, never from strings written twice. A
+ * service that needs no Redis, another framework's paths or secrets of its own is an {@link
+ * HttpService} of its own.
  *
  * <p>Environment it receives: {@code HTTP_PORT}, {@code LOG_LEVEL}, {@code METRICS_PATH}, {@code
  * DB_HOST}, {@code DB_PORT}, {@code DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD_FILE}, {@code
@@ -19,7 +20,7 @@ public final class Backend {
   public static final String NAME = "backend";
 
   /** The port the API listens on. */
-  public static final int HTTP_PORT = 8080;
+  public static final int HTTP_PORT = HttpFramework.DEFAULT_PORT;
 
   /** Liveness endpoint: answers while the process is not stuck. */
   public static final String LIVE_PATH = "/health/live";
@@ -30,48 +31,50 @@ public final class Backend {
   /** Readiness endpoint: answers when the API can serve requests (its database is reachable). */
   public static final String READY_PATH = "/health/ready";
 
+  private final HttpService service;
+
   /**
    * Adds the backend to the stack as the service {@code backend}.
    *
    * @param stack the stack
    * @param props the environment's settings
-   * @param postgres the database it uses
-   * @param redis the cache it uses
+   * @param postgres the database it uses. Required.
+   * @param redis the cache it uses. Required: a service without one is an {@link HttpService}.
+   * @throws IllegalArgumentException when {@code postgres} or {@code redis} is null
    */
   public Backend(Stack stack, BackendProps props, Postgres postgres, Redis redis) {
-    Endpoint db = postgres.endpoint();
-    Endpoint cache = redis.endpoint();
-    GenericService.builder(NAME)
-        .component("api")
-        .image(props.image())
-        .replicas(props.replicas())
-        .port("http", HTTP_PORT)
-        .env("HTTP_PORT", Integer.toString(HTTP_PORT))
-        .env("LOG_LEVEL", props.logLevel().name().toLowerCase(Locale.ROOT))
-        .env("DB_HOST", db.host())
-        .env("DB_PORT", db.portValue())
-        .env("DB_NAME", postgres.database())
-        .env("DB_USER", postgres.user())
-        .secret(postgres.password(), "DB_PASSWORD_FILE")
-        .env("REDIS_HOST", cache.host())
-        .env("REDIS_PORT", cache.portValue())
-        .secret(redis.password(), "REDIS_PASSWORD_FILE")
-        .env("METRICS_PATH", METRICS_PATH)
-        .metrics("http", METRICS_PATH)
-        .dependsOn(db)
-        .dependsOn(cache)
-        .writable("/tmp")
-        .readiness(new Probe(new Probe.HttpGet(READY_PATH, HTTP_PORT), 10, 3, 3))
-        .liveness(new Probe(new Probe.HttpGet(LIVE_PATH, HTTP_PORT), 10, 3, 3))
-        .startupSeconds(60)
-        .resources(props.effectiveResources())
-        .runAs(props.runAsUser(), props.runAsUser())
-        .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling())
-        .addTo(stack);
+    if (postgres == null || redis == null) {
+      throw new IllegalArgumentException(
+          "Backend uses a PostgreSQL and a Redis, got "
+              + (postgres == null ? "no PostgreSQL" : "a PostgreSQL")
+              + " and "
+              + (redis == null ? "no Redis" : "a Redis")
+              + "; for an HTTP service with other dependencies, use"
+              + " HttpService.builder(name).uses(...)");
+    }
+    this.service =
+        HttpService.builder(NAME)
+            .props(
+                new HttpServiceProps(
+                    props.image(),
+                    props.autoscaling() == null ? props.replicas() : null,
+                    props.autoscaling(),
+                    props.resources(),
+                    props.logLevel(),
+                    props.runAsUser()))
+            .framework(HttpFramework.GENERIC)
+            .port(HTTP_PORT)
+            .livenessPath(LIVE_PATH)
+            .readinessPath(READY_PATH)
+            .metricsPath(METRICS_PATH)
+            .uses(postgres)
+            .uses(redis)
+            .startupSeconds(60)
+            .addTo(stack);
   }
 
   /** {@return where the edge sends API requests} */
   public Endpoint endpoint() {
-    return new Endpoint(NAME, HTTP_PORT);
+    return service.endpoint();
   }
 }

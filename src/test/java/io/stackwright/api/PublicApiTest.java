@@ -47,6 +47,9 @@ class PublicApiTest {
           "stack.ShopEnvironment",
           // The services, with their props records.
           "services.GenericService",
+          "services.HttpService",
+          "services.HttpServiceProps",
+          "services.HttpFramework",
           "services.Postgres",
           "services.PostgresProps",
           "services.BackupProps",
@@ -278,6 +281,7 @@ class PublicApiTest {
           "env.EnvironmentException",
           "env.EnvironmentLoader",
           "env.Problem",
+          "model.AddressRanges",
           "model.ApiAccess",
           "model.ConfigFile",
           "model.ContainerSecurity",
