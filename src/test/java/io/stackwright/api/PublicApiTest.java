@@ -84,6 +84,7 @@ class PublicApiTest {
           "model.ClusterNetwork",
           "model.StackModel",
           "model.ConfigChecker",
+          "model.ComposeHealthCheck",
           // Environment files: a props record's errors and its waivers.
           "env.InvalidPropException",
           "validate.Waiver",
