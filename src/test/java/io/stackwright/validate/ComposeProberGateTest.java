@@ -73,13 +73,24 @@ class ComposeProberGateTest {
 
   @Test
   void theProberIsPartOfItsServiceNotAComposeOnlyService() {
-    Parity.Result result = compare(Synthesizer.render(model(false)));
+    SynthOutput output = Synthesizer.render(model(false));
+    Parity.Result result = compare(output);
 
     assertThat(result.mismatches()).isEmpty();
     assertThat(result.services())
         .extracting(Parity.Service::service)
         .containsExactly("api", "edge");
+    assertThat(result.services().get(0).composeProbers()).containsExactly("api-ready");
+    assertThat(result.services().get(1).composeProbers()).isEmpty();
     assertThat(result.composeOnly()).isEmpty();
+    assertThat(output.composeServices()).isEqualTo(3);
+    assertThat(output.text(ParityReport.FILE))
+        .containsSubsequence(
+            "## api\n",
+            "Compose tests its readiness from `services.api-ready`, a prober beside it",
+            "Both targets agree.",
+            "## edge\n")
+        .doesNotContain("Compose only");
   }
 
   /**

@@ -51,9 +51,15 @@ public final class Parity {
    *     only Compose runs
    * @param kubernetesOnly what Kubernetes gives it that its Compose service cannot express, sorted
    * @param mismatches where the two targets disagree; none when they agree
+   * @param composeProbers the Compose services that test its readiness from beside it, sorted; none
+   *     when its own health check does
    */
   public record Service(
-      String service, String workload, List<String> kubernetesOnly, List<Violation> mismatches) {
+      String service,
+      String workload,
+      List<String> kubernetesOnly,
+      List<Violation> mismatches,
+      List<String> composeProbers) {
 
     /**
      * Copies the lists.
@@ -62,10 +68,12 @@ public final class Parity {
      * @param workload see {@link #workload()}
      * @param kubernetesOnly see {@link #kubernetesOnly()}
      * @param mismatches see {@link #mismatches()}
+     * @param composeProbers see {@link #composeProbers()}
      */
     public Service {
       kubernetesOnly = List.copyOf(kubernetesOnly);
       mismatches = List.copyOf(mismatches);
+      composeProbers = List.copyOf(composeProbers);
     }
   }
 
@@ -147,7 +155,8 @@ public final class Parity {
                         "",
                         "Compose always starts it but Kubernetes does not run it; run it on both"
                             + " targets, or put it behind a Compose profile as a development"
-                            + " tool"))));
+                            + " tool")),
+                List.of()));
       } else {
         composeOnly.add(entry.getKey() + " (profile " + profiles.get(0) + ")");
       }
@@ -175,7 +184,7 @@ public final class Parity {
               "Kubernetes runs it but the Compose file has no service "
                   + name
                   + "; describe the service once, in the model, so that both targets get it"));
-      return new Service(name, workload.ref(), kubernetesOnly, mismatches);
+      return new Service(name, workload.ref(), kubernetesOnly, mismatches, List.of());
     }
     Map<String, Object> container =
         Nodes.list(workload.body(), "spec", "template", "spec", "containers").stream()
@@ -307,7 +316,7 @@ public final class Parity {
         "services it shares a network with",
         policyPeers,
         composePeers(input.compose(), name, workloadNames));
-    return new Service(name, workload.ref(), kubernetesOnly, mismatches);
+    return new Service(name, workload.ref(), kubernetesOnly, mismatches, probersOfIt);
   }
 
   /**
