@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *     there must not reach the node's disk
  * @param kubernetes whether it is rendered for Kubernetes at all (false for development tools that
  *     only make sense beside a Compose stack)
+ * @param composeHealthCheck how Compose tests its readiness: in its own container, or from a prober
+ *     beside it ({@link ComposeHealthCheck})
  */
 public record ServiceModel(
     String name,
@@ -76,7 +78,8 @@ public record ServiceModel(
     List<ScheduledJob> jobs,
     String composeProfile,
     Map<String, Memory> inMemory,
-    boolean kubernetes) {
+    boolean kubernetes,
+    ComposeHealthCheck composeHealthCheck) {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
@@ -110,6 +113,7 @@ public record ServiceModel(
    * @param composeProfile see {@link #composeProfile()}
    * @param inMemory see {@link #inMemory()}
    * @param kubernetes see {@link #kubernetes()}
+   * @param composeHealthCheck see {@link #composeHealthCheck()}
    */
   public ServiceModel {
     if (!Names.isDnsLabel(name)) {
@@ -178,6 +182,35 @@ public record ServiceModel(
     if (composeProfile != null && !Names.isDnsLabel(composeProfile)) {
       throw new IllegalArgumentException(name + ": profile must be a DNS label");
     }
+    Objects.requireNonNull(composeHealthCheck, name + ": composeHealthCheck");
+    if (composeHealthCheck instanceof ComposeHealthCheck.Prober) {
+      if (!(readiness.check() instanceof Probe.HttpGet)) {
+        throw new IllegalArgumentException(
+            name
+                + ": a Compose prober tests an HTTP readiness probe, but its readiness probe runs "
+                + ((Probe.Exec) readiness.check()).command()
+                + " in the container; use an HTTP probe, or the default"
+                + " ComposeHealthCheck.IN_CONTAINER, which runs the same command in Compose");
+      }
+      String prober = name + ComposeHealthCheck.PROBER_SUFFIX;
+      if (!Names.isDnsLabel(prober)) {
+        throw new IllegalArgumentException(
+            name
+                + ": its Compose prober would be named "
+                + prober
+                + ", which is longer than a DNS label (63 characters); shorten the service's name");
+      }
+    }
+  }
+
+  /**
+   * {@return the name of the Compose service that tests its readiness from beside it, {@code
+   * <name>-ready}, or {@code null} when its health check runs in its own container}
+   */
+  public String composeProber() {
+    return composeHealthCheck instanceof ComposeHealthCheck.Prober
+        ? name + ComposeHealthCheck.PROBER_SUFFIX
+        : null;
   }
 
   private static <T> List<T> sortedUnique(
@@ -261,6 +294,7 @@ public record ServiceModel(
     private String composeProfile;
     private final Map<String, Memory> inMemory = new TreeMap<>();
     private boolean kubernetes = true;
+    private ComposeHealthCheck composeHealthCheck = ComposeHealthCheck.IN_CONTAINER;
 
     private Builder(String name) {
       this.name = name;
@@ -582,6 +616,17 @@ public record ServiceModel(
       return this;
     }
 
+    /**
+     * How Compose tests its readiness. Default: {@link ComposeHealthCheck#IN_CONTAINER}.
+     *
+     * @param composeHealthCheck in its own container, or from a prober beside it
+     * @return this builder
+     */
+    public Builder composeHealthCheck(ComposeHealthCheck composeHealthCheck) {
+      this.composeHealthCheck = composeHealthCheck;
+      return this;
+    }
+
     /** {@return the model, checked by its constructor} */
     public ServiceModel build() {
       return new ServiceModel(
@@ -611,7 +656,8 @@ public record ServiceModel(
           jobs,
           composeProfile,
           inMemory,
-          kubernetes);
+          kubernetes,
+          composeHealthCheck);
     }
   }
 }

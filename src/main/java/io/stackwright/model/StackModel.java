@@ -82,6 +82,16 @@ public record StackModel(
         }
       }
     }
+    for (ServiceModel service : services) {
+      String prober = service.composeProber();
+      if (prober != null && byName.containsKey(prober)) {
+        throw new IllegalArgumentException(
+            service.name()
+                + "'s Compose prober is named "
+                + prober
+                + ", as is a service of the stack; rename that service");
+      }
+    }
     checkAcyclic(byName);
     for (ServiceModel service : services) {
       for (String dependency : service.dependsOn()) {
@@ -119,6 +129,15 @@ public record StackModel(
                   + " is not pinned; outside development every image needs a tag other than"
                   + " latest, or a digest, so that what runs is what was reviewed",
               "pin the image, such as registry/repository:1.2.3");
+        }
+        if (service.composeHealthCheck() instanceof ComposeHealthCheck.Prober prober
+            && !prober.image().isPinned()) {
+          throw new IllegalArgumentException(
+              service.name()
+                  + ": the image "
+                  + prober.image()
+                  + " of its Compose prober is not pinned; outside development every image needs"
+                  + " a tag other than latest, or a digest");
         }
       }
       checkProductionShape(services, network);

@@ -18,6 +18,12 @@ public final class Labels {
   /** Annotation (Kubernetes) or label (Compose) giving why a root filesystem is writable. */
   public static final String WRITABLE_ROOT = "stackwright.io/writable-root-reason";
 
+  /**
+   * Label of a Compose prober (see {@link io.stackwright.model.ComposeHealthCheck.Prober}), naming
+   * the service whose readiness it tests.
+   */
+  public static final String READINESS_OF = "stackwright.io/readiness-of";
+
   private Labels() {}
 
   /**

@@ -2,6 +2,7 @@ package io.stackwright.services;
 
 import io.stackwright.model.ApiAccess;
 import io.stackwright.model.Autoscaling;
+import io.stackwright.model.ComposeHealthCheck;
 import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
@@ -331,7 +332,7 @@ public final class GenericService {
     /**
      * Readiness and liveness: an HTTP GET of {@code path} on the named port, every 10 s, 3 s
      * timeout, 3 failures. Compose's health check tests the same with {@code wget}, which the image
-     * must contain.
+     * must contain, unless {@link #composeHealthCheck} gives it a prober.
      *
      * @param path the path requested, starting with {@code /}
      * @param portName a port declared with {@link #port} before
@@ -536,6 +537,21 @@ public final class GenericService {
      */
     public Builder ingress(Exposure.Ingress ingress) {
       model.ingress(ingress);
+      return this;
+    }
+
+    /**
+     * How Compose tests its readiness, which its dependents wait for. Default: {@link
+     * ComposeHealthCheck#IN_CONTAINER}, a health check in its own container ({@code wget} for an
+     * HTTP probe). {@link ComposeHealthCheck#prober()} tests its HTTP readiness probe from a
+     * hardened busybox service beside it, {@code <name>-ready}, for an image without {@code wget}
+     * or a shell (Jib, distroless); Kubernetes is the same either way.
+     *
+     * @param check in its own container, or from a prober beside it
+     * @return this builder
+     */
+    public Builder composeHealthCheck(ComposeHealthCheck check) {
+      model.composeHealthCheck(check);
       return this;
     }
 

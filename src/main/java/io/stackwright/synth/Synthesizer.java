@@ -478,7 +478,11 @@ public final class Synthesizer<P extends Record> {
     }
     Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
     int objects = manifests.values().stream().mapToInt(List::size).sum();
-    SynthOutput output = new SynthOutput(stack.environment(), objects, stack.services().size());
+    // A service's Compose prober is a Compose service too.
+    int composeServices =
+        stack.services().size()
+            + (int) stack.services().stream().filter(s -> s.composeProber() != null).count();
+    SynthOutput output = new SynthOutput(stack.environment(), objects, composeServices);
     Map<String, Integer> kinds = new TreeMap<>();
     manifests.values().stream()
         .flatMap(List::stream)

@@ -43,6 +43,11 @@ public final class ParityReport {
             .append(") and Compose (`services.")
             .append(service.service())
             .append("`).\n");
+        for (String prober : service.composeProbers()) {
+          md.append("Compose tests its readiness from `services.")
+              .append(prober)
+              .append("`, a prober beside it, with the readiness probe's port and path.\n");
+        }
       }
       if (!service.kubernetesOnly().isEmpty()) {
         md.append("\nWhat only Kubernetes has:\n\n");

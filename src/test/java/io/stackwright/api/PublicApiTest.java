@@ -88,6 +88,7 @@ class PublicApiTest {
           "model.ClusterNetwork",
           "model.StackModel",
           "model.ConfigChecker",
+          "model.ComposeHealthCheck",
           // Environment files: a props record's errors and its waivers.
           "env.InvalidPropException",
           "validate.Waiver",
@@ -292,7 +293,6 @@ class PublicApiTest {
           "model.RawObject",
           "model.ScheduledJob",
           "model.CronSchedule",
-          "model.AddressRanges",
           "model.ServiceModel",
           "model.ServicePort",
           "model.WorkloadKind",

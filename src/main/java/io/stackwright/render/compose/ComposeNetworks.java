@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * the model ({@code <client>-to-<server>}: a dependency, or the metrics scraper's visit), joined by
  * exactly its two ends, so that a service reaches what it depends on and nothing else, and none
  * reaches the internet. A service that publishes a port also joins {@value #PUBLISHED}, the one
- * network with a way out, so that its port can be reached from the host.
+ * network with a way out, so that its port can be reached from the host. A service whose readiness
+ * a prober tests shares one more, {@code <service>-ready-to-<service>}, with its prober alone.
  */
 final class ComposeNetworks {
   /** The network of services with a published port. */
@@ -38,6 +39,12 @@ final class ComposeNetworks {
       }
     }
     for (ServiceModel service : stack.services()) {
+      if (service.composeProber() != null) {
+        // Its prober reaches it, and nothing else.
+        edge(service.composeProber(), service.name());
+      }
+    }
+    for (ServiceModel service : stack.services()) {
       if (service.hostPort() != null) {
         join(service.name(), PUBLISHED);
         definitions.put(PUBLISHED, Map.of());
@@ -58,7 +65,12 @@ final class ComposeNetworks {
 
   /** The networks {@code service} joins, sorted; empty for Compose's default network. */
   List<String> of(ServiceModel service) {
-    return List.copyOf(byService.getOrDefault(service.name(), new TreeSet<>()));
+    return of(service.name());
+  }
+
+  /** The networks the Compose service {@code name} joins, sorted. */
+  List<String> of(String name) {
+    return List.copyOf(byService.getOrDefault(name, new TreeSet<>()));
   }
 
   /** The top-level {@code networks:} section, empty when no service has an edge. */

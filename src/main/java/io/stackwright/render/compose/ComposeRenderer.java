@@ -1,11 +1,14 @@
 package io.stackwright.render.compose;
 
+import io.stackwright.model.ComposeHealthCheck;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ContainerSecurity;
+import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Patch;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.Probe;
+import io.stackwright.model.Resources;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
@@ -30,10 +33,11 @@ import java.util.TreeSet;
  *
  * <p>Every service is hardened the way its pod is: {@code read_only} root filesystem with a {@code
  * tmpfs} for each writable path, {@code cap_drop: [ALL]}, {@code no-new-privileges}, a numeric
- * non-root {@code user}. A service starts only once the services it depends on are healthy. Secrets
- * are files under {@code /run/secrets}: in a development environment their marked values are
- * written beside the Compose file; elsewhere Compose reads them from variables of the shell that
- * runs it, so no value is ever in {@code dist/}.
+ * non-root {@code user}. A service starts only once the services it depends on are healthy: their
+ * own health check passes, or that of the prober beside one that has one ({@link
+ * ComposeHealthCheck.Prober}). Secrets are files under {@code /run/secrets}: in a development
+ * environment their marked values are written beside the Compose file; elsewhere Compose reads them
+ * from variables of the shell that runs it, so no value is ever in {@code dist/}.
  */
 public final class ComposeRenderer {
 
@@ -68,6 +72,18 @@ public final class ComposeRenderer {
         }
       }
       services.put(service.name(), literal(rendered));
+      String proberName = service.composeProber();
+      if (proberName != null) {
+        Map<String, Object> prober = prober(stack, service);
+        prober.put("networks", networks.of(proberName));
+        for (Patch patch : stack.patches()) {
+          if (patch.compose() && patch.name().equals(proberName)) {
+            prober = patch.applyTo(prober);
+            patched.add(patch.ref());
+          }
+        }
+        services.put(proberName, literal(prober));
+      }
       for (ConfigFile file : service.configFiles()) {
         String path = "config/" + service.name() + "/" + file.name();
         configs.put(configName(service, file), Map.of("file", "./" + path));
@@ -257,44 +273,100 @@ public final class ComposeRenderer {
       out.put(
           "ports", List.of("127.0.0.1:" + service.hostPort() + ":" + service.mainPort().port()));
     }
-    out.put("healthcheck", healthcheck(service));
+    if (service.composeProber() == null) {
+      out.put("healthcheck", healthcheck(service, "127.0.0.1"));
+    } else {
+      // Its prober tests it; a test in its own container would never pass (no wget there).
+      out.put("healthcheck", Map.of("disable", true));
+    }
     if (!service.dependsOn().isEmpty()) {
       Map<String, Object> dependsOn = new LinkedHashMap<>();
       for (String dependency : service.dependsOn()) {
+        String prober = stack.service(dependency).composeProber();
         // restart: a client that resolved its dependency's address at start (nginx does) is
         // restarted with it when Compose recreates the dependency.
-        dependsOn.put(dependency, Map.of("condition", "service_healthy", "restart", true));
+        if (prober == null) {
+          dependsOn.put(dependency, Map.of("condition", "service_healthy", "restart", true));
+        } else {
+          dependsOn.put(dependency, Map.of("condition", "service_started", "restart", true));
+          dependsOn.put(prober, Map.of("condition", "service_healthy"));
+        }
       }
       out.put("depends_on", dependsOn);
     }
-    out.put(
-        "deploy",
-        Map.of(
-            "resources",
-            Map.of(
-                "limits",
-                Map.of(
-                    "cpus", service.resources().cpuLimit().toCompose(),
-                    "memory", service.resources().memoryLimit().toCompose()),
-                "reservations",
-                Map.of(
-                    "cpus", service.resources().cpu().toCompose(),
-                    "memory", service.resources().memory().toCompose()))));
+    out.put("deploy", deploy(service.resources()));
     return out;
+  }
+
+  /** What a prober may use: a wget every few seconds and a sleeping process. */
+  private static final Resources PROBER_RESOURCES =
+      new Resources(Cpu.millis(10), Memory.mebibytes(8), Cpu.millis(100), Memory.mebibytes(16));
+
+  /** {@code nobody} in busybox's {@code /etc/passwd}: numeric, non-root, owning nothing. */
+  private static final String PROBER_USER = "65534:65534";
+
+  /**
+   * The Compose service {@code <service>-ready} that tests the HTTP readiness probe of {@code
+   * service} from beside it, for an image without {@code wget}: a process that only waits, and a
+   * health check that {@code wget}s {@code http://<service>:<port><path>}, with the probe's
+   * timings. Confined as every service is; it publishes nothing, and its network (added by the
+   * caller) is shared with {@code service} alone.
+   */
+  private static Map<String, Object> prober(StackModel stack, ServiceModel service) {
+    ComposeHealthCheck.Prober check = (ComposeHealthCheck.Prober) service.composeHealthCheck();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("image", check.image().toString());
+    if (service.composeProfile() != null) {
+      out.put("profiles", List.of(service.composeProfile()));
+    }
+    // Longest a 32-bit sleep takes; init forwards a stop's SIGTERM to it, so it ends at once.
+    out.put("entrypoint", List.of("sleep", "2147483647"));
+    out.put("init", true);
+    Map<String, String> labels = new TreeMap<>(Labels.stackWide(stack));
+    labels.put("app.kubernetes.io/name", service.composeProber());
+    labels.put("app.kubernetes.io/instance", stack.name());
+    labels.put("app.kubernetes.io/component", "readiness-probe");
+    labels.put(Labels.READINESS_OF, service.name());
+    out.put("labels", labels);
+    out.put("user", PROBER_USER);
+    out.put("read_only", true);
+    out.put("cap_drop", List.of("ALL"));
+    out.put("security_opt", List.of("no-new-privileges:true"));
+    out.put("restart", "unless-stopped");
+    out.put("logging", LOGGING);
+    out.put("healthcheck", healthcheck(service, service.name()));
+    out.put("depends_on", Map.of(service.name(), Map.of("condition", "service_started")));
+    out.put("deploy", deploy(PROBER_RESOURCES));
+    return out;
+  }
+
+  private static Map<String, Object> deploy(Resources resources) {
+    return Map.of(
+        "resources",
+        Map.of(
+            "limits",
+            Map.of(
+                "cpus", resources.cpuLimit().toCompose(),
+                "memory", resources.memoryLimit().toCompose()),
+            "reservations",
+            Map.of(
+                "cpus", resources.cpu().toCompose(),
+                "memory", resources.memory().toCompose())));
   }
 
   /**
    * The readiness check, which is what {@code depends_on: service_healthy} waits for. An HTTP check
-   * runs {@code wget} inside the container, as Compose has no HTTP check of its own.
+   * runs {@code wget} of {@code host}, as Compose has no HTTP check of its own: {@code 127.0.0.1}
+   * inside the container, or the service's name from its prober.
    */
-  private static Map<String, Object> healthcheck(ServiceModel service) {
+  private static Map<String, Object> healthcheck(ServiceModel service, String host) {
     Probe probe = service.readiness();
     List<String> test = new ArrayList<>();
     test.add("CMD");
     if (probe.check() instanceof Probe.HttpGet http) {
       test.addAll(
           List.of(
-              "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + http.port() + http.path()));
+              "wget", "-q", "-O", "/dev/null", "http://" + host + ":" + http.port() + http.path()));
     } else {
       test.addAll(((Probe.Exec) probe.check()).command());
     }

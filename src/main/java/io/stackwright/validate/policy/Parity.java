@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares the two targets of one environment as they were written, the Kubernetes objects and the
@@ -15,6 +17,12 @@ import java.util.TreeSet;
  * dependencies. The parity report ({@code PARITY.md}) and the gate's parity layer are both made
  * from this one comparison, so the report never says the targets agree when the gate found
  * otherwise.
+ *
+ * <p>A Compose prober ({@code <service>-ready}, labelled {@code stackwright.io/readiness-of:
+ * <service>}) is part of the service it tests, not a service of its own: its health check is the
+ * service's readiness test, which must request the readiness probe's port and path of the service
+ * by its name, from a network they share; a dependent waits for it to be healthy, and its network
+ * policy must let the dependent reach the service itself.
  */
 public final class Parity {
   private static final String NAME_LABEL = "app.kubernetes.io/name";
@@ -30,6 +38,9 @@ public final class Parity {
           "CronJob",
           "RoleBinding");
 
+  /** A prober's test: {@code http://<host>:<port><path>}. */
+  private static final Pattern HTTP_URL = Pattern.compile("http://([^:/]+):([0-9]+)(/.*)");
+
   private Parity() {}
 
   /**
@@ -40,9 +51,15 @@ public final class Parity {
    *     only Compose runs
    * @param kubernetesOnly what Kubernetes gives it that its Compose service cannot express, sorted
    * @param mismatches where the two targets disagree; none when they agree
+   * @param composeProbers the Compose services that test its readiness from beside it, sorted; none
+   *     when its own health check does
    */
   public record Service(
-      String service, String workload, List<String> kubernetesOnly, List<Violation> mismatches) {
+      String service,
+      String workload,
+      List<String> kubernetesOnly,
+      List<Violation> mismatches,
+      List<String> composeProbers) {
 
     /**
      * Copies the lists.
@@ -51,10 +68,12 @@ public final class Parity {
      * @param workload see {@link #workload()}
      * @param kubernetesOnly see {@link #kubernetesOnly()}
      * @param mismatches see {@link #mismatches()}
+     * @param composeProbers see {@link #composeProbers()}
      */
     public Service {
       kubernetesOnly = List.copyOf(kubernetesOnly);
       mismatches = List.copyOf(mismatches);
+      composeProbers = List.copyOf(composeProbers);
     }
   }
 
@@ -108,13 +127,18 @@ public final class Parity {
         }
       }
     }
+    Map<String, List<String>> probers = ComposeProbers.byTarget(composeServices);
     List<Service> services = new ArrayList<>();
     for (KubeObject workload : workloads.values()) {
-      services.add(compareOne(input, workload, composeServices, composeFile, workloads.keySet()));
+      services.add(
+          compareOne(input, workload, composeServices, composeFile, workloads.keySet(), probers));
     }
     List<String> composeOnly = new ArrayList<>();
     for (Map.Entry<String, Object> entry : new TreeMap<>(composeServices).entrySet()) {
-      if (workloads.containsKey(entry.getKey())) {
+      String target = ComposeProbers.target(entry.getValue());
+      if (workloads.containsKey(entry.getKey())
+          || (target != null && workloads.containsKey(target))) {
+        // A prober of a workload is compared as part of it.
         continue;
       }
       List<?> profiles = Nodes.list(entry.getValue(), "profiles");
@@ -131,7 +155,8 @@ public final class Parity {
                         "",
                         "Compose always starts it but Kubernetes does not run it; run it on both"
                             + " targets, or put it behind a Compose profile as a development"
-                            + " tool"))));
+                            + " tool")),
+                List.of()));
       } else {
         composeOnly.add(entry.getKey() + " (profile " + profiles.get(0) + ")");
       }
@@ -145,7 +170,8 @@ public final class Parity {
       KubeObject workload,
       Map<String, Object> composeServices,
       String composeFile,
-      Set<String> workloadNames) {
+      Set<String> workloadNames,
+      Map<String, List<String>> probers) {
     String name = workload.name();
     List<Violation> mismatches = new ArrayList<>();
     Object service = composeServices.get(name);
@@ -158,7 +184,7 @@ public final class Parity {
               "Kubernetes runs it but the Compose file has no service "
                   + name
                   + "; describe the service once, in the model, so that both targets get it"));
-      return new Service(name, workload.ref(), kubernetesOnly, mismatches);
+      return new Service(name, workload.ref(), kubernetesOnly, mismatches, List.of());
     }
     Map<String, Object> container =
         Nodes.list(workload.body(), "spec", "template", "spec", "containers").stream()
@@ -195,14 +221,22 @@ public final class Parity {
         "arguments",
         texts(Nodes.list(container, "args")),
         texts(Nodes.list(service, "command")));
-    same(
-        mismatches,
-        composeFile,
-        ref,
-        prefix + "healthcheck.test",
-        "what is tested for readiness",
-        List.of(probe(Nodes.map(container, "readinessProbe"))),
-        List.of(healthCheck(Nodes.list(service, "healthcheck", "test"))));
+    String readiness = probe(Nodes.map(container, "readinessProbe"));
+    List<String> probersOfIt = probers.getOrDefault(name, List.of());
+    if (ComposeProbers.checksHealth(service) || probersOfIt.isEmpty()) {
+      same(
+          mismatches,
+          composeFile,
+          ref,
+          prefix + "healthcheck.test",
+          "what is tested for readiness",
+          List.of(readiness),
+          List.of(healthCheck(Nodes.list(service, "healthcheck", "test"))));
+    }
+    for (String prober : probersOfIt) {
+      prober(
+          mismatches, composeFile, name, service, prober, composeServices.get(prober), readiness);
+    }
 
     Set<Long> containerPorts = new TreeSet<>();
     for (Object port : Nodes.list(container, "ports")) {
@@ -235,8 +269,11 @@ public final class Parity {
         composeFiles(service));
 
     Set<String> egress = policyTargets(input, name, "egress", workloadNames);
-    for (String dependency : new TreeSet<>(Nodes.map(service, "depends_on").keySet())) {
-      if (!egress.contains(dependency)) {
+    Map<String, Object> dependsOn = Nodes.map(service, "depends_on");
+    for (String dependency : new TreeSet<>(dependsOn.keySet())) {
+      String probed = ComposeProbers.target(composeServices.get(dependency));
+      String reached = probed != null ? probed : dependency;
+      if (!egress.contains(reached)) {
         mismatches.add(
             new Violation(
                 composeFile,
@@ -244,8 +281,29 @@ public final class Parity {
                 prefix + "depends_on." + dependency,
                 "Compose starts it after "
                     + dependency
+                    + (probed != null ? " (the prober of " + probed + ")" : "")
                     + ", but its network policy on Kubernetes does not let it reach "
-                    + dependency));
+                    + reached));
+      }
+      List<String> itsProbers = probers.getOrDefault(dependency, List.of());
+      if (probed == null
+          && !itsProbers.isEmpty()
+          && !ComposeProbers.checksHealth(composeServices.get(dependency))
+          && itsProbers.stream()
+              .noneMatch(p -> "service_healthy".equals(Nodes.text(dependsOn, p, "condition")))) {
+        mismatches.add(
+            new Violation(
+                composeFile,
+                ref,
+                prefix + "depends_on." + dependency,
+                "Compose starts it once "
+                    + dependency
+                    + " has started, not once it is ready, as Kubernetes sends it no traffic before;"
+                    + " also wait for "
+                    + itsProbers.get(0)
+                    + ": {condition: service_healthy}, whose health check tests "
+                    + dependency
+                    + "'s readiness"));
       }
     }
     Set<String> policyPeers = new TreeSet<>(egress);
@@ -258,7 +316,73 @@ public final class Parity {
         "services it shares a network with",
         policyPeers,
         composePeers(input.compose(), name, workloadNames));
-    return new Service(name, workload.ref(), kubernetesOnly, mismatches);
+    return new Service(name, workload.ref(), kubernetesOnly, mismatches, probersOfIt);
+  }
+
+  /**
+   * Compares the readiness test of {@code proberName}, which tests {@code name} from beside it,
+   * with the workload's readiness probe: the same port and path, requested of {@code name}, over a
+   * network the two share.
+   */
+  private static void prober(
+      List<Violation> mismatches,
+      String composeFile,
+      String name,
+      Object service,
+      String proberName,
+      Object prober,
+      String readiness) {
+    String ref = "ComposeService/" + proberName;
+    String field = "services." + proberName + ".healthcheck.test";
+    String tested = healthCheck(Nodes.list(prober, "healthcheck", "test"));
+    Matcher url = HTTP_URL.matcher(tested);
+    if (url.matches() && !url.group(1).equals(name)) {
+      mismatches.add(
+          new Violation(
+              composeFile,
+              ref,
+              field,
+              "it tests the readiness of "
+                  + name
+                  + " by requesting "
+                  + tested
+                  + ", of host "
+                  + url.group(1)
+                  + "; request http://"
+                  + name
+                  + ":<port><path>, the service it is the prober of"));
+    } else {
+      same(
+          mismatches,
+          composeFile,
+          ref,
+          field,
+          "what is tested for readiness (from beside it, by " + proberName + ")",
+          List.of(readiness),
+          List.of(url.matches() ? "http://127.0.0.1:" + url.group(2) + url.group(3) : tested));
+    }
+    if (!ComposeProbers.checksHealth(prober)) {
+      mismatches.add(
+          new Violation(
+              composeFile,
+              ref,
+              "services." + proberName + ".healthcheck",
+              "it is the prober of " + name + " but runs no health check; give it the test"));
+    }
+    Set<String> shared = joined(prober);
+    shared.retainAll(joined(service));
+    if (shared.isEmpty()) {
+      mismatches.add(
+          new Violation(
+              composeFile,
+              ref,
+              "services." + proberName + ".networks",
+              "it shares no network with "
+                  + name
+                  + ", so it can never reach the service whose readiness it tests; join a network"
+                  + " of "
+                  + name));
+    }
   }
 
   /** What Kubernetes gives the workload that its Compose service cannot express. */
@@ -484,6 +608,12 @@ public final class Parity {
               }
             });
     return peers;
+  }
+
+  /** The networks a Compose service joins: those it names, or else Compose's {@code default}. */
+  private static Set<String> joined(Object service) {
+    Set<String> names = networks(service);
+    return names.isEmpty() ? new TreeSet<>(Set.of("default")) : names;
   }
 
   private static Set<String> networks(Object service) {

@@ -8,8 +8,10 @@ import java.util.Map;
  * Every long-running container says when it is ready and when it is alive: a readiness and a
  * liveness probe on Kubernetes (the containers of Deployments, StatefulSets, DaemonSets,
  * ReplicaSets and restarting Pods; not Jobs, which run to completion, nor init containers), and an
- * enabled health check for every Compose service. Without readiness, traffic reaches a pod that
- * cannot serve it; without liveness, a hung process is never restarted.
+ * enabled health check for every Compose service, its own or that of a prober beside it (a service
+ * labelled {@code stackwright.io/readiness-of: <service>}, for an image that cannot test itself).
+ * Without readiness, traffic reaches a pod that cannot serve it; without liveness, a hung process
+ * is never restarted.
  */
 final class Probes implements PolicyRule {
 
@@ -48,12 +50,12 @@ final class Probes implements PolicyRule {
         }
       }
     }
+    Map<String, List<String>> probers = ComposeProbers.byTarget(input.composeServices());
     for (Map.Entry<String, Object> service : input.composeServices().entrySet()) {
-      Object healthcheck = Nodes.at(service.getValue(), "healthcheck");
-      List<?> test = Nodes.list(healthcheck, "test");
-      boolean disabled =
-          Nodes.isTrue(healthcheck, "disable") || (!test.isEmpty() && "NONE".equals(test.get(0)));
-      if (Nodes.isEmpty(healthcheck) || disabled) {
+      boolean probed =
+          probers.getOrDefault(service.getKey(), List.of()).stream()
+              .anyMatch(prober -> ComposeProbers.checksHealth(input.composeServices().get(prober)));
+      if (!ComposeProbers.checksHealth(service.getValue()) && !probed) {
         violations.add(
             new Violation(
                 input.composeFile(),
