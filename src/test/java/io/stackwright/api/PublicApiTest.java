@@ -273,6 +273,7 @@ class PublicApiTest {
           "env.EnvironmentException",
           "env.EnvironmentLoader",
           "env.Problem",
+          "model.AddressRanges",
           "model.ApiAccess",
           "model.ConfigFile",
           "model.ContainerSecurity",
