@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * double-quoted header value and every other line is as without it.
  */
 class ConfigInjectionTest {
-  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", "frontend", 8080);
+  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", 8080);
   private static final String MARK = "default-src 'self' stackwright-mark";
 
   private static String edge(String policy) {
@@ -27,8 +27,6 @@ class ConfigInjectionTest {
             8080,
             List.of(FRONTEND),
             true,
-            10,
-            20,
             Memory.mebibytes(10),
             policy,
             List.of("10.0.0.0/8"),
