@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stackwright.cli.Main;
 import io.stackwright.env.InvalidPropException;
-import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.RateLimit;
@@ -33,20 +32,7 @@ class NginxRoutesTest {
   private static final Endpoint WEB = new Endpoint("web", 8080);
   private static final Endpoint API = new Endpoint("api", 9000);
 
-  /** The team's prod: an Ingress with TLS in front, its controller's pods trusted. */
-  private static final NginxProps PROD =
-      new NginxProps(
-          null,
-          2,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          new IngressProps("team.example.com", "team-tls", null, null),
-          List.of("10.42.0.0/16"));
+  private static final NginxProps PROD = TeamEdgeStack.PROD_EDGE;
 
   private static StackModel team(NginxProps nginx) {
     return new TeamEdgeStack()
@@ -54,11 +40,7 @@ class NginxRoutesTest {
   }
 
   private static String conf(StackModel stack) {
-    return stack.service(Nginx.NAME).configFiles().stream()
-        .filter(f -> f.name().equals("nginx.conf"))
-        .map(ConfigFile::compose)
-        .findFirst()
-        .orElseThrow();
+    return TeamEdgeStack.edgeConf(stack);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.stackwright.services;
 
+import io.stackwright.model.ConfigFile;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
@@ -24,6 +25,44 @@ public final class TeamEdgeStack implements StackDefinition<TeamEdgeStack.Settin
 
   /** Sign-in attempts: five a minute per client, none at once beyond that. */
   public static final RateLimit AUTH = RateLimit.perMinute(5, 0);
+
+  /** The team's prod edge: an Ingress with TLS in front, its controller's pods trusted. */
+  public static final NginxProps PROD_EDGE =
+      new NginxProps(
+          null,
+          2,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          new IngressProps("team.example.com", "team-tls", null, null),
+          List.of("10.42.0.0/16"));
+
+  /**
+   * The team's prod stack, as its prod environment file gives it.
+   *
+   * @return the model
+   */
+  public static StackModel prod() {
+    return new TeamEdgeStack().define("prod", new Settings(null, null, 2, PROD_EDGE, null));
+  }
+
+  /**
+   * The edge's generated nginx.conf.
+   *
+   * @param stack a stack with the edge
+   * @return the file's text, as Compose mounts it
+   */
+  public static String edgeConf(StackModel stack) {
+    return stack.service(Nginx.NAME).configFiles().stream()
+        .filter(f -> f.name().equals("nginx.conf"))
+        .map(ConfigFile::compose)
+        .findFirst()
+        .orElseThrow();
+  }
 
   /**
    * What the team's environment files set.
