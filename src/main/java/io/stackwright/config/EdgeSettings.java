@@ -5,10 +5,8 @@ import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,16 +19,13 @@ import java.util.regex.Pattern;
  * @param listenPort the port nginx listens on, 1024 to 65535, since it runs without the capability
  *     to bind lower ones. Usually {@value NginxConf#DEFAULT_PORT}.
  * @param routes the route table, at least one route, distinct path prefixes. Order does not matter
- *     to nginx (the longest matching prefix wins) but is kept in the file.
+ *     to nginx (the longest matching prefix wins) but is kept in the file. Each distinct rate of
+ *     their rate limits is one {@code limit_req_zone}.
  * @param tls whether clients reach the stack over HTTPS, terminated in front of nginx: then {@code
  *     Strict-Transport-Security} is sent and the {@code X-Forwarded-Proto} of the terminating proxy
  *     is passed on; otherwise the scheme nginx sees is.
- * @param rateLimitPerSecond requests per second each client may make to the routes marked {@link
- *     EdgeRoute#rateLimited()}, 1 to 100000
- * @param rateLimitBurst requests a client may make above the rate before it is answered {@code
- *     429}, 0 to 100000
- * @param clientMaxBodySize the largest request body accepted ({@code 413} above it). Default:
- *     {@code 1Mi}.
+ * @param clientMaxBodySize the largest request body accepted ({@code 413} above it), unless a route
+ *     sets its own. Default: {@code 1Mi}.
  * @param contentSecurityPolicy the {@code Content-Security-Policy} header. Printable ASCII without
  *     {@code " \ $ { }}. Default: {@value #DEFAULT_CONTENT_SECURITY_POLICY}.
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of nginx (an ingress
@@ -43,8 +38,6 @@ public record EdgeSettings(
     int listenPort,
     List<EdgeRoute> routes,
     boolean tls,
-    int rateLimitPerSecond,
-    int rateLimitBurst,
     Memory clientMaxBodySize,
     String contentSecurityPolicy,
     List<String> trustedProxies,
@@ -70,7 +63,7 @@ public record EdgeSettings(
    * @throws InvalidPropException for key {@code contentSecurityPolicy}
    */
   public static void checkContentSecurityPolicy(String policy) {
-    if (policy.isBlank() || !HEADER_VALUE.matcher(policy).matches()) {
+    if (!isLiteralHeaderValue(policy)) {
       throw new InvalidPropException(
           "contentSecurityPolicy",
           "the content security policy \""
@@ -81,13 +74,19 @@ public record EdgeSettings(
   }
 
   /**
+   * Whether nginx takes a header value literally inside double quotes: one line of printable ASCII,
+   * not blank, without {@code " \ $ { }}.
+   */
+  static boolean isLiteralHeaderValue(String value) {
+    return value != null && !value.isBlank() && HEADER_VALUE.matcher(value).matches();
+  }
+
+  /**
    * Applies the defaults and checks every value.
    *
    * @param listenPort see {@link #listenPort()}
    * @param routes see {@link #routes()}
    * @param tls see {@link #tls()}
-   * @param rateLimitPerSecond see {@link #rateLimitPerSecond()}
-   * @param rateLimitBurst see {@link #rateLimitBurst()}
    * @param clientMaxBodySize see {@link #clientMaxBodySize()}
    * @param contentSecurityPolicy see {@link #contentSecurityPolicy()}
    * @param trustedProxies see {@link #trustedProxies()}
@@ -102,18 +101,6 @@ public record EdgeSettings(
     }
     routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
     checkRoutes(routes);
-    if (rateLimitPerSecond < 1 || rateLimitPerSecond > 100_000) {
-      throw new InvalidPropException(
-          "rateLimitPerSecond",
-          "rateLimitPerSecond must be between 1 and 100000, got " + rateLimitPerSecond,
-          "use a value in range");
-    }
-    if (rateLimitBurst < 0 || rateLimitBurst > 100_000) {
-      throw new InvalidPropException(
-          "rateLimitBurst",
-          "rateLimitBurst must be between 0 and 100000, got " + rateLimitBurst,
-          "use a value in range");
-    }
     clientMaxBodySize = clientMaxBodySize == null ? Memory.mebibytes(1) : clientMaxBodySize;
     contentSecurityPolicy =
         contentSecurityPolicy == null ? DEFAULT_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
@@ -131,14 +118,14 @@ public record EdgeSettings(
   }
 
   /**
-   * Settings with the defaults: port {@value NginxConf#DEFAULT_PORT}, no TLS, 10 requests per
-   * second with a burst of 20, and the defaults of every other value.
+   * Settings with the defaults: port {@value NginxConf#DEFAULT_PORT}, no TLS, and the defaults of
+   * every other value.
    *
    * @param routes the route table
    * @return the settings
    */
   public static EdgeSettings of(List<EdgeRoute> routes) {
-    return new EdgeSettings(NginxConf.DEFAULT_PORT, routes, false, 10, 20, null, null, null, null);
+    return new EdgeSettings(NginxConf.DEFAULT_PORT, routes, false, null, null, null, null);
   }
 
   private static void checkRoutes(List<EdgeRoute> routes) {
@@ -147,20 +134,12 @@ public record EdgeSettings(
           "routes", "the edge has no routes", "route / to the frontend at least");
     }
     Set<String> prefixes = new HashSet<>();
-    Map<String, String> addresses = new HashMap<>();
     for (EdgeRoute route : routes) {
       if (!prefixes.add(route.pathPrefix())) {
         throw new InvalidPropException(
             "routes",
             "two routes have the path prefix " + route.pathPrefix(),
-            "give each route its own prefix");
-      }
-      String known = addresses.putIfAbsent(route.upstream(), route.address());
-      if (known != null && !known.equals(route.address())) {
-        throw new InvalidPropException(
-            "routes",
-            "the upstream " + route.upstream() + " is both " + known + " and " + route.address(),
-            "give each service its own upstream name");
+            "give each route its own prefix (/api and /api/ are the same prefix)");
       }
     }
   }

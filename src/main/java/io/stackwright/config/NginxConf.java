@@ -1,11 +1,15 @@
 package io.stackwright.config;
 
 import io.stackwright.model.Cpu;
+import io.stackwright.model.RateLimit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Complete {@code nginx.conf} files for the {@code nginxinc/nginx-unprivileged} image: uid 101, an
@@ -14,9 +18,10 @@ import java.util.Objects;
  * context then does not matter, and nothing of it (its {@code default.conf}, a pid file or a temp
  * path outside {@code /tmp}) can come back with a new image version.
  *
- * <p>Security headers are set with {@code add_header} at server level only. nginx drops every
- * inherited {@code add_header} in a block that has one of its own, so no location below the server
- * has any: every response, errors included, carries them all.
+ * <p>Security headers are set with {@code add_header} at server level. nginx drops every inherited
+ * {@code add_header} in a block that has one of its own, so a location has none, unless its route
+ * adds headers: then it repeats every one of the server's before its own. Every response, errors
+ * included, carries them all.
  */
 public final class NginxConf {
 
@@ -44,7 +49,8 @@ public final class NginxConf {
 
   /**
    * The edge's {@code nginx.conf}: the route table as upstreams and locations, security headers,
-   * gzip, the per-client rate limit, the body-size limit and {@value #HEALTH_PATH}.
+   * gzip, each route's per-client rate limits (a {@code limit_req_zone} per distinct rate),
+   * body-size limits, headers and timeout, and {@value #HEALTH_PATH}.
    *
    * @param settings the checked settings
    * @return the file's text
@@ -71,19 +77,24 @@ public final class NginxConf {
       map.line("\"\" $scheme;");
       http.blank();
     }
-    boolean rateLimited = settings.routes().stream().anyMatch(EdgeRoute::rateLimited);
-    if (rateLimited) {
-      http.line(
-          "limit_req_zone $binary_remote_addr zone=per_client:10m rate="
-              + settings.rateLimitPerSecond()
-              + "r/s;");
+    Map<String, String> zones = zones(settings.routes());
+    if (!zones.isEmpty()) {
+      for (Map.Entry<String, String> zone : zones.entrySet()) {
+        http.line(
+            "limit_req_zone $binary_remote_addr zone="
+                + zone.getValue()
+                + ":10m rate="
+                + zone.getKey()
+                + ";");
+      }
       http.line("limit_req_status 429;");
       http.line("limit_req_log_level warn;");
       http.blank();
     }
+    Map<String, String> upstreamNames = upstreamNames(settings.routes());
     Map<String, String> upstreams = new LinkedHashMap<>();
     for (EdgeRoute route : settings.routes()) {
-      upstreams.putIfAbsent(route.upstream(), route.address());
+      upstreams.putIfAbsent(upstreamNames.get(route.address()), route.address());
     }
     for (Map.Entry<String, String> upstream : upstreams.entrySet()) {
       Block block = http.block("upstream " + upstream.getKey());
@@ -135,15 +146,40 @@ public final class NginxConf {
     for (EdgeRoute route : settings.routes()) {
       server.blank();
       Block location = server.block("location " + route.pathPrefix());
-      if (route.rateLimited()) {
+      for (RateLimit limit : route.rateLimits()) {
         location.line(
-            "limit_req zone=per_client"
-                + (settings.rateLimitBurst() > 0 ? " burst=" + settings.rateLimitBurst() : "")
+            "limit_req zone="
+                + zones.get(limit.rate())
+                + (limit.burst() > 0 ? " burst=" + limit.burst() : "")
                 + " nodelay;");
+      }
+      if (route.clientMaxBodySize() != null) {
+        location.line("client_max_body_size " + route.clientMaxBodySize().mebibytes() + "m;");
+      }
+      if (route.readTimeout() != null) {
+        location.line("proxy_read_timeout " + route.readTimeout().getSeconds() + "s;");
+      }
+      if (!route.headers().isEmpty()) {
+        location.line("# An add_header here drops the server's: they are repeated, then its own.");
+        for (String[] header : headers) {
+          location.line("add_header " + header[0] + " \"" + header[1] + "\" always;");
+        }
+        route
+            .headers()
+            .forEach(
+                (name, value) ->
+                    location.line("add_header " + name + " \"" + value + "\" always;"));
+        for (String[] header : headers) {
+          location.line("proxy_hide_header " + header[0] + ";");
+        }
+        route.headers().keySet().forEach(name -> location.line("proxy_hide_header " + name + ";"));
       }
       // With a URI part, nginx replaces the matched prefix with it.
       location.line(
-          "proxy_pass http://" + route.upstream() + (route.stripPrefix() ? "/" : "") + ";");
+          "proxy_pass http://"
+              + upstreamNames.get(route.address())
+              + (route.stripPrefix() ? "/" : "")
+              + ";");
       if (!route.pathPrefix().equals("/")) {
         // /api would otherwise fall through to the / route; send it where it was meant to go.
         String bare = route.pathPrefix().substring(0, route.pathPrefix().length() - 1);
@@ -157,6 +193,43 @@ public final class NginxConf {
         "the edge: the route table of the model, with security headers and limits",
         workers(settings.cpuLimit()),
         http);
+  }
+
+  /**
+   * The rate limit zones: one per distinct rate, in the order the routes first name it, by rate
+   * ({@code 10r/s}). With one rate it is {@code per_client}; with several, each is named after its
+   * rate ({@code per_client_10r_s}), so that a name says what it limits.
+   */
+  private static Map<String, String> zones(List<EdgeRoute> routes) {
+    Map<String, String> zones = new LinkedHashMap<>();
+    for (EdgeRoute route : routes) {
+      for (RateLimit limit : route.rateLimits()) {
+        zones.putIfAbsent(limit.rate(), "per_client_" + limit.rate().replace('/', '_'));
+      }
+    }
+    if (zones.size() == 1) {
+      zones.replaceAll((rate, name) -> "per_client");
+    }
+    return zones;
+  }
+
+  /**
+   * The upstream block's name of each {@code host:port}: the host, or {@code host_port} when the
+   * table routes to more than one port of that host ({@code _} is never part of a DNS name, so no
+   * name can clash with another host's).
+   */
+  private static Map<String, String> upstreamNames(List<EdgeRoute> routes) {
+    Map<String, Set<Integer>> ports = new HashMap<>();
+    for (EdgeRoute route : routes) {
+      ports.computeIfAbsent(route.host(), h -> new HashSet<>()).add(route.port());
+    }
+    Map<String, String> names = new HashMap<>();
+    for (EdgeRoute route : routes) {
+      names.put(
+          route.address(),
+          ports.get(route.host()).size() == 1 ? route.host() : route.host() + "_" + route.port());
+    }
+    return names;
   }
 
   /**
@@ -217,6 +290,16 @@ public final class NginxConf {
   static int workers(Cpu cpuLimit) {
     return (int) Math.max(1, (cpuLimit.millis() + 999) / 1000);
   }
+
+  /** The names of the headers the edge sends on every response. */
+  static final List<String> EDGE_HEADERS =
+      List.of(
+          "Content-Security-Policy",
+          "Strict-Transport-Security",
+          "X-Frame-Options",
+          "X-Content-Type-Options",
+          "Referrer-Policy",
+          "Permissions-Policy");
 
   private static List<String[]> securityHeaders() {
     return List.of(

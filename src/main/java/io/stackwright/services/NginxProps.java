@@ -6,6 +6,7 @@ import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Names;
+import io.stackwright.model.RateLimit;
 import io.stackwright.model.Resources;
 import java.util.List;
 
@@ -19,11 +20,12 @@ import java.util.List;
  * @param resources requests and limits. Default: cpu 100m (limit 500m), memory 64Mi (limit 128Mi).
  * @param hostPort Compose: the stack's one published port, on {@code 127.0.0.1}, 1024–65535.
  *     Default: 8080.
- * @param rateLimitPerSecond requests per second one client address may make to the API, 1–100000.
- *     Default: 20.
- * @param rateLimitBurst requests above the rate a client may queue before getting 429, 0–100000.
- *     Default: twice the rate.
- * @param maxBodySize largest request body accepted. Default: {@code 10Mi}.
+ * @param rateLimitPerSecond requests per second one client address may make to the API, 1–100000:
+ *     the shop's {@code /api/} route, or any route given {@link #apiRateLimit()}. Default: 20.
+ * @param rateLimitBurst requests above the rate a client may make at once before getting 429,
+ *     0–100000. Default: twice the rate.
+ * @param maxBodySize largest request body accepted, unless a route sets its own. Default: {@code
+ *     10Mi}.
  * @param contentSecurityPolicy the {@code Content-Security-Policy} header. Default: same-origin
  *     only, no framing, no plugins.
  * @param ingress Kubernetes: an Ingress with this host (and certificate). Default: none.
@@ -49,6 +51,11 @@ public record NginxProps(
   /** Default requests and limits. */
   public static final Resources DEFAULT_RESOURCES =
       new Resources(Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(500), Memory.mebibytes(128));
+
+  /** {@return the API's per-client rate limit: {@code rateLimitPerSecond} with its burst} */
+  public RateLimit apiRateLimit() {
+    return RateLimit.perSecond(rateLimitPerSecond, rateLimitBurst);
+  }
 
   /** {@return every key at its default, as for a missing section} */
   public static NginxProps defaults() {

@@ -13,12 +13,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The free-text value that reaches nginx.conf, the content security policy, cannot change the
- * file's structure whatever it holds: it is refused, or it ends up as the literal text of one
- * double-quoted header value and every other line is as without it.
+ * The free-text values that reach nginx.conf, the content security policy and a route's response
+ * headers, cannot change the file's structure whatever they hold: it is refused, or it ends up as
+ * the literal text of one double-quoted header value and every other line is as without it.
  */
 class ConfigInjectionTest {
-  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", "frontend", 8080);
+  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", 8080);
   private static final String MARK = "default-src 'self' stackwright-mark";
 
   private static String edge(String policy) {
@@ -27,8 +27,6 @@ class ConfigInjectionTest {
             8080,
             List.of(FRONTEND),
             true,
-            10,
-            20,
             Memory.mebibytes(10),
             policy,
             List.of("10.0.0.0/8"),
@@ -51,6 +49,42 @@ class ConfigInjectionTest {
     String line = "    add_header Content-Security-Policy \"" + policy + "\" always;";
     assertThat(conf.lines()).contains(line);
     assertThat(conf.replace(line, "")).isEqualTo(edge(MARK).replace(line(MARK), ""));
+  }
+
+  @Property(seed = "20261207")
+  void aRouteHeaderIsRefusedOrEmbeddedAsOneLiteralQuotedValue(@ForAll("policies") String value) {
+    String conf;
+    try {
+      conf = withHeader(value);
+    } catch (InvalidPropException e) {
+      assertThat(e.key()).isEqualTo("headers");
+      assertThat(isLiteral(value))
+          .as("refused only when nginx would not take it literally")
+          .isFalse();
+      return;
+    }
+    assertThat(isLiteral(value)).as("accepted only when nginx takes it literally").isTrue();
+    String line = "      add_header X-Team \"" + value + "\" always;";
+    assertThat(conf.lines()).contains(line);
+    assertThat(conf.replace(line, ""))
+        .isEqualTo(
+            withHeader(MARK).replace("      add_header X-Team \"" + MARK + "\" always;", ""));
+  }
+
+  private static String withHeader(String value) {
+    return NginxConf.edge(
+        EdgeSettings.of(
+            List.of(
+                FRONTEND,
+                new EdgeRoute(
+                    "/api/",
+                    "backend",
+                    8080,
+                    false,
+                    List.of(),
+                    null,
+                    java.util.Map.of("X-Team", value),
+                    null))));
   }
 
   /** One line of printable ASCII, none of which ends, escapes or interpolates an nginx string. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
+import io.stackwright.model.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,21 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NginxConfTest {
 
-  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", "frontend", 8080);
+  private static final EdgeRoute FRONTEND = EdgeRoute.to("/", "frontend", 8080);
   private static final EdgeRoute API =
-      EdgeRoute.to("/api/", "backend", "backend", 8080).withRateLimit();
+      EdgeRoute.to("/api/", "backend", 8080).withRateLimit(RateLimit.perSecond(10, 20));
 
   private static EdgeSettings settings(boolean tls, List<EdgeRoute> routes) {
     return new EdgeSettings(
-        8080,
-        routes,
-        tls,
-        10,
-        20,
-        Memory.mebibytes(10),
-        null,
-        List.of("10.0.0.0/8"),
-        Cpu.millis(500));
+        8080, routes, tls, Memory.mebibytes(10), null, List.of("10.0.0.0/8"), Cpu.millis(500));
   }
 
   private static final String EDGE = NginxConf.edge(settings(true, List.of(FRONTEND, API)));
@@ -89,7 +82,7 @@ class NginxConfTest {
 
   @Test
   void eachUpstreamIsDeclaredOnceWithKeepalive() {
-    EdgeRoute admin = EdgeRoute.to("/admin/", "backend", "backend", 8080);
+    EdgeRoute admin = EdgeRoute.to("/admin/", "backend", 8080);
     String conf = NginxConf.edge(settings(false, List.of(FRONTEND, API, admin)));
 
     List<Block> upstreams = blocks(conf, "upstream ");
@@ -116,7 +109,7 @@ class NginxConfTest {
             "limit_req_status 429;");
 
     String unlimited =
-        NginxConf.edge(settings(false, List.of(FRONTEND, EdgeRoute.to("/api/", "b", "b", 80))));
+        NginxConf.edge(settings(false, List.of(FRONTEND, EdgeRoute.to("/api/", "b", 80))));
     assertThat(unlimited).doesNotContain("limit_req");
   }
 
@@ -126,9 +119,7 @@ class NginxConfTest {
         NginxConf.edge(
             settings(
                 false,
-                List.of(
-                    FRONTEND,
-                    EdgeRoute.to("/api/", "backend", "backend", 8080).withStrippedPrefix())));
+                List.of(FRONTEND, EdgeRoute.to("/api/", "backend", 8080).withStrippedPrefix())));
 
     assertThat(location(conf, "location /api/")).contains("proxy_pass http://backend/;");
     assertThat(location(conf, "location /")).contains("proxy_pass http://frontend;");
@@ -200,35 +191,43 @@ class NginxConfTest {
         "/a.b_c~d-e/",
       })
   void pathPrefixesThatAreAccepted(String prefix) {
-    assertThat(EdgeRoute.to(prefix, "backend", "backend", 8080).pathPrefix()).isEqualTo(prefix);
+    assertThat(EdgeRoute.to(prefix, "backend", 8080).pathPrefix()).isEqualTo(prefix);
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "api/", "/api", "//", "/a b/", "/a;b/", "/a{/", "/$uri/", "/../", "/./", "/a/../",
-        "/a\n/", "/é/"
+        "",
+        "api/",
+        "//",
+        "/a b/",
+        "/a b",
+        "/a;b/",
+        "/api;",
+        "/a{/",
+        "/$uri/",
+        "/../",
+        "/./",
+        "/a/../",
+        "/a\n/",
+        "/é/",
+        "/healthz",
+        "/healthz/"
       })
   void pathPrefixesThatCouldMisrouteOrInjectAreRejected(String prefix) {
-    assertRejected(() -> EdgeRoute.to(prefix, "backend", "backend", 8080), "pathPrefix");
+    assertRejected(() -> EdgeRoute.to(prefix, "backend", 8080), "pathPrefix");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "Backend", "backend;", "back end", "backend:8080", "-backend"})
   void hostsMustBeDnsNames(String host) {
-    assertRejected(() -> EdgeRoute.to("/", "frontend", host, 8080), "host");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "Upstream", "up;stream", "1st"})
-  void upstreamNamesMustBeDnsLabels(String upstream) {
-    assertRejected(() -> EdgeRoute.to("/", upstream, "frontend", 8080), "upstream");
+    assertRejected(() -> EdgeRoute.to("/", host, 8080), "host");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 65536})
   void portsMustBeInRange(int port) {
-    assertRejected(() -> EdgeRoute.to("/", "frontend", "frontend", port), "port");
+    assertRejected(() -> EdgeRoute.to("/", "frontend", port), "port");
   }
 
   @ParameterizedTest
@@ -289,18 +288,19 @@ class NginxConfTest {
   void routeTablesThatNginxWouldReadDifferentlyAreRejected() {
     assertRejected(() -> settings(false, List.of()), "routes");
     assertRejected(
-        () -> settings(false, List.of(FRONTEND, EdgeRoute.to("/", "other", "other", 80))),
-        "routes");
-    assertRejected(
-        () -> settings(false, List.of(FRONTEND, EdgeRoute.to("/x/", "frontend", "elsewhere", 80))),
-        "routes");
+        () -> settings(false, List.of(FRONTEND, EdgeRoute.to("/", "other", 80))), "routes");
+    assertThatThrownBy(
+            () ->
+                settings(
+                    false, List.of(EdgeRoute.to("/api", "a", 80), EdgeRoute.to("/api/", "b", 80))))
+        .hasMessageContaining("two routes have the path prefix /api/");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {80, 1023, 65536})
   void theListenPortMustBeUnprivileged(int port) {
     assertRejected(
-        () -> new EdgeSettings(port, List.of(FRONTEND), false, 10, 20, null, null, null, null),
+        () -> new EdgeSettings(port, List.of(FRONTEND), false, null, null, null, null),
         "listenPort");
     assertThatThrownBy(() -> NginxConf.spa(port, Cpu.millis(500)))
         .isInstanceOf(IllegalArgumentException.class);
@@ -325,6 +325,169 @@ class NginxConfTest {
   }
 
   @Test
+  void eachDistinctRateIsAZoneAndALocationAppliesEveryLimitItLists() {
+    RateLimit api = RateLimit.perSecond(10, 20);
+    String conf =
+        NginxConf.edge(
+            settings(
+                false,
+                List.of(
+                    FRONTEND,
+                    EdgeRoute.to("/api", "api", 9000).withRateLimit(api),
+                    EdgeRoute.to("/api/v1/auth", "api", 9000)
+                        .withRateLimit(api)
+                        .withRateLimit(RateLimit.perMinute(5, 0)))));
+
+    assertThat(conf.lines().filter(l -> l.contains("limit_req_zone")))
+        .containsExactly(
+            "  limit_req_zone $binary_remote_addr zone=per_client_10r_s:10m rate=10r/s;",
+            "  limit_req_zone $binary_remote_addr zone=per_client_5r_m:10m rate=5r/m;");
+    assertThat(location(conf, "location /api/"))
+        .contains("limit_req zone=per_client_10r_s burst=20 nodelay;")
+        .doesNotContain("5r_m");
+    assertThat(location(conf, "location /api/v1/auth/"))
+        .contains("limit_req zone=per_client_10r_s burst=20 nodelay;")
+        .contains("limit_req zone=per_client_5r_m nodelay;");
+    assertThat(location(conf, "location /")).doesNotContain("limit_req");
+    assertThat(conf)
+        .contains("location = /api/v1/auth {\n      return 308 /api/v1/auth/$is_args$args;");
+  }
+
+  @Test
+  void aRouteWithHeadersRepeatsEveryServerHeaderSinceNginxWouldDropThem() {
+    String conf =
+        NginxConf.edge(
+            settings(
+                true,
+                List.of(
+                    FRONTEND,
+                    new EdgeRoute(
+                        "/files/",
+                        "files",
+                        8000,
+                        false,
+                        List.of(),
+                        null,
+                        java.util.Map.of("Cache-Control", "no-store", "X-Robots-Tag", "none"),
+                        null))));
+
+    String files = location(conf, "location /files/");
+    String server = blocks(conf, "server").get(0).body();
+    for (String line : server.lines().toList()) {
+      if (line.startsWith("add_header ") || line.startsWith("proxy_hide_header ")) {
+        assertThat(files).contains(line);
+      }
+    }
+    assertThat(files)
+        .contains("add_header Cache-Control \"no-store\" always;")
+        .contains("add_header X-Robots-Tag \"none\" always;")
+        .contains("proxy_hide_header Cache-Control;")
+        .contains("add_header Strict-Transport-Security ");
+    assertThat(location(conf, "location /")).doesNotContain("add_header");
+  }
+
+  @Test
+  void bodySizeAndReadTimeoutPerRoute() {
+    String conf =
+        NginxConf.edge(
+            settings(
+                false,
+                List.of(
+                    FRONTEND,
+                    new EdgeRoute(
+                        "/upload/",
+                        "files",
+                        8000,
+                        true,
+                        List.of(),
+                        Memory.mebibytes(200),
+                        java.util.Map.of(),
+                        java.time.Duration.ofMinutes(5)))));
+
+    assertThat(location(conf, "location /upload/"))
+        .contains("client_max_body_size 200m;")
+        .contains("proxy_read_timeout 300s;")
+        .contains("proxy_pass http://files/;");
+    assertThat(location(conf, "location /")).doesNotContain("client_max_body_size");
+    assertThat(blocks(conf, "server").get(0).body()).contains("client_max_body_size 10m;");
+  }
+
+  @Test
+  void twoPortsOfOneHostAreTwoUpstreams() {
+    String conf =
+        NginxConf.edge(
+            settings(
+                false,
+                List.of(EdgeRoute.to("/", "app", 8080), EdgeRoute.to("/admin", "app", 9090), API)));
+
+    assertThat(blocks(conf, "upstream "))
+        .extracting(Block::header)
+        .containsExactly("upstream app_8080", "upstream app_9090", "upstream backend");
+    assertThat(location(conf, "location /admin/")).contains("proxy_pass http://app_9090;");
+  }
+
+  @Test
+  void aPrefixWithoutItsSlashGetsIt() {
+    assertThat(EdgeRoute.to("/api/v1/auth", "api", 80).pathPrefix()).isEqualTo("/api/v1/auth/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, SECOND", "-1, SECOND", "0, MINUTE", "100001, MINUTE"})
+  void aRateOutOfRangeIsRefused(int requests, RateLimit.Per per) {
+    assertThatThrownBy(() -> new RateLimit(requests, per, 0))
+        .isInstanceOfSatisfying(
+            InvalidPropException.class, e -> assertThat(e.key()).isEqualTo("requests"))
+        .hasMessageContaining("got " + requests);
+    assertRejected(() -> new RateLimit(1, per, -1), "burst");
+  }
+
+  @Test
+  void oneRouteCannotListOneRateTwiceSinceNginxRefusesAZoneTwice() {
+    assertThatThrownBy(() -> API.withRateLimit(RateLimit.perSecond(10, 50)))
+        .isInstanceOf(InvalidPropException.class)
+        .hasMessageContaining("two rate limits of 10r/s");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "X Robots|none",
+        "X-Robots;|none",
+        "X-Frame-Options|SAMEORIGIN",
+        "content-security-policy|default-src *",
+        "Content-Type|text/html",
+        "X-Robots-Tag|a\"b",
+        "X-Robots-Tag|$host",
+        "X-Robots-Tag|none; } server {",
+        "X-Robots-Tag|' '"
+      })
+  void headersNginxWouldNotTakeLiterallyOrThatClashAreRefused(String name, String value) {
+    assertRejected(
+        () ->
+            new EdgeRoute(
+                "/", "frontend", 8080, false, List.of(), null, java.util.Map.of(name, value), null),
+        "headers");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 3601})
+  void readTimeoutsOutOfRangeAreRefused(long seconds) {
+    assertRejected(
+        () ->
+            new EdgeRoute(
+                "/",
+                "frontend",
+                8080,
+                false,
+                List.of(),
+                null,
+                java.util.Map.of(),
+                java.time.Duration.ofSeconds(seconds)),
+        "readTimeout");
+  }
+
+  @Test
   void wholeEdgeFile() {
     assertThat(EDGE).isEqualTo(Golden.read("nginx-edge.conf")).endsWith("}\n");
   }
@@ -335,11 +498,11 @@ class NginxConfTest {
   }
 
   private static EdgeSettings withPolicy(String policy) {
-    return new EdgeSettings(8080, List.of(FRONTEND), false, 10, 20, null, policy, null, null);
+    return new EdgeSettings(8080, List.of(FRONTEND), false, null, policy, null, null);
   }
 
   private static EdgeSettings withProxies(List<String> proxies) {
-    return new EdgeSettings(8080, List.of(FRONTEND), false, 10, 20, null, null, proxies, null);
+    return new EdgeSettings(8080, List.of(FRONTEND), false, null, null, proxies, null);
   }
 
   private static void assertRejected(Runnable construction, String key) {

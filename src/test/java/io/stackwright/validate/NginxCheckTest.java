@@ -186,37 +186,46 @@ class NginxCheckTest {
   }
 
   /**
-   * The edge run by nginx on 127.0.0.1, with stand-ins for its upstreams on 127.0.0.1 (a backend
-   * that answers "api", a frontend that answers 4 KiB of text with its own X-Frame-Options); all
-   * stopped on close.
+   * The edge run by nginx on 127.0.0.1, with stand-ins for its upstreams on 127.0.0.1; all stopped
+   * on close.
    */
   static final class Edge implements AutoCloseable {
-    private final HttpServer backend;
-    private final HttpServer frontend;
+    private final Map<String, HttpServer> upstreams;
     private Process nginx;
     private int port;
 
-    private Edge(HttpServer backend, HttpServer frontend) {
-      this.backend = backend;
-      this.frontend = frontend;
+    private Edge(Map<String, HttpServer> upstreams) {
+      this.upstreams = upstreams;
     }
 
+    /**
+     * The shop's edge: a backend that answers "api", a frontend that answers 4 KiB of text with its
+     * own X-Frame-Options.
+     */
     static Edge start(Programs programs, String conf, Path scratch) throws Exception {
-      Edge edge = new Edge(stub("api", false), stub("x".repeat(4096), true));
+      return start(
+          programs,
+          conf,
+          scratch,
+          Map.of("backend", stub("api", false), "frontend", stub("x".repeat(4096), true)));
+    }
+
+    /**
+     * An edge in front of these stand-ins, by upstream host (see {@link #stub}).
+     *
+     * @param upstreams each upstream host's stand-in, stopped on close
+     */
+    static Edge start(
+        Programs programs, String conf, Path scratch, Map<String, HttpServer> upstreams)
+        throws Exception {
+      Edge edge = new Edge(upstreams);
       try {
         // A free port may be taken by another process before nginx binds it: then once more.
         for (int attempt = 1; ; attempt++) {
           edge.port = RedisCheck.freePort();
           Path file =
               new NginxCheck(programs.nginx(), programs.nginxConf())
-                  .prepare(
-                      conf,
-                      scratch,
-                      Map.of(
-                          "backend", edge.backend.getAddress().getPort(),
-                          "frontend", edge.frontend.getAddress().getPort()),
-                      edge.port,
-                      null);
+                  .prepare(conf, scratch, ports(upstreams), edge.port, null);
           edge.nginx =
               new ProcessBuilder(
                       programs.nginx().toString(),
@@ -266,16 +275,49 @@ class NginxCheckTest {
       throw new AssertionError("nginx did not answer within 10 s");
     }
 
+    private static Map<String, Integer> ports(Map<String, HttpServer> upstreams) {
+      Map<String, Integer> ports = new java.util.HashMap<>();
+      upstreams.forEach((host, server) -> ports.put(host, server.getAddress().getPort()));
+      return ports;
+    }
+
+    /**
+     * A request's head alone, its output then closed: for a request nginx answers before reading
+     * its body (413), which it would otherwise wait for before closing.
+     */
+    Response sendHead(String method, String path, String extra) throws IOException {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+        socket.setSoTimeout(5000);
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            (method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extra + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        socket.shutdownOutput();
+        return parse(socket.getInputStream().readAllBytes());
+      }
+    }
+
     /** A GET over a connection of its own, with {@code extra} header lines. */
     Response get(String path, String extra) throws IOException {
+      return send("GET", path, extra, new byte[0]);
+    }
+
+    /**
+     * A request over a connection of its own, with {@code extra} header lines (a {@code
+     * Content-Length} among them where a body is sent) and then {@code body}.
+     */
+    Response send(String method, String path, String extra, byte[] body) throws IOException {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
         socket.setSoTimeout(5000);
         String host = extra.contains("Host:") ? "" : "Host: localhost\r\n";
         OutputStream out = socket.getOutputStream();
         out.write(
-            ("GET " + path + " HTTP/1.1\r\n" + host + extra + "Connection: close\r\n\r\n")
+            (method + " " + path + " HTTP/1.1\r\n" + host + extra + "Connection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
         out.flush();
         return parse(socket.getInputStream().readAllBytes());
       }
@@ -297,7 +339,11 @@ class NginxCheckTest {
           Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
     }
 
-    private static HttpServer stub(String body, boolean ownHeaders) throws IOException {
+    /**
+     * A stand-in upstream on 127.0.0.1 that reads the request's body and answers {@code body}, with
+     * an X-Frame-Options of its own where {@code ownHeaders}.
+     */
+    static HttpServer stub(String body, boolean ownHeaders) throws IOException {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext(
@@ -334,8 +380,7 @@ class NginxCheckTest {
         }
         workers.forEach(ProcessHandle::destroyForcibly);
       }
-      backend.stop(0);
-      frontend.stop(0);
+      upstreams.values().forEach(server -> server.stop(0));
     }
   }
 }
