@@ -10,7 +10,7 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.render.k8s.JsiiKernel;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.EnvironmentComparison;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesis;

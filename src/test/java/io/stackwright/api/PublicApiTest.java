@@ -43,8 +43,8 @@ class PublicApiTest {
           "cli.Main",
           "stack.Stack",
           "stack.StackDefinition",
-          "stack.ShopStack",
-          "stack.ShopEnvironment",
+          "shop.ShopStack",
+          "shop.ShopEnvironment",
           // The services, with their props records.
           "services.GenericService",
           "services.HttpService",

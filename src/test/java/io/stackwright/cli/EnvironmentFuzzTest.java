@@ -7,7 +7,7 @@ import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
-import io.stackwright.stack.ShopEnvironment;
+import io.stackwright.shop.ShopEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.model.StackModel;
-import io.stackwright.stack.ShopEnvironment;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopEnvironment;
+import io.stackwright.shop.ShopStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.stackwright.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import io.stackwright.synth.Synthesizer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Probe;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.shop.TestStacks;
 import io.stackwright.stack.Stack;
-import io.stackwright.stack.TestStacks;
 import io.stackwright.synth.Synthesizer;
 import org.junit.jupiter.api.Test;
 

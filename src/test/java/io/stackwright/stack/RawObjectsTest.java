@@ -8,6 +8,8 @@ import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.shop.ShopEnvironment;
+import io.stackwright.shop.ShopStack;
 import io.stackwright.synth.Synthesizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.stackwright.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.report.EnvironmentComparison;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import io.stackwright.validate.InstalledTools;
 import io.stackwright.validate.Layer;
 import io.stackwright.validate.ValidationGate;

@@ -6,7 +6,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopStack;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.policy.Parity;

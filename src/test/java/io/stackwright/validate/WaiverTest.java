@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
-import io.stackwright.stack.ShopEnvironment;
-import io.stackwright.stack.ShopStack;
+import io.stackwright.shop.ShopEnvironment;
+import io.stackwright.shop.ShopStack;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

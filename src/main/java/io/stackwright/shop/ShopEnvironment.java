@@ -1,4 +1,4 @@
-package io.stackwright.stack;
+package io.stackwright.shop;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Names;

@@ -1,4 +1,4 @@
-package io.stackwright.stack;
+package io.stackwright.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,7 @@ import io.stackwright.services.Prometheus;
 import io.stackwright.services.PrometheusProps;
 import io.stackwright.services.Redis;
 import io.stackwright.services.RedisProps;
+import io.stackwright.stack.Stack;
 import io.stackwright.synth.Synthesizer;
 import java.io.IOException;
 import java.nio.file.Path;

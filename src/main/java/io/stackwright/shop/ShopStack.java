@@ -1,4 +1,4 @@
-package io.stackwright.stack;
+package io.stackwright.shop;
 
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.AddressRanges;
@@ -11,6 +11,8 @@ import io.stackwright.services.Nginx;
 import io.stackwright.services.Postgres;
 import io.stackwright.services.Prometheus;
 import io.stackwright.services.Redis;
+import io.stackwright.stack.Stack;
+import io.stackwright.stack.StackDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
