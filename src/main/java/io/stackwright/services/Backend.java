@@ -54,14 +54,7 @@ public final class Backend {
     }
     this.service =
         HttpService.builder(NAME)
-            .props(
-                new HttpServiceProps(
-                    props.image(),
-                    props.autoscaling() == null ? props.replicas() : null,
-                    props.autoscaling(),
-                    props.resources(),
-                    props.logLevel(),
-                    props.runAsUser()))
+            .props(props.toHttpService())
             .framework(HttpFramework.GENERIC)
             .port(HTTP_PORT)
             .livenessPath(LIVE_PATH)

@@ -1,9 +1,6 @@
 package io.stackwright.services;
 
-import io.stackwright.env.InvalidPropException;
-import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
-import io.stackwright.model.Memory;
 import io.stackwright.model.Resources;
 
 /**
@@ -28,9 +25,8 @@ public record BackendProps(
     LogLevel logLevel,
     Integer runAsUser) {
 
-  /** Default requests and limits. */
-  public static final Resources DEFAULT_RESOURCES =
-      new Resources(Cpu.millis(250), Memory.mebibytes(256), Cpu.millis(500), Memory.mebibytes(256));
+  /** Default requests and limits: those of any HTTP service. */
+  public static final Resources DEFAULT_RESOURCES = HttpServiceProps.DEFAULT_RESOURCES;
 
   /**
    * Applies the defaults and checks ranges.
@@ -43,14 +39,20 @@ public record BackendProps(
    * @param runAsUser see {@link #runAsUser()}
    */
   public BackendProps {
-    if (image == null) {
-      throw new InvalidPropException(
-          "image", "missing required key \"image\"", "set image: registry/repository:tag");
-    }
-    replicas = Range.replicas(replicas, autoscaling);
-    logLevel = logLevel == null ? LogLevel.INFO : logLevel;
-    runAsUser = Range.check("runAsUser", runAsUser, 10001, 1000, Integer.MAX_VALUE);
-    resources = ResourcesProps.complete(resources, DEFAULT_RESOURCES);
+    // The backend is an HTTP service: the same keys, defaults and checks, written once.
+    HttpServiceProps checked =
+        new HttpServiceProps(image, replicas, autoscaling, resources, logLevel, runAsUser);
+    replicas = checked.replicas();
+    logLevel = checked.logLevel();
+    runAsUser = checked.runAsUser();
+    resources = checked.resources();
+  }
+
+  /** {@return the same settings, as any HTTP service takes them} */
+  public HttpServiceProps toHttpService() {
+    // replicas holds its default already; given again beside autoscaling it would be refused.
+    return new HttpServiceProps(
+        image, autoscaling == null ? replicas : null, autoscaling, resources, logLevel, runAsUser);
   }
 
   /** {@return requests and limits with the defaults applied} */
