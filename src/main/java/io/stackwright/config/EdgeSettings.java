@@ -130,16 +130,16 @@ public record EdgeSettings(
 
   private static void checkRoutes(List<EdgeRoute> routes) {
     if (routes.isEmpty()) {
-      throw new InvalidPropException(
-          "routes", "the edge has no routes", "route / to the frontend at least");
+      throw new IllegalArgumentException(
+          "the edge has no routes; route / to the frontend at least");
     }
     Set<String> prefixes = new HashSet<>();
     for (EdgeRoute route : routes) {
       if (!prefixes.add(route.pathPrefix())) {
-        throw new InvalidPropException(
-            "routes",
-            "two routes have the path prefix " + route.pathPrefix(),
-            "give each route its own prefix (/api and /api/ are the same prefix)");
+        throw new IllegalArgumentException(
+            "two routes of the edge have the path prefix "
+                + route.pathPrefix()
+                + "; give each route its own prefix (/api and /api/ are the same prefix)");
       }
     }
   }

@@ -108,7 +108,9 @@ public final class DevTools {
 
   private static void requireDevelopment(Stack stack) {
     if (!stack.development()) {
-      throw new IllegalStateException("development tools belong to development environments only");
+      throw new IllegalStateException(
+          "database-ui and redis-ui, the development tools, belong to development environments"
+              + " only; add them only when stack.development() is true");
     }
   }
 }

@@ -21,6 +21,7 @@ import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -371,7 +372,11 @@ public final class Synthesizer<P extends Record> {
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
         outputs.add(new Rendered(name, stack, entry.getValue(), output, current, file, inputs));
       } catch (InvalidPropException e) {
-        rejected.add(rejectedAt(name, e));
+        if (isFileKey(e.key())) {
+          rejected.add(rejectedAt(name, e));
+        } else {
+          failures.add(name + ": " + e.getMessage() + (e.hint().isEmpty() ? "" : "; " + e.hint()));
+        }
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
         // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
         failures.add(name + ": " + e.getMessage());
@@ -439,8 +444,29 @@ public final class Synthesizer<P extends Record> {
     try {
       return new EnvironmentComparison.Column(define(name, props), waivers(props));
     } catch (InvalidPropException e) {
+      if (!isFileKey(e.key())) {
+        throw e;
+      }
       throw rejectedAt(name, e);
     }
+  }
+
+  /**
+   * Whether a rejected key path can be a value of the environment file: its first key is a
+   * component of the props record. A key of the stack's code (a route table, say) is the code's
+   * fault, reported as a failed stack rather than at line 1 of the file.
+   */
+  private boolean isFileKey(String key) {
+    if (key == null) {
+      return false;
+    }
+    String first = key.split("[.\\[]", 2)[0];
+    for (RecordComponent component : definition.propsType().getRecordComponents()) {
+      if (component.getName().equals(first)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -33,7 +33,9 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   public static final String SCHEMA_SET = "v1.33.0-local-strict";
 
   /** How to install every tool, for messages. */
-  public static final String INSTALL_HINT = "install it with scripts/install-validators";
+  public static final String INSTALL_HINT =
+      "install it with scripts/install-validators (a project of one's own: run that script of a"
+          + " Stackwright checkout and point -Dstackwright.tools at its .tools folder)";
 
   /**
    * Makes the paths absolute, as the tools run in a scratch folder; copies the command.

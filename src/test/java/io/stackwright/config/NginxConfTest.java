@@ -286,14 +286,18 @@ class NginxConfTest {
 
   @Test
   void routeTablesThatNginxWouldReadDifferentlyAreRejected() {
-    assertRejected(() -> settings(false, List.of()), "routes");
-    assertRejected(
-        () -> settings(false, List.of(FRONTEND, EdgeRoute.to("/", "other", 80))), "routes");
+    // The route table comes from the stack's code: its mistakes are the code's, not a file's.
+    assertThatThrownBy(() -> settings(false, List.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no routes");
+    assertThatThrownBy(() -> settings(false, List.of(FRONTEND, EdgeRoute.to("/", "other", 80))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two routes of the edge have the path prefix /");
     assertThatThrownBy(
             () ->
                 settings(
                     false, List.of(EdgeRoute.to("/api", "a", 80), EdgeRoute.to("/api/", "b", 80))))
-        .hasMessageContaining("two routes have the path prefix /api/");
+        .hasMessageContaining("two routes of the edge have the path prefix /api/");
   }
 
   @ParameterizedTest

@@ -144,8 +144,8 @@ class NginxRoutesTest {
         List.of(NginxRoute.to(WEB).path("/api").build(), NginxRoute.to(API).path("/api/").build());
 
     assertThatThrownBy(() -> new Nginx(stack, NginxProps.defaults(), routes))
-        .isInstanceOf(InvalidPropException.class)
-        .hasMessageContaining("two routes have the path prefix /api/");
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two routes of the edge have the path prefix /api/");
     assertThatThrownBy(() -> new Nginx(stack, NginxProps.defaults(), List.of()))
         .hasMessageContaining("the edge has no routes");
   }

@@ -117,4 +117,40 @@ class SynthesizerTest {
             ValidationException.class,
             e -> assertThat(e.failures()).containsExactly("qa: dependency cycle: a -> b -> a"));
   }
+
+  @Test
+  void aValueTheCodeSetsThatAStackRefusesIsTheCodesFaultNotAFilesLine() throws IOException {
+    Files.createDirectories(project.resolve("environments"));
+    Files.writeString(project.resolve("environments/qa.yaml"), "name: qa\n");
+    StackDefinition<CycleProps> refusing =
+        stack(
+            (environment, props) -> {
+              throw new io.stackwright.env.InvalidPropException(
+                  "routes", "two routes have one prefix", "give each its own");
+            });
+
+    assertThatThrownBy(
+            () -> new Synthesizer<>(refusing, project, name -> null).synthesize(List.of("qa")))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.failures())
+                    .containsExactly("qa: two routes have one prefix; give each its own"));
+
+    StackDefinition<CycleProps> refusingTheFile =
+        stack(
+            (environment, props) -> {
+              throw new io.stackwright.env.InvalidPropException(
+                  "name", "this name is taken", "choose another");
+            });
+    assertThatThrownBy(
+            () ->
+                new Synthesizer<>(refusingTheFile, project, name -> null).synthesize(List.of("qa")))
+        .isInstanceOfSatisfying(
+            io.stackwright.env.EnvironmentException.class,
+            e ->
+                assertThat(e.problems().get(0).format())
+                    .isEqualTo(
+                        "environments/qa.yaml:1:7: name: this name is taken; choose another"));
+  }
 }

@@ -106,7 +106,8 @@ class ProgramLayersTest {
     assertThat(report.skipNotices())
         .contains(
             "skipped the nginx layer: nginx not found (-Dstackwright.nginx, .tools/bin/nginx,"
-                + " PATH, /usr/sbin); install it with scripts/install-validators");
+                + " PATH, /usr/sbin); "
+                + Tools.INSTALL_HINT);
   }
 
   @Test
