@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackwright.model.ComposeHealthCheck;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
-import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.stack.ProberStacks;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,7 +109,7 @@ class ComposeProberGateTest {
   void oneChangeToTheProberIsAMismatch(
       String from, String to, String object, String field, String word) {
     SynthOutput changed =
-        withCompose(
+        ChangedOutputs.withCompose(
             Synthesizer.render(model(false)), from.replace("\\n", "\n"), to.replace("\\n", "\n"));
 
     List<Violation> mismatches = compare(changed).mismatches();
@@ -130,7 +127,7 @@ class ComposeProberGateTest {
   void aProberThatTestsAnotherPathFailsTheGate() {
     StackModel model = model(false);
     SynthOutput changed =
-        withCompose(
+        ChangedOutputs.withCompose(
             Synthesizer.render(model),
             "- http://api:8080/health/ready",
             "- http://api:8080/health/live");
@@ -148,7 +145,8 @@ class ComposeProberGateTest {
   void withoutItsProberTheServiceHasNoHealthCheck() {
     StackModel model = model(true);
     SynthOutput changed =
-        withCompose(Synthesizer.render(model), "      stackwright.io/readiness-of: api\n", "");
+        ChangedOutputs.withCompose(
+            Synthesizer.render(model), "      stackwright.io/readiness-of: api\n", "");
 
     ValidationReport report = ValidationGate.policyOnly().check(List.of(subject(model, changed)));
 
@@ -156,22 +154,5 @@ class ComposeProberGateTest {
         .contains("ComposeService/api: services.api.healthcheck: service api has no health check")
         .contains("ComposeService/api-ready")
         .contains("Compose always starts it but Kubernetes does not run it");
-  }
-
-  /** The output with one text of its Compose file replaced, which must occur exactly once. */
-  private static SynthOutput withCompose(SynthOutput output, String from, String to) {
-    String compose = output.text(ComposeRenderer.COMPOSE_FILE);
-    assertThat(compose.indexOf(from)).as("occurs").isNotNegative();
-    assertThat(compose.indexOf(from)).as("occurs once").isEqualTo(compose.lastIndexOf(from));
-    SynthOutput copy =
-        new SynthOutput(output.environment(), output.kubernetesObjects(), output.composeServices());
-    for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-      copy.add(
-          file.getKey(),
-          file.getKey().equals(ComposeRenderer.COMPOSE_FILE)
-              ? compose.replace(from, to)
-              : new String(file.getValue(), StandardCharsets.UTF_8));
-    }
-    return copy;
   }
 }

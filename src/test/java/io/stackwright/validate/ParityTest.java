@@ -3,17 +3,14 @@ package io.stackwright.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.output.SynthOutput;
-import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.shop.ShopStack;
 import io.stackwright.synth.Environments;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,7 +100,8 @@ class ParityTest {
       """)
   void oneChangeToTheComposeFileIsAMismatch(
       String from, String to, String object, String field, String word) {
-    SynthOutput changed = withCompose(prod, from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+    SynthOutput changed =
+        ChangedOutputs.withCompose(prod, from.replace("\\n", "\n"), to.replace("\\n", "\n"));
 
     List<Violation> mismatches = compare(changed).mismatches();
 
@@ -118,7 +116,8 @@ class ParityTest {
 
   @Test
   void aMismatchFailsTheGateAndNoWaiverHidesIt() {
-    SynthOutput changed = withCompose(prod, "      LOG_LEVEL: warn", "      LOG_LEVELS: warn");
+    SynthOutput changed =
+        ChangedOutputs.withCompose(prod, "      LOG_LEVEL: warn", "      LOG_LEVELS: warn");
     Subject subject =
         new Subject(
             "prod",
@@ -136,22 +135,5 @@ class ParityTest {
         .contains("dist/prod/compose/compose.yaml:")
         .contains("ComposeService/backend: services.backend.environment: environment variables")
         .contains("only on Kubernetes: LOG_LEVEL; only in Compose: LOG_LEVELS");
-  }
-
-  /** The output with one text of its Compose file replaced, which must occur exactly once. */
-  private static SynthOutput withCompose(SynthOutput output, String from, String to) {
-    String compose = output.text(ComposeRenderer.COMPOSE_FILE);
-    assertThat(compose.indexOf(from)).as("occurs").isNotNegative();
-    assertThat(compose.indexOf(from)).as("occurs once").isEqualTo(compose.lastIndexOf(from));
-    SynthOutput copy =
-        new SynthOutput(output.environment(), output.kubernetesObjects(), output.composeServices());
-    for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-      copy.add(
-          file.getKey(),
-          file.getKey().equals(ComposeRenderer.COMPOSE_FILE)
-              ? compose.replace(from, to)
-              : new String(file.getValue(), StandardCharsets.UTF_8));
-    }
-    return copy;
   }
 }
