@@ -123,16 +123,8 @@ public record Programs(
     return path == null ? null : path.toAbsolutePath().normalize();
   }
 
+  /** On {@code PATH}, then in {@code /usr/sbin}, where Debian puts nginx. */
   private static Optional<Path> onPath(String path, String name) {
-    String dirs = (path == null ? "" : path) + File.pathSeparator + "/usr/sbin";
-    for (String directory : dirs.split(File.pathSeparator)) {
-      if (!directory.isEmpty()) {
-        Optional<Path> found = Tools.executable(Path.of(directory).resolve(name));
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
+    return Tools.onPath((path == null ? "" : path) + File.pathSeparator + "/usr/sbin", name);
   }
 }

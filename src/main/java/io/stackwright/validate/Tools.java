@@ -152,7 +152,8 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
         : Optional.empty();
   }
 
-  private static Optional<Path> onPath(String path, String name) {
+  /** The executable {@code name} in the first folder of {@code path} that holds one. */
+  static Optional<Path> onPath(String path, String name) {
     if (path == null || path.isEmpty()) {
       return Optional.empty();
     }
