@@ -11,8 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -67,16 +66,15 @@ public final class DistInput {
    */
   public static SortedMap<String, DistWriter.Bytes> read(Path folder) throws IOException {
     SortedMap<String, DistWriter.Bytes> files = new TreeMap<>();
-    List<Path> paths = walk(folder);
-    if (paths.isEmpty() || !Files.isDirectory(folder, NO_FOLLOW)) {
+    SortedMap<Path, BasicFileAttributes> paths = walk(folder);
+    if (paths.isEmpty() || !paths.get(folder).isDirectory()) {
       return files;
     }
     // Measured before anything is read: a folder of many large files must not fill the heap.
     long total = 0;
     int count = 0;
-    for (Path path : paths) {
-      BasicFileAttributes attributes = attributes(path);
-      if (attributes != null && attributes.isRegularFile()) {
+    for (BasicFileAttributes attributes : paths.values()) {
+      if (attributes.isRegularFile()) {
         total += attributes.size();
         count++;
         if (total > MAX_FOLDER_BYTES || count > MAX_FOLDER_FILES) {
@@ -91,9 +89,9 @@ public final class DistInput {
         }
       }
     }
-    for (Path path : paths) {
-      if (Files.isRegularFile(path, NO_FOLLOW)) {
-        files.put(relative(folder, path), new DistWriter.Bytes(readFile(path)));
+    for (Map.Entry<Path, BasicFileAttributes> path : paths.entrySet()) {
+      if (path.getValue().isRegularFile()) {
+        files.put(relative(folder, path.getKey()), new DistWriter.Bytes(readFile(path.getKey())));
       }
     }
     return files;
@@ -141,11 +139,11 @@ public final class DistInput {
    */
   public static SortedMap<String, String> wrongModes(Path path) throws IOException {
     SortedMap<String, String> wrong = new TreeMap<>();
-    List<Path> paths = walk(path);
+    SortedMap<Path, BasicFileAttributes> paths = walk(path);
     if (paths.isEmpty() || !Files.getFileStore(path).supportsFileAttributeView("posix")) {
       return wrong;
     }
-    for (Path each : paths) {
+    for (Path each : paths.keySet()) {
       PosixFileAttributes attributes =
           Files.readAttributes(each, PosixFileAttributes.class, NO_FOLLOW);
       String mode = PosixFilePermissions.toString(attributes.permissions());
@@ -157,16 +155,15 @@ public final class DistInput {
   }
 
   /**
-   * {@code path} and everything under it, links never followed, sorted; empty when it does not
-   * exist. A plain file alone is its own walk.
+   * {@code path} and everything under it, each with its attributes, links never followed, sorted;
+   * empty when it does not exist. A plain file alone is its own walk.
    */
-  private static List<Path> walk(Path path) throws IOException {
-    List<Path> found = new ArrayList<>();
-    BasicFileAttributes root = attributes(path);
-    if (root == null) {
+  private static SortedMap<Path, BasicFileAttributes> walk(Path path) throws IOException {
+    SortedMap<Path, BasicFileAttributes> found = new TreeMap<>();
+    if (attributes(path) == null) {
       return found;
     }
-    refuseOdd(path, root);
+    // The root is visited too: as a folder, or (a file or a link, never followed) as a file.
     Files.walkFileTree(
         path,
         new SimpleFileVisitor<>() {
@@ -174,7 +171,7 @@ public final class DistInput {
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
               throws IOException {
             refuseOdd(dir, attributes);
-            found.add(dir);
+            found.put(dir, attributes);
             return FileVisitResult.CONTINUE;
           }
 
@@ -182,11 +179,10 @@ public final class DistInput {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
               throws IOException {
             refuseOdd(file, attributes);
-            found.add(file);
+            found.put(file, attributes);
             return FileVisitResult.CONTINUE;
           }
         });
-    found.sort(null);
     return found;
   }
 
