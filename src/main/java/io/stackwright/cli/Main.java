@@ -62,7 +62,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "stackwright",
     mixinStandardHelpOptions = true,
-    subcommands = {Main.Synth.class, Main.Diff.class},
+    subcommands = {Main.Synth.class, Main.Diff.class, Init.class, InstallValidators.class},
     description = "Synthesizes Kubernetes manifests and Compose files into dist/<env>/.")
 public final class Main {
   /** Success. */

@@ -10,10 +10,10 @@ import java.util.function.Function;
  * Where the real programs that read the generated config files are (README, "Validation"), each
  * looked for in this order: a system property ({@code -Dstackwright.nginx=<file>}, {@code
  * -Dstackwright.redis-server=<file>}, {@code -Dstackwright.promtool=<file>}, {@code
- * -Dstackwright.postgresql=<folder>}), then the {@code .tools/} folder that {@code
- * scripts/install-validators} fills. nginx and redis-server are also taken from {@code PATH} (and
- * {@code /usr/sbin}); promtool and PostgreSQL are not, as a system's is seldom the image's version
- * and the wrong one proves nothing (Debian's promtool 2.42 rejects {@code kubernetes_sd_configs}).
+ * -Dstackwright.postgresql=<folder>}), then the tools folder ({@link Tools#folder}). nginx and
+ * redis-server are also taken from {@code PATH} (and {@code /usr/sbin}); promtool and PostgreSQL
+ * are not, as a system's is seldom the image's version and the wrong one proves nothing (Debian's
+ * promtool 2.42 rejects {@code kubernetes_sd_configs}).
  *
  * @param nginx the nginx executable, or {@code null}
  * @param nginxConf the folder that stands for the image's {@code /etc/nginx} ({@code mime.types}),
@@ -53,7 +53,7 @@ public record Programs(
   /**
    * Finds the programs.
    *
-   * @param tools the tools folder ({@code .tools/})
+   * @param tools the tools folder ({@link Tools#folder})
    * @param properties system properties, e.g. {@code System::getProperty}
    * @param path the {@code PATH} variable, or {@code null}
    * @return the programs found; each one not found is {@code null}
@@ -90,14 +90,14 @@ public record Programs(
   /** {@return why the nginx layer cannot run, or {@code null} when it can} */
   public String nginxMissing() {
     return nginx == null
-        ? "nginx not found (-Dstackwright.nginx, .tools/bin/nginx, PATH, /usr/sbin)" + HINT
+        ? "nginx not found (-Dstackwright.nginx, <tools>/bin/nginx, PATH, /usr/sbin)" + HINT
         : null;
   }
 
   /** {@return why the promtool layer cannot run, or {@code null} when it can} */
   public String promtoolMissing() {
     return promtool == null
-        ? "promtool of the image's version not found (-Dstackwright.promtool, .tools/bin/promtool)"
+        ? "promtool of the image's version not found (-Dstackwright.promtool, <tools>/bin/promtool)"
             + HINT
         : null;
   }
@@ -105,7 +105,7 @@ public record Programs(
   /** {@return why the redis layer cannot run, or {@code null} when it can} */
   public String redisMissing() {
     return redisServer == null
-        ? "redis-server not found (-Dstackwright.redis-server, .tools/bin/redis-server, PATH)"
+        ? "redis-server not found (-Dstackwright.redis-server, <tools>/bin/redis-server, PATH)"
             + HINT
         : null;
   }
@@ -114,7 +114,7 @@ public record Programs(
   public String postgresqlMissing() {
     return postgresql == null
         ? "PostgreSQL of the image's major version not found (-Dstackwright.postgresql,"
-            + " .tools/postgresql)"
+            + " <tools>/postgresql)"
             + HINT
         : null;
   }

@@ -11,11 +11,10 @@ import java.util.stream.Stream;
 /**
  * Where the validation tools are, each looked for in this order: a system property ({@code
  * -Dstackwright.kubeconform=<file>}, {@code -Dstackwright.schemas=<folder>}, {@code
- * -Dstackwright.compose=<file>}), the project's {@code .tools/} folder that {@code
- * scripts/install-validators} fills, then {@code PATH} (kubeconform; {@code docker-compose}, or
- * {@code docker compose} when that plugin answers). The schemas are only looked for in the first
- * two places: kubeconform must not fetch them. The real programs that read the generated config
- * files are found as {@link Programs#locate} says.
+ * -Dstackwright.compose=<file>}), the tools folder ({@link #folder}), then {@code PATH}
+ * (kubeconform; {@code docker-compose}, or {@code docker compose} when that plugin answers). The
+ * schemas are only looked for in the first two places: kubeconform must not fetch them. The real
+ * programs that read the generated config files are found as {@link Programs#locate} says.
  *
  * @param kubeconform the kubeconform executable, or {@code null}
  * @param schemas the folder of strict JSON schemas of {@link #SCHEMA_SET}, prepared by {@code
@@ -34,8 +33,10 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
 
   /** How to install every tool, for messages. */
   public static final String INSTALL_HINT =
-      "install it with scripts/install-validators (a project of one's own: run that script of a"
-          + " Stackwright checkout and point -Dstackwright.tools at its .tools folder)";
+      "install it with mvn -q exec:exec@install-validators (in a project made by stackwright"
+          + " init; in a Stackwright checkout, scripts/install-validators); <tools> is"
+          + " -Dstackwright.tools, else the project's .tools/, else ~/.cache/stackwright/tools (root's:"
+          + " /var/cache/stackwright/tools)";
 
   /**
    * Makes the paths absolute, as the tools run in a scratch folder; copies the command.
@@ -75,20 +76,65 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   }
 
   /**
+   * The folder the tools are installed in: the one the system property {@code stackwright.tools}
+   * names; else the project's {@code .tools/}, where a Stackwright checkout's {@code
+   * scripts/install-validators} puts them, if there is one; else the user's, {@code
+   * $XDG_CACHE_HOME/stackwright/tools} ({@code ~/.cache/stackwright/tools}; root's: {@code
+   * /var/cache/stackwright/tools}), which {@code stackwright install-validators} fills for every
+   * project of one's own.
+   *
+   * @param projectDir the project's folder
+   * @param properties system properties, e.g. {@code System::getProperty}; {@code user.home} is
+   *     read
+   * @param environment environment variables, e.g. {@code System::getenv}; {@code XDG_CACHE_HOME}
+   *     is read
+   * @return the folder, which may not exist yet
+   */
+  public static Path folder(
+      Path projectDir, Function<String, String> properties, Function<String, String> environment) {
+    Path project = projectDir.resolve(".tools");
+    return property(properties, "stackwright.tools")
+        .or(() -> Optional.of(project).filter(Files::isDirectory))
+        .or(() -> userFolder(properties, environment))
+        .orElse(project)
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /**
+   * {@code $XDG_CACHE_HOME/stackwright/tools}, or {@code ~/.cache/stackwright/tools}; for root
+   * {@code /var/cache/stackwright/tools}, since the postgresql layer runs PostgreSQL as {@code
+   * nobody} under root, which cannot enter root's home.
+   */
+  private static Optional<Path> userFolder(
+      Function<String, String> properties, Function<String, String> environment) {
+    if ("root".equals(properties.apply("user.name"))) {
+      return Optional.of(Path.of("/var/cache/stackwright/tools"));
+    }
+    String cache = environment.apply("XDG_CACHE_HOME");
+    String home = properties.apply("user.home");
+    // The XDG rule: a relative value is invalid and ignored.
+    if (cache != null && Path.of(cache).isAbsolute()) {
+      return Optional.of(Path.of(cache, "stackwright", "tools"));
+    }
+    return home == null || home.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(home, ".cache", "stackwright", "tools"));
+  }
+
+  /**
    * Finds the tools.
    *
-   * @param projectDir the folder holding {@code .tools/}, unless the system property {@code
-   *     stackwright.tools} names the tools folder (as for a stack beside the build's, such as an
-   *     example)
+   * @param projectDir the project's folder, where {@link #folder} looks for {@code .tools/}
    * @param properties system properties, e.g. {@code System::getProperty}
-   * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} is read
+   * @param environment environment variables, e.g. {@code System::getenv}; {@code PATH} and {@code
+   *     XDG_CACHE_HOME} are read
    * @return the tools; a missing one is reported by {@link #kubeconformMissing()} and {@link
    *     #composeMissing()}
    */
   public static Tools locate(
       Path projectDir, Function<String, String> properties, Function<String, String> environment) {
-    Path tools =
-        property(properties, "stackwright.tools").orElseGet(() -> projectDir.resolve(".tools"));
+    Path tools = folder(projectDir, properties, environment);
     String path = environment.apply("PATH");
     Path kubeconform =
         property(properties, "stackwright.kubeconform")
@@ -115,14 +161,14 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   /** {@return why the kubeconform layer cannot run, or {@code null} when it can} */
   public String kubeconformMissing() {
     if (kubeconform == null) {
-      return "kubeconform not found (-Dstackwright.kubeconform, .tools/bin/kubeconform, PATH); "
+      return "kubeconform not found (-Dstackwright.kubeconform, <tools>/bin/kubeconform, PATH); "
           + INSTALL_HINT;
     }
     if (schemas == null || !hasSchemas(schemas)) {
       return "the Kubernetes "
           + SCHEMA_SET
           + " JSON schemas were not found (-Dstackwright.schemas,"
-          + " .tools/kubernetes-json-schema/"
+          + " <tools>/kubernetes-json-schema/"
           + SCHEMA_SET
           + "); "
           + INSTALL_HINT;
@@ -133,7 +179,7 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   /** {@return why the Compose layer cannot run, or {@code null} when it can} */
   public String composeMissing() {
     return compose.isEmpty()
-        ? "the Compose CLI was not found (-Dstackwright.compose, .tools/bin/docker-compose,"
+        ? "the Compose CLI was not found (-Dstackwright.compose, <tools>/bin/docker-compose,"
             + " docker-compose or docker compose on PATH); "
             + INSTALL_HINT
         : null;

@@ -41,6 +41,7 @@ class PublicApiTest {
       Set.of(
           // The stack and how to run it.
           "cli.Main",
+          "testing.DistSnapshot",
           "stack.Stack",
           "stack.StackDefinition",
           "shop.ShopStack",
@@ -273,6 +274,8 @@ class PublicApiTest {
    */
   static final Set<String> INTERNAL =
       Set.of(
+          "starter.Starter",
+          "validate.ValidatorInstaller",
           "config.EdgeRoute",
           "config.EdgeSettings",
           "config.NginxConf",

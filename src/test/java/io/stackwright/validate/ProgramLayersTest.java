@@ -105,7 +105,7 @@ class ProgramLayersTest {
     assertThat(report.ran()).doesNotContain(Layer.NGINX);
     assertThat(report.skipNotices())
         .contains(
-            "skipped the nginx layer: nginx not found (-Dstackwright.nginx, .tools/bin/nginx,"
+            "skipped the nginx layer: nginx not found (-Dstackwright.nginx, <tools>/bin/nginx,"
                 + " PATH, /usr/sbin); "
                 + Tools.INSTALL_HINT);
   }

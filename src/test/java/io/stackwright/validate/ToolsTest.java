@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where a synth looks for the validation tools: a -D property, then .tools/, then PATH. */
+/**
+ * Where a synth looks for the validation tools: a -D property, then the project's .tools/, then the
+ * user's tools folder, then PATH.
+ */
 class ToolsTest {
   @TempDir Path project;
 
@@ -76,6 +79,47 @@ class ToolsTest {
     assertThat(tools.kubeconform()).isEqualTo(given);
     assertThat(tools.compose()).isEqualTo(List.of(onPath.toString()));
     assertThat(tools.kubeconformMissing()).contains("schemas were not found");
+  }
+
+  @Test
+  void aProjectWithoutToolsOfItsOwnUsesTheUsersToolsFolder(@TempDir Path home) throws IOException {
+    Path kubeconform = executable(home.resolve(".cache/stackwright/tools/bin/kubeconform"));
+    Map<String, String> properties = Map.of("user.home", home.toString());
+
+    Tools tools = Tools.locate(project, properties::get, name -> null);
+
+    assertThat(Tools.folder(project, properties::get, name -> null))
+        .isEqualTo(home.resolve(".cache/stackwright/tools"));
+    assertThat(tools.kubeconform()).isEqualTo(kubeconform);
+  }
+
+  @Test
+  void xdgCacheHomeMovesTheUsersToolsFolderUnlessItIsRelative(@TempDir Path cache) {
+    Map<String, String> properties = Map.of("user.home", "/home/someone");
+
+    assertThat(
+            Tools.folder(project, properties::get, Map.of("XDG_CACHE_HOME", cache.toString())::get))
+        .isEqualTo(cache.resolve("stackwright/tools"));
+    assertThat(Tools.folder(project, properties::get, Map.of("XDG_CACHE_HOME", "relative")::get))
+        .isEqualTo(Path.of("/home/someone/.cache/stackwright/tools"));
+  }
+
+  @Test
+  void rootsToolsFolderIsOneThatPostgresqlRunningAsNobodyCanEnter() {
+    Map<String, String> properties = Map.of("user.home", "/root", "user.name", "root");
+
+    assertThat(Tools.folder(project, properties::get, name -> null))
+        .isEqualTo(Path.of("/var/cache/stackwright/tools"));
+  }
+
+  @Test
+  void theProjectsOwnToolsFolderComesBeforeTheUsers(@TempDir Path home) throws IOException {
+    Files.createDirectories(project.resolve(".tools"));
+    executable(home.resolve(".cache/stackwright/tools/bin/kubeconform"));
+
+    Tools tools = Tools.locate(project, Map.of("user.home", home.toString())::get, name -> null);
+
+    assertThat(tools.kubeconform()).isNull();
   }
 
   @Test
