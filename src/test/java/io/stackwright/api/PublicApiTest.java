@@ -139,10 +139,12 @@ class PublicApiTest {
 
   @Test
   void theExampleStacksAreBuiltThroughTheApiAlone() throws IOException {
-    Path example = InstalledTools.PROJECT.resolve("src/test/java/example/tasks");
     List<String> internal = new ArrayList<>();
-    try (Stream<Path> files = Files.list(example)) {
-      for (Path file : files.filter(f -> !f.toString().endsWith("Test.java")).toList()) {
+    try (Stream<Path> files = Files.walk(InstalledTools.PROJECT.resolve("examples"))) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/dist/"))
+              .toList()) {
         Matcher imported = IMPORT.matcher(Files.readString(file));
         while (imported.find()) {
           if (!API.contains(imported.group(1))) {

@@ -45,7 +45,8 @@ class InitTest {
         .contains("<argument>${cmd}</argument>")
         .contains("<groupId>com.acme.shop</groupId>");
     for (String env : new String[] {"dev", "staging", "prod"}) {
-      assertThat(project.resolve("dist").resolve(env).resolve("compose/compose.yaml")).isRegularFile();
+      assertThat(project.resolve("dist").resolve(env).resolve("compose/compose.yaml"))
+          .isRegularFile();
     }
     // The tools of this build, as the project's own .tools/ would hold them.
     Files.createSymbolicLink(

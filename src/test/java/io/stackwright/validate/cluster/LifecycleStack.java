@@ -1,27 +1,56 @@
 package io.stackwright.validate.cluster;
 
-import example.tasks.AppProps;
-import example.tasks.TasksEnvironment;
+import io.stackwright.services.ClusterProps;
 import io.stackwright.services.GenericService;
+import io.stackwright.services.HttpServiceProps;
 import io.stackwright.services.Postgres;
+import io.stackwright.services.PostgresProps;
 import io.stackwright.services.Prometheus;
+import io.stackwright.services.PrometheusProps;
 import io.stackwright.services.Redis;
-import io.stackwright.services.ResourcesProps;
+import io.stackwright.services.RedisProps;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 
 /**
  * The deploy lifecycle's stack: the example's API and worker on PostgreSQL and Redis, Prometheus
  * scraping both; with {@code withWorker} false, the same stack with the worker deleted from its
- * definition, as an engineer would remove a service. The environment files are the example's.
+ * definition, as an engineer would remove a service.
  *
  * @param withWorker whether the stack has its worker
  */
-record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnvironment> {
+record LifecycleStack(boolean withWorker) implements StackDefinition<LifecycleStack.Lab> {
+
+  /**
+   * The environment file: the namespace, the two apps' images and replicas, the rest defaults.
+   *
+   * @param namespace the namespace
+   * @param api the API
+   * @param worker the worker
+   * @param postgres PostgreSQL
+   * @param redis Redis
+   * @param prometheus Prometheus
+   * @param cluster the cluster
+   */
+  public record Lab(
+      String namespace,
+      HttpServiceProps api,
+      HttpServiceProps worker,
+      PostgresProps postgres,
+      RedisProps redis,
+      PrometheusProps prometheus,
+      ClusterProps cluster) {
+    public Lab {
+      postgres = postgres == null ? PostgresProps.defaults() : postgres;
+      redis = redis == null ? RedisProps.defaults() : redis;
+      prometheus = prometheus == null ? PrometheusProps.defaults() : prometheus;
+      cluster = cluster == null ? ClusterProps.defaults() : cluster;
+    }
+  }
 
   @Override
-  public Class<TasksEnvironment> propsType() {
-    return TasksEnvironment.class;
+  public Class<Lab> propsType() {
+    return Lab.class;
   }
 
   @Override
@@ -30,7 +59,7 @@ record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnviro
   }
 
   @Override
-  public String namespace(String environment, TasksEnvironment props) {
+  public String namespace(String environment, Lab props) {
     return props.namespace();
   }
 
@@ -40,7 +69,7 @@ record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnviro
   }
 
   @Override
-  public void define(Stack stack, TasksEnvironment props) {
+  public void define(Stack stack, Lab props) {
     stack.network(props.cluster().toNetwork());
     Postgres postgres = new Postgres(stack, props.postgres());
     Redis redis = new Redis(stack, props.redis());
@@ -60,12 +89,12 @@ record LifecycleStack(boolean withWorker) implements StackDefinition<TasksEnviro
   }
 
   private static GenericService.Builder app(
-      String name, AppProps props, Postgres postgres, Redis redis) {
+      String name, HttpServiceProps props, Postgres postgres, Redis redis) {
     return GenericService.builder(name)
         .image(props.image())
         .component(name)
         .replicas(props.replicas())
-        .resources(ResourcesProps.orDefaults(props.resources(), GenericService.DEFAULT_RESOURCES))
+        .resources(props.effectiveResources())
         .envHost("DB_HOST", postgres.endpoint())
         .env("DB_NAME", postgres.database())
         .secret(postgres.password(), "DB_PASSWORD_FILE")

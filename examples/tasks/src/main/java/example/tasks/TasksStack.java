@@ -25,7 +25,7 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
   private static final String ADMIN_UI_IMAGE = "adminer:4.8.1-standalone";
   private static final int GRAFANA_UID = 472;
 
-  /** Synthesizes {@code examples/tasks/dist/}: {@code synth --env all --project-dir …}. */
+  /** {@code mvn -q compile exec:java -Denv=<name|all>} in {@code examples/tasks}. */
   public static void main(String[] args) {
     Main.main(new TasksStack(), args);
   }

@@ -1,0 +1,13 @@
+package example.tasks;
+
+import io.stackwright.testing.DistSnapshot;
+import org.junit.jupiter.api.Test;
+
+/** The committed {@code dist/} is what a synth writes now, and it passes every validation layer. */
+class TasksStackTest {
+
+  @Test
+  void distIsCurrentAndValid() {
+    DistSnapshot.assertCurrent(new TasksStack());
+  }
+}
