@@ -321,7 +321,9 @@ class MainTest {
 
   @Test
   void strictValidationWithoutTheToolsFailsAndWritesNothing() throws IOException {
+    // An empty .tools/ of the project's own: the user's tools folder is not looked in.
     Files.deleteIfExists(project.resolve(".tools"));
+    Files.createDirectories(project.resolve(".tools"));
 
     assertThat(
             run(
@@ -337,7 +339,7 @@ class MainTest {
     assertThat(err)
         .contains("required layer kubeconform cannot run: kubeconform not found")
         .contains("required layer compose cannot run: the Compose CLI was not found")
-        .contains("install it with scripts/install-validators")
+        .contains("install it with mvn -q exec:exec@install-validators")
         .contains("nothing was written");
     assertDistUntouched();
   }

@@ -498,7 +498,7 @@ class ValidationGateTest {
     assertThat(auto.layersRan()).isEqualTo("policy, parity");
     assertThat(auto.skipNotices())
         .hasSize(2)
-        .allMatch(n -> n.contains("install it with scripts/install-validators"))
+        .allMatch(n -> n.contains(Tools.INSTALL_HINT))
         .anyMatch(n -> n.startsWith("skipped the kubeconform layer: kubeconform not found"))
         .anyMatch(n -> n.startsWith("skipped the compose layer: the Compose CLI was not found"));
 
