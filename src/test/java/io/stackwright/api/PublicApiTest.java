@@ -138,14 +138,16 @@ class PublicApiTest {
 
   @Test
   void theExampleStacksAreBuiltThroughTheApiAlone() throws IOException {
-    Path example = InstalledTools.PROJECT.resolve("src/test/java/example/tasks");
     List<String> internal = new ArrayList<>();
-    try (Stream<Path> files = Files.list(example)) {
-      for (Path file : files.filter(f -> !f.toString().endsWith("Test.java")).toList()) {
-        Matcher imported = IMPORT.matcher(Files.readString(file));
-        while (imported.find()) {
-          if (!API.contains(imported.group(1))) {
-            internal.add(file.getFileName() + " imports " + imported.group(1));
+    for (String stack : List.of("tasks", "team")) {
+      Path example = InstalledTools.PROJECT.resolve("src/test/java/example/" + stack);
+      try (Stream<Path> files = Files.list(example)) {
+        for (Path file : files.filter(f -> !f.toString().endsWith("Test.java")).toList()) {
+          Matcher imported = IMPORT.matcher(Files.readString(file));
+          while (imported.find()) {
+            if (!API.contains(imported.group(1))) {
+              internal.add(file.getFileName() + " imports " + imported.group(1));
+            }
           }
         }
       }
