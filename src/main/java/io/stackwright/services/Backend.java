@@ -41,8 +41,11 @@ public final class Backend {
    * @param postgres the database it uses. Required.
    * @param redis the cache it uses. Required: a service without one is an {@link HttpService}.
    * @throws IllegalArgumentException when {@code postgres} or {@code redis} is null
+   * @throws io.stackwright.env.InvalidPropException when {@code props} is {@code null}, at the key
+   *     {@code backend}: an environment file without that section
    */
   public Backend(Stack stack, BackendProps props, Postgres postgres, Redis redis) {
+    Range.section(NAME, props, "its image");
     if (postgres == null || redis == null) {
       throw new IllegalArgumentException(
           "Backend uses a PostgreSQL and a Redis, got "

@@ -40,6 +40,18 @@ public final class DevTools {
   }
 
   /**
+   * Adds the database UI alone with every {@link DevToolsProps} default ({@value
+   * #DEFAULT_DATABASE_UI} on {@code 127.0.0.1:8081}), for a stack whose environment files have no
+   * {@code devTools} section: the Compose service {@code database-ui}, opening that PostgreSQL.
+   *
+   * @param stack the stack; must be a development one
+   * @param postgres the database the UI opens
+   */
+  public static void databaseUi(Stack stack, Postgres postgres) {
+    databaseUi(stack, DevToolsProps.defaults(), postgres);
+  }
+
+  /**
    * Adds the database UI alone, for a stack with a PostgreSQL and no Redis: the Compose service
    * {@code database-ui}, opening that PostgreSQL.
    *
@@ -64,6 +76,18 @@ public final class DevTools {
         .resources(FrontendProps.DEFAULT_RESOURCES)
         .hostPort(props.databaseUiPort())
         .addTo(stack);
+  }
+
+  /**
+   * Adds the Redis UI alone with every {@link DevToolsProps} default ({@value #DEFAULT_REDIS_UI} on
+   * {@code 127.0.0.1:8082}), for a stack whose environment files have no {@code devTools} section:
+   * the Compose service {@code redis-ui}, opening that Redis.
+   *
+   * @param stack the stack; must be a development one
+   * @param redis the Redis the UI opens
+   */
+  public static void redisUi(Stack stack, Redis redis) {
+    redisUi(stack, DevToolsProps.defaults(), redis);
   }
 
   /**

@@ -26,8 +26,11 @@ public final class Frontend {
    *
    * @param stack the stack
    * @param props the environment's settings
+   * @throws io.stackwright.env.InvalidPropException when {@code props} is {@code null}, at the key
+   *     {@code frontend}: an environment file without that section
    */
   public Frontend(Stack stack, FrontendProps props) {
+    Range.section(NAME, props, "the app's image");
     Probe.HttpGet health = new Probe.HttpGet("/healthz", HTTP_PORT);
     GenericService.Builder service =
         GenericService.builder(NAME)

@@ -111,9 +111,11 @@ public final class HttpService {
      *
      * @param props the environment's settings
      * @return this builder
+     * @throws io.stackwright.env.InvalidPropException when {@code props} is {@code null}, at the
+     *     key of the service's name: an environment file without the section named after it
      */
     public Builder props(HttpServiceProps props) {
-      this.props = required(props, "props");
+      this.props = Range.section(name, props, "its image");
       return this;
     }
 

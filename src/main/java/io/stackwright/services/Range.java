@@ -22,6 +22,28 @@ final class Range {
     return check("replicas", replicas, 1, 1, 100);
   }
 
+  /**
+   * A service's settings, refused when absent: a props record of one's own that leaves out the
+   * service's section passes {@code null}. The key is the service's name, as the production checks
+   * name its keys ({@code api.replicas}), so the synth reports it at the file when the record names
+   * the section after the service, and as the stack's own mistake otherwise.
+   *
+   * @param service the service's name
+   * @param props its settings, or {@code null}
+   * @param needs what the section must hold at least, such as {@code its image}
+   * @return the settings
+   * @throws InvalidPropException when they are {@code null}
+   */
+  static <T> T section(String service, T props, String needs) {
+    if (props == null) {
+      throw new InvalidPropException(
+          service,
+          "missing required key \"" + service + "\"",
+          "add a section " + service + ": with at least " + needs);
+    }
+    return props;
+  }
+
   /** Checks an optional StorageClass name. */
   static void storageClass(String storageClass) {
     if (storageClass != null && !Names.isSubdomain(storageClass)) {

@@ -16,8 +16,19 @@ import java.util.List;
  */
 public interface StackDefinition<P extends Record> {
 
-  /** {@return the record type environment files bind to} */
-  Class<P> propsType();
+  /**
+   * The record type environment files bind to.
+   *
+   * @return by default the type argument the class gives {@code StackDefinition}, such as {@code
+   *     Settings} for {@code implements StackDefinition<Settings>}, found through its superclasses
+   *     and interfaces; a class that leaves it unbound (a raw type, or a type variable of its own)
+   *     overrides this
+   * @throws IllegalStateException by default, when the class leaves the type argument unbound
+   */
+  @SuppressWarnings("unchecked")
+  default Class<P> propsType() {
+    return (Class<P>) PropsType.of(getClass());
+  }
 
   /**
    * {@return the stack's name: its objects' {@code app.kubernetes.io/part-of} label, its Compose

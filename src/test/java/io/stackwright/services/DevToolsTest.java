@@ -41,11 +41,28 @@ class DevToolsTest {
   }
 
   @Test
+  void withoutPropsEachToolTakesEveryDefault() {
+    Stack stack = new Stack("team", "dev", "team-dev", true);
+    DevTools.databaseUi(stack, new Postgres(stack, PostgresProps.defaults()));
+    DevTools.redisUi(stack, new Redis(stack, RedisProps.defaults()));
+
+    String compose = Synthesizer.render(stack.toModel()).text(ComposeRenderer.COMPOSE_FILE);
+
+    assertThat(compose)
+        .contains("image: " + DevTools.DEFAULT_DATABASE_UI)
+        .contains("127.0.0.1:8081:8080")
+        .contains("image: " + DevTools.DEFAULT_REDIS_UI)
+        .contains("127.0.0.1:8082:8081");
+  }
+
+  @Test
   void neitherOutsideDevelopment() {
     Stack stack = new Stack("team", "prod", "team-prod", false);
     Postgres postgres = new Postgres(stack, PostgresProps.defaults());
 
     assertThatThrownBy(() -> DevTools.databaseUi(stack, DevToolsProps.defaults(), postgres))
+        .hasMessageContaining("development environments only");
+    assertThatThrownBy(() -> DevTools.databaseUi(stack, postgres))
         .hasMessageContaining("development environments only");
   }
 }
