@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Loads an environment file strictly onto an immutable record, reporting every problem in the file
@@ -193,8 +196,7 @@ public final class EnvironmentLoader {
     }
     if (problems.isEmpty()) {
       for (InvalidPropException invalid : checks.apply(type.cast(value))) {
-        problems.add(
-            locate(root[0], invalid.key()), invalid.key(), invalid.getMessage(), invalid.hint());
+        addAt(problems, root[0], invalid);
       }
     }
     if (!problems.isEmpty()) {
@@ -218,7 +220,8 @@ public final class EnvironmentLoader {
    * Reports values that a stack rejected after the file loaded (a rule that spans services, such as
    * "at least 2 replicas outside development"), each at its key path in the file as a check of
    * {@link #load(Path, String, Class, Function)} is reported: at the value, or at the nearest
-   * written ancestor when the key is absent (its default is what was rejected).
+   * written ancestor when the key is absent (its default is what was rejected), with the hint for
+   * an absent key ({@link InvalidPropException#absentHint()}).
    *
    * @param displayName how problems name the file
    * @param content the file's bytes, as loaded
@@ -234,39 +237,81 @@ public final class EnvironmentLoader {
     ProblemCollector problems = new ProblemCollector(displayName);
     for (InvalidPropException invalid : rejected) {
       if (root == null) {
-        problems.add(1, 1, invalid.key(), invalid.getMessage(), invalid.hint());
+        problems.add(1, 1, invalid.key(), invalid.getMessage(), invalid.absentHint());
       } else {
-        problems.add(
-            locate(root, invalid.key()), invalid.key(), invalid.getMessage(), invalid.hint());
+        addAt(problems, root, invalid);
       }
     }
     return new EnvironmentException(problems.problems());
   }
 
   /**
-   * Where a dotted key path was written: the value when it is a scalar, otherwise its key; the
-   * nearest written ancestor when the key is absent (its default is what the check rejected).
+   * A rejected value as a problem at its key path, with the hint for an absent key when the file
+   * does not write it.
    */
-  private static Mark locate(Node root, String path) {
+  private static void addAt(ProblemCollector problems, Node root, InvalidPropException invalid) {
+    Located at = locate(root, invalid.key());
+    problems.add(
+        at.mark(),
+        invalid.key(),
+        invalid.getMessage(),
+        at.written() ? invalid.hint() : invalid.absentHint());
+  }
+
+  /**
+   * Where a key path was written.
+   *
+   * @param mark the value when it is a scalar, otherwise its key; the nearest written ancestor's
+   *     when the path is not written whole
+   * @param written whether the file writes the whole path
+   */
+  private record Located(Mark mark, boolean written) {}
+
+  /** The steps of a key path such as {@code services.web.ports[0].name}: keys, and list indexes. */
+  private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
+
+  /**
+   * Where a key path, such as {@code services.web.ports[0].name}, was written: the value when it is
+   * a scalar, otherwise its key; the nearest written ancestor when the key is absent (its default
+   * is what the check rejected).
+   */
+  private static Located locate(Node root, String path) {
     Mark mark = root.getStartMark();
     Node node = root;
-    for (String key : path == null ? new String[0] : path.split("\\.")) {
+    Matcher steps = STEP.matcher(path == null ? "" : path);
+    while (steps.find()) {
       Node next = null;
-      if (node instanceof MappingNode mapping) {
+      if (steps.group(1) != null && node instanceof MappingNode mapping) {
         for (NodeTuple tuple : mapping.getValue()) {
-          if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+          if (tuple.getKeyNode() instanceof ScalarNode name
+              && name.getValue().equals(steps.group(1))) {
             next = tuple.getValueNode();
             mark = next instanceof ScalarNode ? next.getStartMark() : name.getStartMark();
             break;
           }
         }
+      } else if (steps.group(2) != null && node instanceof SequenceNode sequence) {
+        int index = parseIndex(steps.group(2));
+        if (index < sequence.getValue().size()) {
+          next = sequence.getValue().get(index);
+          mark = next.getStartMark();
+        }
       }
       if (next == null) {
-        break;
+        return new Located(mark, false);
       }
       node = next;
     }
-    return mark;
+    return new Located(mark, true);
+  }
+
+  /** A list index of a key path; one too large to be an index of any file is past the end. */
+  private static int parseIndex(String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private Object read(byte[] content, RecordShape shape, ProblemCollector problems, Node[] root) {

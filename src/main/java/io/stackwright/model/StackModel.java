@@ -15,10 +15,14 @@ import java.util.TreeSet;
 /**
  * A whole stack for one environment: the input of both renderers.
  *
- * <p>A rule that a value of the environment file breaks (an unpinned image, one replica outside
- * development) is refused with an {@link InvalidPropException} whose key is the value's likely path
- * in that file, {@code <service>.<prop>}, the path of a stack whose props are keyed by service
- * name: the synth reports it at that line, or at the nearest key the file does write.
+ * <p>A rule that a value of one service breaks (an unpinned image, one replica outside development)
+ * is refused with an {@link InvalidPropException} owned by that service's model ({@link
+ * InvalidPropException#owner()}), naming the value's key there ({@code replicas}, {@code
+ * ingress.tlsSecret}); its key is {@code <service>.<prop>}, the path of a stack whose props are
+ * keyed by service name. The {@link io.stackwright.stack.Stack} knows the props record each service
+ * was made from, and the synth where the environment file holds that record: it reports the value
+ * at its own key path in that file ({@code edge.replicas}), or at the nearest key the file does
+ * write.
  *
  * @param name stack name ({@code app.kubernetes.io/part-of}, Compose project prefix)
  * @param environment environment name ({@code dev}, {@code prod})
@@ -122,13 +126,14 @@ public record StackModel(
       for (ServiceModel service : services) {
         if (!service.image().isPinned()) {
           throw new InvalidPropException(
-              service.name() + ".image",
-              service.name()
-                  + ": image "
-                  + service.image()
-                  + " is not pinned; outside development every image needs a tag other than"
-                  + " latest, or a digest, so that what runs is what was reviewed",
-              "pin the image, such as registry/repository:1.2.3");
+                  service.name() + ".image",
+                  service.name()
+                      + ": image "
+                      + service.image()
+                      + " is not pinned; outside development every image needs a tag other than"
+                      + " latest, or a digest, so that what runs is what was reviewed",
+                  "pin the image, such as registry/repository:1.2.3")
+              .ownedBy(service, "image");
         }
         if (service.composeHealthCheck() instanceof ComposeHealthCheck.Prober prober
             && !prober.image().isPinned()) {
@@ -154,24 +159,30 @@ public record StackModel(
         continue;
       }
       if (service.kind() == WorkloadKind.DEPLOYMENT && service.replicas() < 2) {
+        // An autoscaled service's replica count is its autoscaling minimum.
+        String prop = service.autoscaling() == null ? "replicas" : "autoscaling.minReplicas";
+        String alternative =
+            service.autoscaling() == null ? ", or autoscaling.minReplicas: 2 or more" : "";
         throw new InvalidPropException(
-            service.name() + ".replicas",
-            service.name()
-                + ": outside development a stateless service runs at least 2 replicas, so that a"
-                + " node loss or a rollout never takes it down",
-            "set "
-                + service.name()
-                + ".replicas: 2 or more, or autoscaling.minReplicas: 2 or more");
+                service.name() + "." + prop,
+                service.name()
+                    + ": outside development a stateless service runs at least 2 replicas, so that a"
+                    + " node loss or a rollout never takes it down",
+                path -> "set " + path + ": 2 or more" + alternative,
+                path -> "add " + path + ": 2 or more" + alternative)
+            .ownedBy(service, prop);
       }
       Exposure exposure = service.exposure();
       if (exposure != null && exposure.ingress() != null && !exposure.ingress().tls()) {
         throw new InvalidPropException(
-            service.name() + ".ingress.tlsSecret",
-            service.name()
-                + ": outside development the Ingress for "
-                + exposure.ingress().host()
-                + " needs TLS",
-            "set " + service.name() + ".ingress.tlsSecret to the Secret holding its certificate");
+                service.name() + ".ingress.tlsSecret",
+                service.name()
+                    + ": outside development the Ingress for "
+                    + exposure.ingress().host()
+                    + " needs TLS",
+                path -> "set " + path + " to the Secret holding its certificate",
+                null)
+            .ownedBy(service, "ingress.tlsSecret");
       }
       if (!service.apiAccess().isEmpty() && network.apiServerCidrs().isEmpty()) {
         throw new InvalidPropException(

@@ -58,6 +58,7 @@ public final class Backend {
     this.service =
         HttpService.builder(NAME)
             .props(props.toHttpService())
+            .madeFrom(props)
             .framework(HttpFramework.GENERIC)
             .port(HTTP_PORT)
             .livenessPath(LIVE_PATH)

@@ -75,6 +75,7 @@ public final class DevTools {
         .liveness(new Probe(new Probe.Exec(adminerUp), 10, 3, 3))
         .resources(FrontendProps.DEFAULT_RESOURCES)
         .hostPort(props.databaseUiPort())
+        .madeFrom(props, key -> key.equals("image") ? "databaseUiImage" : null)
         .addTo(stack);
   }
 
@@ -127,6 +128,7 @@ public final class DevTools {
         // The image's own user, which owns the config folder it writes into.
         .runAs(REDIS_COMMANDER_UID, REDIS_COMMANDER_UID)
         .hostPort(props.redisUiPort())
+        .madeFrom(props, key -> key.equals("image") ? "redisUiImage" : null)
         .addTo(stack);
   }
 

@@ -5,6 +5,7 @@ import io.stackwright.model.ConfigChecker;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.Probe;
 import io.stackwright.stack.Stack;
+import java.util.function.UnaryOperator;
 
 /**
  * The single-page app: static files served by unprivileged nginx (uid 101) on port 8080, with a
@@ -48,7 +49,7 @@ public final class Frontend {
             .resources(props.resources().toResources())
             .runAs(NGINX_UID, NGINX_UID);
     NginxConf.WRITABLE_PATHS.forEach(service::writable);
-    service.addTo(stack);
+    service.madeFrom(props, UnaryOperator.identity()).addTo(stack);
   }
 
   /** {@return where the edge sends page requests} */

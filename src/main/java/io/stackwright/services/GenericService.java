@@ -22,6 +22,7 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Any container image as a service of the stack: a worker, a vector database, Grafana, an admin UI.
@@ -102,6 +103,8 @@ public final class GenericService {
     private ImageRef image;
     private ContainerSecurity security = ContainerSecurity.DEFAULT;
     private final List<ScheduledTask> tasks = new ArrayList<>();
+    private Record props;
+    private UnaryOperator<String> keys;
 
     private record ServicePortName(String name, int port) {}
 
@@ -568,6 +571,20 @@ public final class GenericService {
     }
 
     /**
+     * The props record of the environment's settings the flagship services of this package are made
+     * from, so that a rule of the stack that refuses one of its values is reported at its key in
+     * the environment file (see {@link Stack#add(ServiceModel, Record, UnaryOperator)}).
+     *
+     * @param props the record
+     * @param keys the record's key for a key of the model, {@code null} when it does not set it
+     */
+    Builder madeFrom(Record props, UnaryOperator<String> keys) {
+      this.props = props;
+      this.keys = keys;
+      return this;
+    }
+
+    /**
      * Checks the description and adds the service to the stack.
      *
      * @param stack the stack it joins
@@ -576,7 +593,11 @@ public final class GenericService {
      */
     public GenericService addTo(Stack stack) {
       ServiceModel built = build();
-      stack.add(built);
+      if (props == null) {
+        stack.add(built);
+      } else {
+        stack.add(built, props, keys);
+      }
       return new GenericService(built);
     }
 

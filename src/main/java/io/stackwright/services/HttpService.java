@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -86,6 +87,7 @@ public final class HttpService {
   public static final class Builder {
     private final String name;
     private HttpServiceProps props;
+    private Record madeFrom;
     private HttpFramework framework = HttpFramework.GENERIC;
     private int port = HttpFramework.DEFAULT_PORT;
     private String livenessPath;
@@ -116,6 +118,19 @@ public final class HttpService {
      */
     public Builder props(HttpServiceProps props) {
       this.props = Range.section(name, props, "its image");
+      return this;
+    }
+
+    /**
+     * The record of the environment's settings {@link #props} were made from, when they are a copy
+     * of it (the {@link Backend}'s): a value the stack refuses is reported at its key there. It has
+     * the keys of {@link HttpServiceProps}. Default: the props themselves.
+     *
+     * @param settings the record
+     * @return this builder
+     */
+    Builder madeFrom(Record settings) {
+      this.madeFrom = required(settings, "settings");
       return this;
     }
 
@@ -463,6 +478,7 @@ public final class HttpService {
           .resources(props.effectiveResources())
           .runAs(props.runAsUser(), props.runAsUser())
           .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling());
+      service.madeFrom(madeFrom != null ? madeFrom : props, UnaryOperator.identity());
       customizations.forEach(change -> change.accept(service));
       service.addTo(stack);
       return new HttpService(name, port);

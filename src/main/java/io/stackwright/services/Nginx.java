@@ -8,6 +8,7 @@ import io.stackwright.model.Probe;
 import io.stackwright.stack.Stack;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The edge: unprivileged nginx (uid 101, port 8080) in front of the stack, routing by path prefix
@@ -117,6 +118,6 @@ public final class Nginx {
         .hostPort(props.hostPort())
         .ingress(props.ingress() == null ? null : props.ingress().toIngress(largestBody));
     NginxConf.WRITABLE_PATHS.forEach(service::writable);
-    service.addTo(stack);
+    service.madeFrom(props, UnaryOperator.identity()).addTo(stack);
   }
 }

@@ -16,6 +16,7 @@ import io.stackwright.stack.Stack;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * PostgreSQL: a single-replica StatefulSet with its own volume on Kubernetes, a service with a
@@ -140,7 +141,7 @@ public final class Postgres {
     if (props.backup() != null) {
       service.job(backupJob(props));
     }
-    service.addTo(stack);
+    service.madeFrom(props, UnaryOperator.identity()).addTo(stack);
   }
 
   /** The stack's settings, with the libraries its extensions need loaded at start. */

@@ -12,6 +12,7 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.stack.Stack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Prometheus, scraping every service of the stack that declares {@link Metrics}: add it after the
@@ -42,7 +43,8 @@ public final class Prometheus {
   public Prometheus(Stack stack, PrometheusProps props) {
     String namespace = stack.namespace();
     // Made when the stack is finished, so that it scrapes every service, added before it or after.
-    stack.addLast(others -> service(namespace, props, targets(others)));
+    stack.addLast(
+        others -> service(namespace, props, targets(others)), props, UnaryOperator.identity());
     stack.scrapedBy(NAME);
   }
 

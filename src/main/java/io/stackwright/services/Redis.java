@@ -7,6 +7,7 @@ import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
 import io.stackwright.stack.Stack;
+import java.util.function.UnaryOperator;
 
 /**
  * Redis with append-only persistence on its own volume: a single-replica StatefulSet on Kubernetes,
@@ -58,6 +59,7 @@ public final class Redis {
         .startupSeconds(60)
         .resources(props.resources().toResources())
         .runAs(REDIS_UID, REDIS_UID)
+        .madeFrom(props, UnaryOperator.identity())
         .addTo(stack);
   }
 

@@ -1,5 +1,6 @@
 package io.stackwright.stack;
 
+import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.Patch;
 import io.stackwright.model.RawObject;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The scope services are added to while a stack is defined for one environment. Services take it as
@@ -28,8 +30,23 @@ public final class Stack {
    *
    * @param model the model, or {@code null}
    * @param last what makes it, or {@code null}
+   * @param origin the props it was made from, or {@code null}
    */
-  private record Entry(ServiceModel model, Function<List<ServiceModel>, ServiceModel> last) {}
+  private record Entry(
+      ServiceModel model, Function<List<ServiceModel>, ServiceModel> last, Origin origin) {}
+
+  /**
+   * The props record of the environment's settings a service was made from.
+   *
+   * @param props the record
+   * @param keys the record's key for each key of the service's model, {@code null} for none
+   */
+  private record Origin(Record props, UnaryOperator<String> keys) {
+    Origin {
+      Objects.requireNonNull(props, "props");
+      Objects.requireNonNull(keys, "keys");
+    }
+  }
 
   private final List<Entry> services = new ArrayList<>();
   private String metricsScraper;
@@ -59,7 +76,24 @@ public final class Stack {
    * @param service the service's model
    */
   public void add(ServiceModel service) {
-    services.add(new Entry(Objects.requireNonNull(service, "service"), null));
+    services.add(new Entry(Objects.requireNonNull(service, "service"), null, null));
+  }
+
+  /**
+   * Adds a service's model made from a props record of the environment's settings, so that a rule
+   * of the stack that refuses one of its values (one replica outside development) is reported at
+   * that value's key path in the environment file, wherever the stack's own settings hold the
+   * record.
+   *
+   * @param service the service's model
+   * @param props the record its values come from
+   * @param keys the record's dotted key for a key of the model ({@code replicas}, {@code
+   *     ingress.tlsSecret}), or {@code null} when the record does not set that value; {@code
+   *     UnaryOperator.identity()} when the two agree
+   */
+  public void add(ServiceModel service, Record props, UnaryOperator<String> keys) {
+    services.add(
+        new Entry(Objects.requireNonNull(service, "service"), null, new Origin(props, keys)));
   }
 
   /**
@@ -70,7 +104,24 @@ public final class Stack {
    * @param service makes the service's model from the models of all the other services, in order
    */
   public void addLast(Function<List<ServiceModel>, ServiceModel> service) {
-    services.add(new Entry(null, Objects.requireNonNull(service, "service")));
+    services.add(new Entry(null, Objects.requireNonNull(service, "service"), null));
+  }
+
+  /**
+   * Like {@link #addLast(Function)}, for a service made from a props record of the environment's
+   * settings (see {@link #add(ServiceModel, Record, UnaryOperator)}).
+   *
+   * @param service makes the service's model from the models of all the other services, in order
+   * @param props the record its values come from
+   * @param keys the record's dotted key for a key of the model, or {@code null} when the record
+   *     does not set that value
+   */
+  public void addLast(
+      Function<List<ServiceModel>, ServiceModel> service,
+      Record props,
+      UnaryOperator<String> keys) {
+    services.add(
+        new Entry(null, Objects.requireNonNull(service, "service"), new Origin(props, keys)));
   }
 
   /**
@@ -171,17 +222,44 @@ public final class Stack {
     return development;
   }
 
-  /** {@return the finished, checked model} */
+  /**
+   * The finished, checked model.
+   *
+   * @return the model
+   * @throws InvalidPropException when a rule of the model refuses a value; one of a service made
+   *     from a props record is owned by that record ({@link InvalidPropException#owner()}), under
+   *     the record's key
+   */
   public StackModel toModel() {
-    return new StackModel(
-        name,
-        environment,
-        namespace,
-        development,
-        resolve(),
-        metricsScraper,
-        network,
-        rawObjects,
-        patches);
+    List<ServiceModel> models = resolve();
+    try {
+      return new StackModel(
+          name,
+          environment,
+          namespace,
+          development,
+          models,
+          metricsScraper,
+          network,
+          rawObjects,
+          patches);
+    } catch (InvalidPropException e) {
+      throw ofProps(e, models);
+    }
+  }
+
+  /**
+   * The rejection of a service's value, as one of the props record the service was made from; any
+   * other rejection as it is.
+   */
+  private InvalidPropException ofProps(InvalidPropException e, List<ServiceModel> models) {
+    for (int i = 0; i < models.size(); i++) {
+      Origin origin = services.get(i).origin();
+      if (origin != null && e.owner() == models.get(i) && e.prop() != null) {
+        String key = origin.keys().apply(e.prop());
+        return key == null ? e : e.ownedBy(origin.props(), key);
+      }
+    }
+    return e;
   }
 }

@@ -372,8 +372,9 @@ public final class Synthesizer<P extends Record> {
         output.recordElapsed(Duration.ofNanos(loadNanos.get(name) + System.nanoTime() - start));
         outputs.add(new Rendered(name, stack, entry.getValue(), output, current, file, inputs));
       } catch (InvalidPropException e) {
-        if (isFileKey(e.key())) {
-          rejected.add(rejectedAt(name, e));
+        InvalidPropException inFile = inFile(e, entry.getValue());
+        if (inFile != null) {
+          rejected.add(rejectedAt(name, inFile));
         } else {
           failures.add(name + ": " + e.getMessage() + (e.hint().isEmpty() ? "" : "; " + e.hint()));
         }
@@ -444,11 +445,27 @@ public final class Synthesizer<P extends Record> {
     try {
       return new EnvironmentComparison.Column(define(name, props), waivers(props));
     } catch (InvalidPropException e) {
-      if (!isFileKey(e.key())) {
+      InvalidPropException inFile = inFile(e, props);
+      if (inFile == null) {
         throw e;
       }
-      throw rejectedAt(name, e);
+      throw rejectedAt(name, inFile);
     }
+  }
+
+  /**
+   * A rejection of a value of the environment file, at its key path in the file; {@code null} for
+   * one of the stack's code. A value of a props record the file holds ({@link
+   * InvalidPropException#owner()}, such as the {@code NginxProps} an edge was made from) is at that
+   * record's path, whatever the stack named it ({@code edge.replicas}); any other at its own key,
+   * if that is a key of the file.
+   */
+  private InvalidPropException inFile(InvalidPropException e, P props) {
+    InvalidPropException located = e.owner() == null ? null : PropsPaths.of(props).locate(e);
+    if (located != null) {
+      return located;
+    }
+    return isFileKey(e.key()) ? e : null;
   }
 
   /**

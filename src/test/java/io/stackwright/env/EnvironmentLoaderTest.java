@@ -1109,6 +1109,59 @@ class EnvironmentLoaderTest {
     return problems(Environment.class, yaml);
   }
 
+  // --- values a stack refused after loading ---
+
+  @Test
+  void aRefusedValueIsReportedAtItsLineWithTheHintForItsPath() {
+    byte[] file =
+        bytes(
+            """
+            services:
+              web:
+                image: a:1
+                ports:
+                  - name: http
+                    port: 80
+            """);
+    List<InvalidPropException> refused =
+        List.of(
+            refusal("services.web.ports[0].port"),
+            refusal("services.web.replicas"),
+            refusal("services.web.ports[3].port"),
+            refusal("cluster.apiServerCidrs"));
+
+    assertThat(EnvironmentLoader.rejected("env.yaml", file, refused).problems())
+        .extracting(Problem::line, Problem::column, Problem::keyPath, Problem::hint)
+        .as("sorted by line")
+        .containsExactly(
+            tuple(1, 1, "cluster.apiServerCidrs", "add cluster.apiServerCidrs: 2"),
+            tuple(2, 3, "services.web.replicas", "add services.web.replicas: 2"),
+            tuple(4, 5, "services.web.ports[3].port", "add services.web.ports[3].port: 2"),
+            tuple(6, 15, "services.web.ports[0].port", "set services.web.ports[0].port: 2"));
+  }
+
+  @Test
+  void aRefusalAtAnotherPathNamesThatPathInItsHints() {
+    InvalidPropException refused =
+        refusal("nginx.replicas").ownedBy("the edge's props", "replicas");
+    InvalidPropException moved = refused.at("edge.replicas");
+
+    assertThat(moved.key()).isEqualTo("edge.replicas");
+    assertThat(moved.getMessage()).isEqualTo("too few");
+    assertThat(moved.hint()).isEqualTo("set edge.replicas: 2");
+    assertThat(moved.absentHint()).isEqualTo("add edge.replicas: 2");
+    assertThat(moved.owner()).isEqualTo("the edge's props");
+    assertThat(moved.prop()).isEqualTo("replicas");
+    assertThat(new InvalidPropException("a", "b", "fix it").absentHint())
+        .as("a fixed hint serves both")
+        .isEqualTo("fix it");
+  }
+
+  private static InvalidPropException refusal(String key) {
+    return new InvalidPropException(
+        key, "too few", path -> "set " + path + ": 2", path -> "add " + path + ": 2");
+  }
+
   private List<Problem> problems(Class<? extends Record> type, String yaml) {
     return problems(type, yaml.getBytes(UTF_8));
   }
