@@ -26,8 +26,14 @@ public final class Frontend {
    *
    * @param stack the stack
    * @param props the environment's settings
+   * @throws IllegalArgumentException when {@code props} is null
    */
   public Frontend(Stack stack, FrontendProps props) {
+    if (props == null) {
+      throw new IllegalArgumentException(
+          "Frontend: props is null; give the environment file its section, with at least an"
+              + " image");
+    }
     Probe.HttpGet health = new Probe.HttpGet("/healthz", HTTP_PORT);
     GenericService.Builder service =
         GenericService.builder(NAME)
