@@ -62,6 +62,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "stackwright",
     mixinStandardHelpOptions = true,
+    // Every command takes --help (and --version), which the usage error's hint points to.
+    scope = CommandLine.ScopeType.INHERIT,
     subcommands = {Main.Synth.class, Main.Diff.class, Init.class, InstallValidators.class},
     description = "Synthesizes Kubernetes manifests and Compose files into dist/<env>/.")
 public final class Main {
