@@ -1,21 +1,23 @@
 package io.stackwright.model;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An amount of memory or storage, in whole mebibytes.
  *
- * <p>Written with a binary unit: {@code 512Mi}, {@code 2Gi}, {@code 1Ti}. Decimal units and plain
- * bytes are refused on purpose: they rarely mean what the writer thinks ({@code 500M} is not 500
- * MiB), and whole mebibytes render exactly on both targets. Rendered to Kubernetes in the largest
- * unit that divides it ({@code 2Gi}), and to Compose in its binary units ({@code 2g}).
+ * <p>Written with a binary unit: {@code 512Mi}, {@code 2Gi}, {@code 1Ti}, or a fraction that comes
+ * to whole mebibytes, as Kubernetes accepts it ({@code 1.5Gi} is {@code 1536Mi}). Decimal units and
+ * plain bytes are refused on purpose: they rarely mean what the writer thinks ({@code 500M} is not
+ * 500 MiB), and whole mebibytes render exactly on both targets. Rendered to Kubernetes in the
+ * largest unit that divides it ({@code 2Gi}), and to Compose in its binary units ({@code 2g}).
  *
  * @param mebibytes the amount in MiB, at least 1
  */
 public record Memory(long mebibytes) implements Comparable<Memory> {
 
-  private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(Mi|Gi|Ti)");
+  private static final Pattern FORMAT = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,9})?)(Mi|Gi|Ti)");
   private static final long MAX_MEBIBYTES = 1L << 30;
 
   /**
@@ -31,7 +33,8 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
   }
 
   /**
-   * Parses {@code 512Mi}, {@code 2Gi} or {@code 1Ti}.
+   * Parses {@code 512Mi}, {@code 2Gi} or {@code 1Ti}, or a fraction of whole mebibytes ({@code
+   * 1.5Gi}).
    *
    * @param text the amount as an environment file writes it
    * @return the amount
@@ -46,13 +49,28 @@ public record Memory(long mebibytes) implements Comparable<Memory> {
               + "\" is not a memory amount; write a whole number with a binary unit, such as 512Mi,"
               + " 2Gi or 1Ti");
     }
-    long amount = Long.parseLong(m.group(1));
-    long mebibytes =
-        switch (m.group(2)) {
-          case "Gi" -> amount << 10;
-          case "Ti" -> amount << 20;
-          default -> amount;
-        };
+    BigDecimal exact =
+        new BigDecimal(m.group(1))
+            .multiply(
+                switch (m.group(2)) {
+                  case "Gi" -> BigDecimal.valueOf(1L << 10);
+                  case "Ti" -> BigDecimal.valueOf(1L << 20);
+                  default -> BigDecimal.ONE;
+                });
+    if (exact.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not a whole number of mebibytes ("
+              + exact.stripTrailingZeros().toPlainString()
+              + "Mi); write it in Mi, such as "
+              + exact
+                  .setScale(0, java.math.RoundingMode.HALF_UP)
+                  .max(BigDecimal.ONE)
+                  .toPlainString()
+              + "Mi");
+    }
+    long mebibytes = exact.longValueExact();
     if (mebibytes < 1 || mebibytes > MAX_MEBIBYTES) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is out of range; memory must be at least 1Mi and at most 1024Ti");

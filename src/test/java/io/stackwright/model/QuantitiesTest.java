@@ -29,7 +29,10 @@ class QuantitiesTest {
     "512Mi,512,512Mi,512m",
     "1024Mi,1024,1Gi,1g",
     "2Gi,2048,2Gi,2g",
-    "1Ti,1048576,1Ti,1024g"
+    "1Ti,1048576,1Ti,1024g",
+    "1.5Gi,1536,1536Mi,1536m",
+    "0.5Ti,524288,512Gi,512g",
+    "2.0Gi,2048,2Gi,2g"
   })
   void memoryParsesAndRendersForBothTargets(String text, long mib, String k8s, String compose) {
     Memory memory = Memory.parse(text);
@@ -39,11 +42,38 @@ class QuantitiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"512X", "-1Gi", "0Mi", "500M", "1048576", "1.5Gi", "Gi", "2000Ti"})
+  @ValueSource(
+      strings = {
+        "512X",
+        "-1Gi",
+        "0Mi",
+        "500M",
+        "1048576",
+        "1.5Mi",
+        ".5Gi",
+        "Gi",
+        "2000Ti",
+        "0.0001Gi"
+      })
   void memoryRejectsWhatIsNotABinaryAmount(String text) {
     assertThatThrownBy(() -> Memory.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(text);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.2Gi,1228.8Mi,1229Mi", "0.3Mi,0.3Mi,1Mi"})
+  void aFractionThatIsNotWholeMebibytesSaysWhatItComesTo(String text, String exact, String near) {
+    assertThatThrownBy(() -> Memory.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "\""
+                + text
+                + "\" is not a whole number of mebibytes ("
+                + exact
+                + "); write it in Mi,"
+                + " such as "
+                + near);
   }
 
   @ParameterizedTest
