@@ -198,6 +198,7 @@ public final class Starter {
     values.put("groupId", project.groupId());
     values.put("stackwrightVersion", versions.getProperty("stackwright"));
     values.put("junitVersion", versions.getProperty("junit"));
+    values.put("assertjVersion", versions.getProperty("assertj"));
     Path test =
         Path.of(
             "src/test/java",
