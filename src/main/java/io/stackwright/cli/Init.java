@@ -10,7 +10,11 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +72,9 @@ final class Init implements Callable<Integer> {
     } catch (IOException e) {
       err.println(
           "stackwright: cannot write the project: "
-              + Printable.line(String.valueOf(e.getMessage()))
-              + "; nothing was left behind");
-      return Main.VALIDATION_FAILED;
+              + Printable.line(describe(e))
+              + "; what init had made is removed");
+      return usersPath(e) ? Main.BAD_INPUT : Main.VALIDATION_FAILED;
     }
     String shown = Printable.line(folder.toString());
     out.println("init: wrote " + written.size() + " files into " + shown + ":");
@@ -85,16 +89,33 @@ final class Init implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** What went wrong, with the path: the JDK's messages for these are the path alone. */
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      return exists.getFile() + " appeared while init was writing";
+    }
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or folder: " + missing.getFile();
+    }
+    if (e instanceof FileSystemException failed && failed.getReason() != null) {
+      return failed.getFile() + ": " + failed.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** Whether the path given is the cause (a folder one may not write, a file where a folder is). */
+  private static boolean usersPath(IOException e) {
+    return e instanceof AccessDeniedException
+        || e instanceof FileAlreadyExistsException
+        || e instanceof NoSuchFileException
+        || e instanceof FileSystemException f && "Not a directory".equals(f.getReason());
+  }
+
   private Starter.Project project() {
-    Starter.Project named = Starter.Project.inFolder(folder);
-    String stack = name != null ? name : named.name();
-    String pkg =
-        packageName != null
-            ? packageName
-            : name != null
-                ? Starter.Project.inFolder(Path.of(name)).packageName()
-                : named.packageName();
-    return new Starter.Project(folder, stack, pkg, groupId != null ? groupId : pkg);
+    return Starter.Project.of(folder, name, packageName, groupId);
   }
 
   /** Compiles the new stack class and synthesizes every environment of the new project. */
@@ -116,7 +137,14 @@ final class Init implements Callable<Integer> {
                 messages,
                 null,
                 null,
-                List.of("-classpath", classpath(), "-d", classes.toString(), "-proc:none"),
+                List.of(
+                    "--release",
+                    "17",
+                    "-classpath",
+                    classpath(),
+                    "-d",
+                    classes.toString(),
+                    "-proc:none"),
                 null,
                 compiler
                     .getStandardFileManager(null, null, null)

@@ -2,12 +2,14 @@ package io.stackwright.starter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +62,19 @@ public final class Starter {
         throw new IllegalArgumentException(
             "'" + packageName + "' is not a Java package name; give one with --package");
       }
-      if (!groupId.matches("[A-Za-z0-9_.-]+")) {
+      if (packageName.equals("java")
+          || packageName.startsWith("java.")
+          || packageName.equals("javax")
+          || packageName.startsWith("javax.")) {
         throw new IllegalArgumentException(
-            "'" + groupId + "' is not a Maven group id; give one with --group-id");
+            "'" + packageName + "' is the JDK's own package; give one of yours with --package");
+      }
+      if (!groupId.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+        throw new IllegalArgumentException(
+            "'"
+                + groupId
+                + "' is not a Maven group id (names of letters, digits, '_' and '-', joined by"
+                + " '.'); give one with --group-id (it defaults to the package)");
       }
     }
 
@@ -73,9 +85,27 @@ public final class Starter {
      * @return the project
      */
     public static Project inFolder(Path folder) {
-      Path file = folder.toAbsolutePath().normalize().getFileName();
-      String name = file == null ? "" : file.toString();
-      return new Project(folder, name, defaultPackage(name), defaultPackage(name));
+      return of(folder, null, null, null);
+    }
+
+    /**
+     * A project, each name not given taken from the one before it.
+     *
+     * @param folder where it goes
+     * @param name the stack's name, or {@code null} for the folder's name
+     * @param packageName the package, or {@code null} for {@code com.example.<name without '-'>}
+     * @param groupId the Maven group id, or {@code null} for the package
+     * @return the project
+     */
+    public static Project of(Path folder, String name, String packageName, String groupId) {
+      String stack = name != null ? name : folderName(folder);
+      String pkg = packageName != null ? packageName : defaultPackage(stack);
+      return new Project(folder, stack, pkg, groupId != null ? groupId : pkg);
+    }
+
+    private static String folderName(Path folder) {
+      Path name = folder.toAbsolutePath().normalize().getFileName();
+      return name == null ? "" : name.toString();
     }
 
     /** {@return the stack class's simple name: the name in camel case, then {@code Stack}} */
@@ -100,91 +130,125 @@ public final class Starter {
     }
 
     private static String defaultPackage(String name) {
-      return "com.example." + name.replace("-", "").toLowerCase(Locale.ROOT);
+      String last = name.replace("-", "").toLowerCase(Locale.ROOT);
+      // A stack named new or default: a keyword cannot be a package's name.
+      return "com.example." + (SourceVersion.isKeyword(last) ? last + "_" : last);
     }
   }
 
   /**
-   * Writes the project.
+   * Writes the project. Only a folder that is missing, empty, or holds nothing but {@code .git} (a
+   * fresh clone) is written into, and only with files that did not exist: nothing of anyone's is
+   * ever overwritten.
    *
    * @param project what to write
    * @return the files written, relative to its folder, in order
-   * @throws IllegalArgumentException when the folder holds anything, or is not a folder
-   * @throws IOException when a file cannot be written; what was written is removed
+   * @throws IllegalArgumentException when the folder holds anything, is not a folder or a link, or
+   *     is named through {@code ..} of a folder that does not exist
+   * @throws IOException when a file or folder cannot be made; every file and folder made is removed
    */
   public static List<Path> write(Project project) throws IOException {
-    Path folder = project.folder();
-    boolean made = !Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
-    if (!made) {
-      requireEmptyFolder(folder);
+    Path folder = target(project.folder());
+    if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      requireEmptyFolder(project.folder(), folder);
     }
     Map<Path, String> files = files(project);
-    List<Path> written = new ArrayList<>();
+    Made made = new Made();
     try {
-      Files.createDirectories(folder);
+      made.folders(folder);
       for (Map.Entry<Path, String> file : files.entrySet()) {
         Path target = folder.resolve(file.getKey());
-        Files.createDirectories(target.getParent());
-        // CREATE_NEW: never over a file that appeared meanwhile.
-        Files.writeString(
-            target,
-            file.getValue(),
-            StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE_NEW);
-        written.add(file.getKey());
+        made.folders(target.getParent());
+        made.file(target, file.getValue());
       }
     } catch (IOException | RuntimeException e) {
-      removeWritten(folder, written, made);
+      made.remove();
       throw e;
     }
-    return written;
+    return List.copyOf(files.keySet());
   }
 
-  private static void requireEmptyFolder(Path folder) throws IOException {
+  /**
+   * The folder, absolute, with the links of the folders above it that exist resolved, so that every
+   * file is made where the folder is.
+   */
+  private static Path target(Path given) throws IOException {
+    Path existing = given.toAbsolutePath();
+    List<Path> missing = new ArrayList<>();
+    while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      missing.add(0, existing.getFileName());
+      existing = existing.getParent();
+    }
+    Path target = missing.isEmpty() ? existing : existing.toRealPath();
+    for (Path name : missing) {
+      if (name.toString().equals("..")) {
+        throw new IllegalArgumentException(
+            given
+                + " goes through '..' of a folder that does not exist; name the folder without"
+                + " '..'");
+      }
+      target = name.toString().equals(".") ? target : target.resolve(name);
+    }
+    return target;
+  }
+
+  private static void requireEmptyFolder(Path given, Path folder) throws IOException {
+    if (Files.isSymbolicLink(folder)) {
+      throw new IllegalArgumentException(
+          given + " is a symbolic link; name the folder itself, or a new one");
+    }
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException(folder + " exists and is not a folder; name a new one");
+      throw new IllegalArgumentException(given + " exists and is not a folder; name a new one");
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      if (entries.iterator().hasNext()) {
-        throw new IllegalArgumentException(
-            folder + " is not empty; name a new folder, so that nothing in it is overwritten");
-      }
-    }
-  }
-
-  /** Removes the files written, then the folders made for them, deepest first, if left empty. */
-  private static void removeWritten(Path folder, List<Path> written, boolean madeFolder) {
-    try {
-      for (Path file : written) {
-        Files.deleteIfExists(folder.resolve(file));
-      }
-      List<Path> parents = new ArrayList<>();
-      for (Path file : written) {
-        for (Path p = file.getParent(); p != null; p = p.getParent()) {
-          if (!parents.contains(p)) {
-            parents.add(p);
-          }
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(".git")) {
+          throw new IllegalArgumentException(
+              given
+                  + " is not empty; name a new folder (or one holding only .git), so that nothing"
+                  + " in it is overwritten");
         }
       }
-      parents.sort((a, b) -> b.getNameCount() - a.getNameCount());
-      for (Path parent : parents) {
-        deleteIfEmpty(folder.resolve(parent));
-      }
-      if (madeFolder) {
-        deleteIfEmpty(folder);
-      }
-    } catch (IOException e) {
-      // The error being reported is the first one; this one would hide it.
     }
   }
 
-  private static void deleteIfEmpty(Path folder) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      if (entries.iterator().hasNext()) {
-        return;
+  /** What a write made, in order, so that a failed one removes exactly that. */
+  private static final class Made {
+    private final List<Path> paths = new ArrayList<>();
+
+    /** Makes the missing folders down to {@code folder}, one at a time. */
+    void folders(Path folder) throws IOException {
+      List<Path> missing = new ArrayList<>();
+      for (Path p = folder; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); ) {
+        missing.add(0, p);
+        p = p.getParent();
+      }
+      for (Path p : missing) {
+        Files.createDirectory(p);
+        paths.add(p);
       }
     }
-    Files.deleteIfExists(folder);
+
+    /** Makes the file, which must not exist; it counts as made from the moment it exists. */
+    void file(Path target, String content) throws IOException {
+      // CREATE_NEW: never over a file that appeared meanwhile.
+      try (OutputStream out =
+          Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        paths.add(target);
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    /** Removes what was made, last first; a folder only if nothing else was put in it. */
+    void remove() {
+      for (int i = paths.size() - 1; i >= 0; i--) {
+        try {
+          Files.deleteIfExists(paths.get(i));
+        } catch (IOException e) {
+          // A folder someone else wrote into stays; the error being reported is the first one.
+        }
+      }
+    }
   }
 
   /** The files, by path relative to the project. */

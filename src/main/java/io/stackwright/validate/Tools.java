@@ -102,20 +102,20 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
   }
 
   /**
-   * {@code $XDG_CACHE_HOME/stackwright/tools}, or {@code ~/.cache/stackwright/tools}; for root
-   * {@code /var/cache/stackwright/tools}, since the postgresql layer runs PostgreSQL as {@code
-   * nobody} under root, which cannot enter root's home.
+   * {@code $XDG_CACHE_HOME/stackwright/tools}, else {@code ~/.cache/stackwright/tools}, except for
+   * root: {@code /var/cache/stackwright/tools}, since the postgresql layer runs PostgreSQL as
+   * {@code nobody} under root, which cannot enter root's home.
    */
   private static Optional<Path> userFolder(
       Function<String, String> properties, Function<String, String> environment) {
-    if ("root".equals(properties.apply("user.name"))) {
-      return Optional.of(Path.of("/var/cache/stackwright/tools"));
-    }
     String cache = environment.apply("XDG_CACHE_HOME");
     String home = properties.apply("user.home");
     // The XDG rule: a relative value is invalid and ignored.
     if (cache != null && Path.of(cache).isAbsolute()) {
       return Optional.of(Path.of(cache, "stackwright", "tools"));
+    }
+    if ("root".equals(properties.apply("user.name"))) {
+      return Optional.of(Path.of("/var/cache/stackwright/tools"));
     }
     return home == null || home.isBlank()
         ? Optional.empty()

@@ -96,4 +96,76 @@ class InitTest {
     assertThat(err.toString()).contains("'com.acme.class' is not a Java package name");
     assertThat(parent.resolve("team")).doesNotExist();
   }
+
+  @Test
+  void aPathThroughDotDotOfAMissingFolderIsRefusedAndNothingIsMade() {
+    int code = run("init", parent.resolve("missing/../team").toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("goes through '..' of a folder that does not exist");
+    assertThat(parent.resolve("team")).doesNotExist();
+    assertThat(parent.resolve("missing")).doesNotExist();
+  }
+
+  @Test
+  void aNameGivenReplacesAFolderNameThatIsNotOne() throws Exception {
+    InstalledTools.requireAllPrograms();
+    Path project = parent.resolve("My Stack");
+
+    int code = run("init", project.toString(), "--name", "my-stack");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(project.resolve("src/main/java/com/example/mystack/MyStackStack.java"))
+        .isRegularFile();
+  }
+
+  @Test
+  void aFolderUnderAFileIsBadInputAndNothingIsLeft() throws Exception {
+    Path file = Files.writeString(parent.resolve("notes"), "mine\n");
+
+    int code = run("init", file.resolve("team").toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("cannot write the project: ").contains("Not a directory");
+    assertThat(Files.readString(file)).isEqualTo("mine\n");
+  }
+
+  @Test
+  void aLinkIsRefusedAndWhatItPointsToIsLeftAlone() throws Exception {
+    Path real = Files.createDirectories(parent.resolve("real"));
+    Path link = Files.createSymbolicLink(parent.resolve("link"), real);
+
+    int code = run("init", link.toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("is a symbolic link");
+    try (Stream<Path> entries = Files.list(real)) {
+      assertThat(entries).isEmpty();
+    }
+  }
+
+  @Test
+  void theJdksPackagesAndDotDotGroupIdsAreRefused() {
+    assertThat(run("init", parent.resolve("a").toString(), "--package", "java.lang"))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("'java.lang' is the JDK's own package");
+    assertThat(run("init", parent.resolve("b").toString(), "--group-id", ".."))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("'..' is not a Maven group id");
+    assertThat(parent.resolve("a")).doesNotExist();
+    assertThat(parent.resolve("b")).doesNotExist();
+  }
+
+  @Test
+  void aFreshCloneHoldingOnlyGitIsWrittenInto() throws Exception {
+    InstalledTools.requireAllPrograms();
+    Path project = Files.createDirectories(parent.resolve("new/.git")).getParent();
+    Files.writeString(project.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+
+    int code = run("init", project.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(project.resolve("src/main/java/com/example/new_/NewStack.java")).isRegularFile();
+    assertThat(Files.readString(project.resolve(".git/HEAD"))).isEqualTo("ref: refs/heads/main\n");
+  }
 }
