@@ -30,6 +30,12 @@ public class InvalidPropException extends IllegalArgumentException {
   /** The value's key in {@link #owner}, or {@code null}. */
   private final String prop;
 
+  /** The props type of a section the file leaves out ({@link #missingSection}), or {@code null}. */
+  private final transient Class<?> section;
+
+  /** What that section must hold at least. */
+  private final String needs;
+
   /**
    * Creates the exception.
    *
@@ -66,6 +72,46 @@ public class InvalidPropException extends IllegalArgumentException {
     this.absentHint = absentHint == null ? hint : absentHint;
     this.owner = null;
     this.prop = null;
+    this.section = null;
+    this.needs = null;
+  }
+
+  private InvalidPropException(String key, Class<?> section, String needs) {
+    super("missing required key \"" + last(key) + "\"");
+    this.key = key;
+    this.hint = path -> "add a section " + last(path) + ": with at least " + needs;
+    this.absentHint = hint;
+    this.owner = null;
+    this.prop = null;
+    this.section = section;
+    this.needs = needs;
+  }
+
+  /**
+   * A section of settings a construct needs that the file leaves out: a props record of one's own
+   * whose component of that type is {@code null}. Whoever holds the loaded settings reports it at
+   * the key path of that component ({@link #at}), whatever the stack named it.
+   *
+   * @param key the section's key as the construct knows it, such as its service's name
+   * @param section the section's props type, such as {@code FrontendProps}
+   * @param needs what the section must hold at least, such as {@code the app's image}
+   * @return the rejection
+   */
+  public static InvalidPropException missingSection(String key, Class<?> section, String needs) {
+    return new InvalidPropException(key, section, needs);
+  }
+
+  /**
+   * Returns the props type of the section the file leaves out, for a {@link #missingSection}.
+   *
+   * @return the type, or {@code null} for any other rejection
+   */
+  public Class<?> section() {
+    return section;
+  }
+
+  private static String last(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   /** The same rejection, at another key path or of another owner's value. */
@@ -77,6 +123,8 @@ public class InvalidPropException extends IllegalArgumentException {
     this.absentHint = rejection.absentHint;
     this.owner = owner;
     this.prop = prop;
+    this.section = rejection.section;
+    this.needs = rejection.needs;
     setStackTrace(rejection.getStackTrace());
   }
 
@@ -148,7 +196,9 @@ public class InvalidPropException extends IllegalArgumentException {
    * @return the rejection, with the same message and owner
    */
   public InvalidPropException at(String keyPath) {
-    return new InvalidPropException(this, keyPath, owner, prop);
+    return section != null
+        ? new InvalidPropException(keyPath, section, needs)
+        : new InvalidPropException(this, keyPath, owner, prop);
   }
 
   private String text(Function<String, String> of) {

@@ -45,7 +45,7 @@ public final class Backend {
    *     {@code backend}: an environment file without that section
    */
   public Backend(Stack stack, BackendProps props, Postgres postgres, Redis redis) {
-    Range.section(NAME, props, "its image");
+    Range.section(NAME, props, BackendProps.class, "its image");
     if (postgres == null || redis == null) {
       throw new IllegalArgumentException(
           "Backend uses a PostgreSQL and a Redis, got "

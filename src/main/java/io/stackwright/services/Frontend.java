@@ -31,7 +31,7 @@ public final class Frontend {
    *     {@code frontend}: an environment file without that section
    */
   public Frontend(Stack stack, FrontendProps props) {
-    Range.section(NAME, props, "the app's image");
+    Range.section(NAME, props, FrontendProps.class, "the app's image");
     Probe.HttpGet health = new Probe.HttpGet("/healthz", HTTP_PORT);
     GenericService.Builder service =
         GenericService.builder(NAME)

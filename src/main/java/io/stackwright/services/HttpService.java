@@ -117,7 +117,7 @@ public final class HttpService {
      *     key of the service's name: an environment file without the section named after it
      */
     public Builder props(HttpServiceProps props) {
-      this.props = Range.section(name, props, "its image");
+      this.props = Range.section(name, props, HttpServiceProps.class, "its image");
       return this;
     }
 

@@ -30,16 +30,14 @@ final class Range {
    *
    * @param service the service's name
    * @param props its settings, or {@code null}
+   * @param type their type, by which the synth finds the section the file left out
    * @param needs what the section must hold at least, such as {@code its image}
    * @return the settings
    * @throws InvalidPropException when they are {@code null}
    */
-  static <T> T section(String service, T props, String needs) {
+  static <T> T section(String service, T props, Class<T> type, String needs) {
     if (props == null) {
-      throw new InvalidPropException(
-          service,
-          "missing required key \"" + service + "\"",
-          "add a section " + service + ": with at least " + needs);
+      throw InvalidPropException.missingSection(service, type, needs);
     }
     return props;
   }

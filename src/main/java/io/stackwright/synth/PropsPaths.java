@@ -67,6 +67,38 @@ final class PropsPaths {
     return rejection.at(path.isEmpty() ? prop : path + "." + prop);
   }
 
+  /**
+   * A section the file leaves out ({@link InvalidPropException#missingSection}), at the key path of
+   * the one component of the settings of that type that holds nothing.
+   *
+   * @param rejection the rejection
+   * @param props the settings
+   * @return the rejection at that path; {@code null} when no such component, or more than one,
+   *     holds nothing
+   */
+  static InvalidPropException locateMissing(InvalidPropException rejection, Record props) {
+    List<String> empty = new java.util.ArrayList<>();
+    emptyOfType(
+        props, rejection.section(), "", empty, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return empty.size() == 1 ? rejection.at(empty.get(0)) : null;
+  }
+
+  private static void emptyOfType(
+      Record record, Class<?> type, String path, List<String> found, Set<Object> seen) {
+    if (!seen.add(record)) {
+      return;
+    }
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      String at = path.isEmpty() ? component.getName() : path + "." + component.getName();
+      Object value = read(record, component);
+      if (value == null && component.getType() == type) {
+        found.add(at);
+      } else if (value instanceof Record inner) {
+        emptyOfType(inner, type, at, found, seen);
+      }
+    }
+  }
+
   private static boolean isComponent(Object record, String name) {
     for (RecordComponent component : record.getClass().getRecordComponents()) {
       if (component.getName().equals(name)) {

@@ -461,7 +461,10 @@ public final class Synthesizer<P extends Record> {
    * if that is a key of the file.
    */
   private InvalidPropException inFile(InvalidPropException e, P props) {
-    InvalidPropException located = e.owner() == null ? null : PropsPaths.of(props).locate(e);
+    InvalidPropException located =
+        e.section() != null
+            ? PropsPaths.locateMissing(e, props)
+            : e.owner() == null ? null : PropsPaths.of(props).locate(e);
     if (located != null) {
       return located;
     }
