@@ -337,7 +337,9 @@ public final class Synthesizer<P extends Record> {
       throw EnvironmentException.combine(problems);
     }
     List<Rendered> outputs = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
+    // The stack's mistakes, each once with the environments it broke: a wrong route breaks them
+    // all.
+    Map<String, List<String>> failures = new LinkedHashMap<>();
     List<EnvironmentException> rejected = new ArrayList<>();
     Map<String, String> namespaces = otherNamespaces(names, others);
     for (Map.Entry<String, P> entry : props.entrySet()) {
@@ -376,20 +378,42 @@ public final class Synthesizer<P extends Record> {
         if (inFile != null) {
           rejected.add(rejectedAt(name, inFile));
         } else {
-          failures.add(name + ": " + e.getMessage() + (e.hint().isEmpty() ? "" : "; " + e.hint()));
+          String text = e.getMessage() + (e.hint().isEmpty() ? "" : "; " + e.hint());
+          failures.computeIfAbsent(text + where(e), k -> new ArrayList<>()).add(name);
         }
       } catch (IllegalArgumentException | IllegalStateException | JsiiException e) {
         // JsiiException: cdk8s-plus rejected a construct, which is the model's fault, not a bug.
-        failures.add(name + ": " + e.getMessage());
+        failures.computeIfAbsent(e.getMessage() + where(e), k -> new ArrayList<>()).add(name);
       }
     }
     if (!rejected.isEmpty()) {
       throw EnvironmentException.combine(rejected);
     }
     if (!failures.isEmpty()) {
-      throw new ValidationException(failures);
+      throw new ValidationException(
+          failures.entrySet().stream()
+              .map(f -> String.join(", ", f.getValue()) + ": " + f.getKey())
+              .toList());
     }
     return outputs;
+  }
+
+  /**
+   * Where in the stack's own code a mistake was made: the first line of its definition's class (or
+   * of a class nested in it) on the way to the exception, such as {@code (at TeamStack.java:57)};
+   * empty when the stack's code is not on the way (a value of the file).
+   */
+  private String where(RuntimeException e) {
+    String stack = definition.getClass().getName();
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String type = frame.getClassName();
+      if ((type.equals(stack) || type.startsWith(stack + "$"))
+          && frame.getFileName() != null
+          && frame.getLineNumber() > 0) {
+        return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+      }
+    }
+    return "";
   }
 
   /**
