@@ -161,15 +161,14 @@ public record StackModel(
       if (service.kind() == WorkloadKind.DEPLOYMENT && service.replicas() < 2) {
         // An autoscaled service's replica count is its autoscaling minimum.
         String prop = service.autoscaling() == null ? "replicas" : "autoscaling.minReplicas";
-        String alternative =
-            service.autoscaling() == null ? ", or autoscaling.minReplicas: 2 or more" : "";
+        boolean fixed = service.autoscaling() == null;
         throw new InvalidPropException(
                 service.name() + "." + prop,
                 service.name()
                     + ": outside development a stateless service runs at least 2 replicas, so that a"
                     + " node loss or a rollout never takes it down",
-                path -> "set " + path + ": 2 or more" + alternative,
-                path -> "add " + path + ": 2 or more" + alternative)
+                path -> "set " + path + ": 2 or more" + autoscaling(path, fixed),
+                path -> "add " + path + ": 2 or more" + autoscaling(path, fixed))
             .ownedBy(service, prop);
       }
       Exposure exposure = service.exposure();
@@ -193,6 +192,16 @@ public record StackModel(
             "set cluster.apiServerCidrs (kubectl get endpoints kubernetes -n default shows them)");
       }
     }
+  }
+
+  /** The other way to two replicas, beside {@code <section>.replicas}: autoscaling's minimum. */
+  private static String autoscaling(String replicasPath, boolean fixed) {
+    if (!fixed) {
+      return "";
+    }
+    int dot = replicasPath.lastIndexOf('.');
+    String section = dot < 0 ? "" : replicasPath.substring(0, dot + 1);
+    return ", or " + section + "autoscaling.minReplicas: 2 or more";
   }
 
   /**

@@ -98,9 +98,11 @@ class PropsOwnerTest {
     assertThat(e.owner()).isSameAs(one);
     assertThat(e.prop()).isEqualTo("replicas");
     assertThat(e.at("services.api.replicas").hint())
-        .isEqualTo("set services.api.replicas: 2 or more, or autoscaling.minReplicas: 2 or more");
+        .isEqualTo(
+            "set services.api.replicas: 2 or more, or services.api.autoscaling.minReplicas: 2 or more");
     assertThat(e.at("services.api.replicas").absentHint())
-        .isEqualTo("add services.api.replicas: 2 or more, or autoscaling.minReplicas: 2 or more");
+        .isEqualTo(
+            "add services.api.replicas: 2 or more, or services.api.autoscaling.minReplicas: 2 or more");
   }
 
   @Test

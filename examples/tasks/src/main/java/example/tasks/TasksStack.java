@@ -31,11 +31,6 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
   }
 
   @Override
-  public Class<TasksEnvironment> propsType() {
-    return TasksEnvironment.class;
-  }
-
-  @Override
   public String name() {
     return "tasks";
   }
