@@ -191,15 +191,26 @@ public record Tools(Path kubeconform, Path schemas, List<String> compose, Progra
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
-  /** {@code file}, if it is an executable file. */
-  static Optional<Path> executable(Path file) {
+  /**
+   * The file, if it is an executable file.
+   *
+   * @param file the file
+   * @return it, or nothing
+   */
+  public static Optional<Path> executable(Path file) {
     return Files.isRegularFile(file) && Files.isExecutable(file)
         ? Optional.of(file)
         : Optional.empty();
   }
 
-  /** The executable {@code name} in the first folder of {@code path} that holds one. */
-  static Optional<Path> onPath(String path, String name) {
+  /**
+   * The executable {@code name} in the first folder of {@code path} that holds one.
+   *
+   * @param path a {@code PATH} value, or {@code null}
+   * @param name the executable's name
+   * @return its file, or nothing
+   */
+  public static Optional<Path> onPath(String path, String name) {
     if (path == null || path.isEmpty()) {
       return Optional.empty();
     }

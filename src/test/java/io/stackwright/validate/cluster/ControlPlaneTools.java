@@ -3,10 +3,9 @@ package io.stackwright.validate.cluster;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.stackwright.validate.InstalledTools;
-import java.io.File;
+import io.stackwright.validate.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,24 +150,13 @@ public record ControlPlaneTools(
         : Optional.of(Path.of(value).toAbsolutePath());
   }
 
+  /** The file, absolute, if it is an executable file. */
   private static Optional<Path> executable(Path file) {
-    return Files.isRegularFile(file) && Files.isExecutable(file)
-        ? Optional.of(file.toAbsolutePath().normalize())
-        : Optional.empty();
+    return Tools.executable(file).map(found -> found.toAbsolutePath().normalize());
   }
 
+  /** The executable in the first folder of {@code path} that holds one, absolute. */
   private static Optional<Path> onPath(String path, String name) {
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String directory : path.split(File.pathSeparator)) {
-      if (!directory.isEmpty()) {
-        Optional<Path> found = executable(Path.of(directory).resolve(name));
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
+    return Tools.onPath(path, name).map(found -> found.toAbsolutePath().normalize());
   }
 }
