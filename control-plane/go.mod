@@ -1,4 +1,4 @@
-// The programs of a local Kubernetes control plane for the project's tests (README, "Tests"), built
+// The programs of a local Kubernetes control plane for the project's tests (CONTRIBUTING.md), built
 // by scripts/install-control-plane from the Go module proxy. Kubernetes publishes its commands only
 // inside the k8s.io/kubernetes module, whose go.mod points each staging module at a folder of its own
 // repository; a module that requires it must pin every one of them to the matching published v0.x.y

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
 
-  /** What a stack of one's own is written with. The README names each and why. */
+  /** What a stack of one's own is written with. docs/library.md names each and why. */
   static final Set<String> API =
       Set.of(
           // The stack and how to run it.
@@ -119,7 +119,7 @@ class PublicApiTest {
     assertThat(publicTypes())
         .withFailMessage(
             "public types differ from PublicApiTest's lists: add a new type to API (and the"
-                + " README) or INTERNAL, or make it package-private; remove one that is gone.\n"
+                + " table of docs/library.md) or INTERNAL, or make it package-private; remove one that is gone.\n"
                 + "public: %s",
             publicTypes())
         .containsExactlyInAnyOrderElementsOf(expected);
@@ -154,20 +154,21 @@ class PublicApiTest {
       }
     }
 
-    String readme = Files.readString(InstalledTools.PROJECT.resolve("README.md"));
-    int section = readme.indexOf("\n## Model your own stack\n");
-    int start = readme.indexOf("```java\n", section);
-    String program = readme.substring(start, readme.indexOf("\n```\n", start));
+    String library = Files.readString(InstalledTools.PROJECT.resolve("docs/library.md"));
+    int section = library.indexOf("\n## Model your own stack\n");
+    assertThat(section).as("docs/library.md has a section Model your own stack").isNotNegative();
+    int start = library.indexOf("```java\n", section);
+    String program = library.substring(start, library.indexOf("\n```\n", start));
     Matcher referenced = IMPORT.matcher(program);
     int references = 0;
     while (referenced.find()) {
       references++;
       if (!API.contains(referenced.group(1))) {
-        internal.add("README.md's example uses " + referenced.group(1));
+        internal.add("docs/library.md's example uses " + referenced.group(1));
       }
     }
 
-    assertThat(references).as("library types the README's example uses").isPositive();
+    assertThat(references).as("library types the example of docs/library.md uses").isPositive();
     assertThat(internal).isEmpty();
   }
 

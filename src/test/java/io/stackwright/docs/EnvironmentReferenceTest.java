@@ -34,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The README's "Environment file reference" lists exactly the keys the props records bind, with
- * their types, and the defaults the records apply: it is derived from the records, so it cannot go
- * stale. On a mismatch, the failure prints the key and type columns as the records have them.
+ * The "Environment file reference" of {@code docs/environment-files.md} lists exactly the keys the
+ * props records bind, with their types, and the defaults the records apply: it is derived from the
+ * records, so it cannot go stale. On a mismatch, the failure prints the key and type columns as the
+ * records have them.
  */
 class EnvironmentReferenceTest {
 
@@ -53,12 +54,15 @@ class EnvironmentReferenceTest {
           "shop.example.com",
           "a reason");
 
+  /** Where the reference is. */
+  private static final String DOCUMENT = "docs/environment-files.md";
+
   @Test
-  void readmeListsEveryKeyWithItsTypeAndDefault() throws IOException {
+  void theReferenceListsEveryKeyWithItsTypeAndDefault() throws IOException {
     List<Row> rows = new ArrayList<>();
     walk(ShopEnvironment.class, instance(ShopEnvironment.class), "", rows);
-    String readme = Files.readString(InstalledTools.PROJECT.resolve("README.md"));
-    String section = section(readme, "## Environment file reference");
+    String document = Files.readString(InstalledTools.PROJECT.resolve(DOCUMENT));
+    String section = section(document, "## Environment file reference");
     Map<String, String[]> documented = new LinkedHashMap<>();
     for (String line : section.split("\n")) {
       if (line.startsWith("| `")) {
@@ -105,11 +109,11 @@ class EnvironmentReferenceTest {
    */
   @Test
   void everyExampleIsAcceptedAtItsKey(@TempDir Path project) throws IOException {
-    String readme = Files.readString(InstalledTools.PROJECT.resolve("README.md"));
+    String document = Files.readString(InstalledTools.PROJECT.resolve(DOCUMENT));
     Files.createDirectories(project.resolve("environments"));
     Map<String, Object> examples = new LinkedHashMap<>();
     Set<String> required = new HashSet<>();
-    for (String line : section(readme, "## Environment file reference").split("\n")) {
+    for (String line : section(document, "## Environment file reference").split("\n")) {
       String[] cells =
           Arrays.stream(line.split("(?<!\\\\)\\|")).map(String::trim).toArray(String[]::new);
       if (!line.startsWith("| `") || cells.length < 5 || !cells[4].startsWith("`")) {
@@ -142,7 +146,7 @@ class EnvironmentReferenceTest {
     }
 
     assertThat(examples).as("examples tried").hasSizeGreaterThan(50);
-    assertThat(refused).as("README examples the stack refuses").isEmpty();
+    assertThat(refused).as("examples of %s the stack refuses", DOCUMENT).isEmpty();
   }
 
   private static String parent(String key) {
@@ -178,11 +182,11 @@ class EnvironmentReferenceTest {
     }
   }
 
-  private static String section(String readme, String heading) {
-    int start = readme.indexOf("\n" + heading + "\n");
-    assertThat(start).as("README section %s", heading).isNotNegative();
-    int end = readme.indexOf("\n## ", start + 1);
-    return readme.substring(start, end < 0 ? readme.length() : end);
+  private static String section(String document, String heading) {
+    int start = document.indexOf("\n" + heading + "\n");
+    assertThat(start).as("%s section %s", DOCUMENT, heading).isNotNegative();
+    int end = document.indexOf("\n## ", start + 1);
+    return document.substring(start, end < 0 ? document.length() : end);
   }
 
   private static void walk(Class<?> type, Object instance, String prefix, List<Row> rows) {

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's deploy command on a real API server, through a stack's life: deploy, change the
- * environment and deploy again, remove a service from the stack and deploy: the removed service's
- * objects are gone (and the controllers' garbage collector removes its ReplicaSets and Pods), every
- * other object is as the new synth wrote it, and an object whose manifest did not change was not
- * written by the deploy.
+ * The deploy command of docs/operations.md on a real API server, through a stack's life: deploy,
+ * change the environment and deploy again, remove a service from the stack and deploy: the removed
+ * service's objects are gone (and the controllers' garbage collector removes its ReplicaSets and
+ * Pods), every other object is as the new synth wrote it, and an object whose manifest did not
+ * change was not written by the deploy.
  */
 class DeployLifecycleIT {
-  /** The README's deploy command, word for word (section "Deploying"). */
+  /** The deploy command of docs/operations.md, word for word (section "Deploying"). */
   static final String DEPLOY =
       "kubectl get namespace shop-prod >/dev/null 2>&1 ||\n"
           + "  kubectl apply --server-side -f dist/prod/00-namespace.yaml\n"
@@ -67,8 +67,9 @@ class DeployLifecycleIT {
   }
 
   @Test
-  void theReadmeDocumentsThisDeployCommand() throws IOException {
-    assertThat(Files.readString(InstalledTools.PROJECT.resolve("README.md"))).contains(DEPLOY);
+  void theOperationsGuideDocumentsThisDeployCommand() throws IOException {
+    assertThat(Files.readString(InstalledTools.PROJECT.resolve("docs/operations.md")))
+        .contains(DEPLOY);
   }
 
   @Test

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Model your own stack" is a working program: its Java block compiles against the
- * public API, and its environment files synthesize through every validation layer with its own
- * main's entry point.
+ * The "Model your own stack" of {@code docs/library.md} is a working program: its Java block
+ * compiles against the public API, and its environment files synthesize through every validation
+ * layer with its own main's entry point.
  */
-class ReadmeExampleTest {
+class LibraryExampleTest {
 
   @Test
   void modelYourOwnStackCompilesAndSynthesizes(@TempDir Path project) throws Exception {
-    DocumentedStack stack = DocumentedStack.section("README.md", "## Model your own stack");
+    DocumentedStack stack = DocumentedStack.section("docs/library.md", "## Model your own stack");
     assertThat(stack.java()).isNotEmpty();
     assertThat(stack.environmentNames()).contains("dev", "prod");
 
