@@ -2,7 +2,6 @@ package io.stackwright.render.compose;
 
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -15,14 +14,16 @@ import java.util.TreeSet;
  * exactly its two ends, so that a service reaches what it depends on and nothing else, and none
  * reaches the internet. A service that publishes a port also joins {@value #PUBLISHED}, the one
  * network with a way out, so that its port can be reached from the host. A service whose readiness
- * a prober tests shares one more, {@code <service>-ready-to-<service>}, with its prober alone.
+ * a prober tests shares one more, {@code <service>-ready-to-<service>}, with its prober alone. This
+ * is the Compose half of what rule {@code default-deny-network-policy} checks on the Kubernetes
+ * side: a network policy that lets in only what the model's edges allow.
  */
-final class ComposeNetworks {
+final class ComposeNetworks implements ComposeEnricher {
   /** The network of services with a published port. */
   static final String PUBLISHED = "published";
 
   private final Map<String, SortedSet<String>> byService = new TreeMap<>();
-  private final Map<String, Object> definitions = new TreeMap<>();
+  private final Map<String, ComposeFile.Network> definitions = new TreeMap<>();
 
   ComposeNetworks(StackModel stack) {
     for (ServiceModel service : stack.services()) {
@@ -47,7 +48,7 @@ final class ComposeNetworks {
     for (ServiceModel service : stack.services()) {
       if (service.hostPort() != null) {
         join(service.name(), PUBLISHED);
-        definitions.put(PUBLISHED, Map.of());
+        definitions.put(PUBLISHED, new ComposeFile.Network(null));
       }
     }
   }
@@ -56,25 +57,36 @@ final class ComposeNetworks {
     String network = client + "-to-" + server;
     join(client, network);
     join(server, network);
-    definitions.put(network, Map.of("internal", true));
+    definitions.put(network, new ComposeFile.Network(true));
   }
 
   private void join(String service, String network) {
     byService.computeIfAbsent(service, name -> new TreeSet<>()).add(network);
   }
 
-  /** The networks {@code service} joins, sorted; empty for Compose's default network. */
-  List<String> of(ServiceModel service) {
-    return of(service.name());
+  @Override
+  public String rule() {
+    return "default-deny-network-policy";
   }
 
-  /** The networks the Compose service {@code name} joins, sorted. */
-  List<String> of(String name) {
+  @Override
+  public void enrich(ServiceModel service, ComposeService.Builder out) {
+    out.networks(of(service.name()));
+  }
+
+  @Override
+  public void enrichProber(ServiceModel service, ComposeService.Builder prober) {
+    prober.networks(of(service.composeProber()));
+  }
+
+  /** Adds the top-level {@code networks:} section, empty when no service has an edge. */
+  @Override
+  public void finish(ComposeFile.Builder file) {
+    definitions.forEach(file::network);
+  }
+
+  /** The networks the Compose service {@code name} joins, sorted; empty for the default one. */
+  private List<String> of(String name) {
     return List.copyOf(byService.getOrDefault(name, new TreeSet<>()));
-  }
-
-  /** The top-level {@code networks:} section, empty when no service has an edge. */
-  Map<String, Object> definitions() {
-    return new LinkedHashMap<>(definitions);
   }
 }
