@@ -1,18 +1,17 @@
 package io.stackwright.validate;
 
+import io.stackwright.files.FileTrees;
 import io.stackwright.model.ConfigChecker;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * The validation gate every synth passes before anything is written: the policy rules on each
@@ -565,14 +563,8 @@ public final class ValidationGate {
     }
   }
 
+  /** Best effort: a leftover scratch folder in the temp folder harms nothing. */
   private static void delete(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover scratch folder in the temp folder harms nothing. (The unchecked kind: a walk
-      // that meets a folder another thread has just deleted, as the exit's clean-up may.)
-    }
+    FileTrees.deleteQuietly(folder);
   }
 }

@@ -289,6 +289,7 @@ class PublicApiTest {
           "env.EnvironmentException",
           "env.EnvironmentLoader",
           "env.Problem",
+          "files.FileTrees",
           "model.AddressRanges",
           "model.ApiAccess",
           "model.ConfigFile",
