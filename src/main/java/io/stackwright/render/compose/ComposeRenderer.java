@@ -323,7 +323,7 @@ public final class ComposeRenderer {
     out.put("entrypoint", List.of("sleep", "2147483647"));
     out.put("init", true);
     Map<String, String> labels = new TreeMap<>(Labels.stackWide(stack));
-    labels.put("app.kubernetes.io/name", service.composeProber());
+    labels.put(Labels.NAME, service.composeProber());
     labels.put("app.kubernetes.io/instance", stack.name());
     labels.put("app.kubernetes.io/component", "readiness-probe");
     labels.put(Labels.READINESS_OF, service.name());
