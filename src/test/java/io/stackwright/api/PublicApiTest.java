@@ -324,6 +324,7 @@ class PublicApiTest {
           "render.k8s.KubernetesRenderer",
           "render.k8s.NetworkPolicies",
           "synth.Environments",
+          "synth.StackCode",
           "synth.Synthesis",
           "synth.Synthesizer",
           "synth.UpToDate",
