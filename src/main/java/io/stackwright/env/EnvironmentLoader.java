@@ -187,33 +187,41 @@ public final class EnvironmentLoader {
     RecordShape shape = shapes.of(type);
     ProblemCollector problems = new ProblemCollector(displayName);
     variables.forget();
-    Node[] root = new Node[1];
-    Object value;
+    Bound bound;
     try {
-      value = read(content, shape, problems, root);
+      bound = read(content, shape, problems);
     } catch (LoadingStopped e) {
-      value = null;
+      bound = Bound.NOTHING;
     }
     if (problems.isEmpty()) {
-      for (InvalidPropException invalid : checks.apply(type.cast(value))) {
-        addAt(problems, root[0], invalid);
+      for (InvalidPropException invalid : checks.apply(type.cast(bound.value()))) {
+        addAt(problems, bound.root(), invalid);
       }
     }
     if (!problems.isEmpty()) {
       throw new EnvironmentException(
-          problems.problems().stream()
-              .map(
-                  p ->
-                      new Problem(
-                          p.file(),
-                          p.line(),
-                          p.column(),
-                          p.keyPath(),
-                          variables.hideValues(p.message()),
-                          variables.hideValues(p.hint())))
-              .toList());
+          problems.problems().stream().map(this::withValuesHidden).toList());
     }
-    return type.cast(value);
+    return type.cast(bound.value());
+  }
+
+  /**
+   * What a file was bound to, and the document's root node, where the further checks' problems are
+   * placed; both {@code null} when the file has problems before its root can be bound.
+   */
+  private record Bound(Object value, Node root) {
+    static final Bound NOTHING = new Bound(null, null);
+  }
+
+  /** A problem with the values of variables hidden, which may be secrets a CI injected. */
+  private Problem withValuesHidden(Problem p) {
+    return new Problem(
+        p.file(),
+        p.line(),
+        p.column(),
+        p.keyPath(),
+        variables.hideValues(p.message()),
+        variables.hideValues(p.hint()));
   }
 
   /**
@@ -314,27 +322,28 @@ public final class EnvironmentLoader {
     }
   }
 
-  private Object read(byte[] content, RecordShape shape, ProblemCollector problems, Node[] root) {
+  private Bound read(byte[] content, RecordShape shape, ProblemCollector problems) {
     if (content.length > Limits.MAX_FILE_BYTES) {
       Problem problem = tooLarge("", content.length);
       problems.add(1, 1, "", problem.message(), problem.hint());
-      return null;
+      return Bound.NOTHING;
     }
     String text = Utf8.decode(content, problems);
     if (text == null) {
-      return null;
+      return Bound.NOTHING;
     }
     YamlDocument document = YamlReader.read(text, problems);
     if (document == null) {
-      return null;
+      return Bound.NOTHING;
     }
     if (document.isEmpty()) {
       problems.add(
           1, 1, "", "the file is empty; expected a mapping with keys: " + shape.keyList(), "");
-      return null;
+      return Bound.NOTHING;
     }
-    root[0] = document.root();
-    return new Binder(problems, variables, document.aliases()).bindRoot(document.root(), shape);
+    Object value =
+        new Binder(problems, variables, document.aliases()).bindRoot(document.root(), shape);
+    return new Bound(value, document.root());
   }
 
   private static Problem tooLarge(String name, long size) {

@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * selector cannot change after it is created.
  */
 public final class Labels {
+  /** The label naming a service's pods, which selects them with the instance. */
+  public static final String NAME = "app.kubernetes.io/name";
+
   /** Label with the environment's name. */
   public static final String ENVIRONMENT = "stackwright.io/environment";
 
@@ -34,9 +37,7 @@ public final class Labels {
    * @return the labels, by key
    */
   public static Map<String, String> selector(StackModel stack, ServiceModel service) {
-    return Map.of(
-        "app.kubernetes.io/name", service.name(),
-        "app.kubernetes.io/instance", stack.name());
+    return Map.of(NAME, service.name(), "app.kubernetes.io/instance", stack.name());
   }
 
   /**
@@ -64,10 +65,7 @@ public final class Labels {
   public static Map<String, String> jobSelector(
       StackModel stack, ServiceModel service, ScheduledJob job) {
     return Map.of(
-        "app.kubernetes.io/name",
-        service.name() + "-" + job.name(),
-        "app.kubernetes.io/instance",
-        stack.name());
+        NAME, service.name() + "-" + job.name(), "app.kubernetes.io/instance", stack.name());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.stackwright.services;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.Names;
+import io.stackwright.render.Labels;
 import java.util.Map;
 
 /**
@@ -33,8 +34,7 @@ public record ClusterPrometheusProps(String namespace, Map<String, String> podLa
       throw new InvalidPropException(
           "namespace", "\"" + namespace + "\" is not a namespace name", "such as monitoring");
     }
-    podLabels =
-        podLabels == null ? Map.of("app.kubernetes.io/name", "prometheus") : Map.copyOf(podLabels);
+    podLabels = podLabels == null ? Map.of(Labels.NAME, "prometheus") : Map.copyOf(podLabels);
     ClusterProps.checkLabels("podLabels", podLabels);
     if (podLabels.isEmpty()) {
       throw new InvalidPropException(

@@ -134,7 +134,7 @@ public final class DevTools {
 
   private static void requireDevelopment(Stack stack) {
     if (!stack.development()) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "database-ui and redis-ui, the development tools, belong to development environments"
               + " only; add them only when stack.development() is true");
     }

@@ -131,7 +131,7 @@ public final class Stack {
    */
   public void scrapedBy(String service) {
     if (metricsScraper != null) {
-      throw new IllegalStateException("metrics are already scraped by " + metricsScraper);
+      throw new IllegalArgumentException("metrics are already scraped by " + metricsScraper);
     }
     metricsScraper = service;
   }

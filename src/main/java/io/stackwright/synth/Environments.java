@@ -147,6 +147,27 @@ public final class Environments {
   }
 
   /**
+   * How problems name an environment's file: its path relative to the project, {@code /}-separated,
+   * such as {@code environments/prod.yaml}.
+   *
+   * @param name the environment's name
+   * @return the path to show
+   */
+  public String display(String name) {
+    Path base = project.toAbsolutePath().normalize();
+    return base.relativize(file(name).toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /** The bytes of an environment's file as they are now; {@code null} when it cannot be read. */
+  byte[] contentOrNull(String name) {
+    try {
+      return Files.readAllBytes(file(name));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
    * Entries of the folder named as environments ({@code *.yaml}, {@code *.yml}) that are not plain
    * files of the project, each with what it is: a folder, a pipe, a link to nothing, or a link to a
    * file outside the project (whose content an error message could otherwise quote into a CI log).

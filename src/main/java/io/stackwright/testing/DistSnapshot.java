@@ -32,6 +32,9 @@ public final class DistSnapshot {
     if (code == Main.BAD_INPUT) {
       return "An environment file (or the command) is bad input: fix what is named above.";
     }
+    if (code == Main.BUG) {
+      return "A bug stopped the diff: the report above says whose, with its trace.";
+    }
     if (out.contains("diff: a synth would change")) {
       return "If the change is intended, synthesize it with mvn -q compile exec:java -Denv=all and"
           + " commit dist/ with the change that caused it.";

@@ -1,22 +1,20 @@
 package io.stackwright.validate;
 
+import io.stackwright.files.FileTrees;
 import io.stackwright.model.ConfigChecker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The postgresql layer: a throwaway cluster of the image's major version ({@code initdb}, once per
@@ -430,15 +428,6 @@ final class PostgresCheck {
   }
 
   private static void delete(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover folder in the temp folder harms nothing.
-    }
+    FileTrees.deleteQuietly(folder);
   }
 }

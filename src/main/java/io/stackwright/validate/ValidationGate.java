@@ -1,28 +1,25 @@
 package io.stackwright.validate;
 
-import io.stackwright.model.ConfigChecker;
+import io.stackwright.files.FileTrees;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.validate.policy.Parity;
 import io.stackwright.validate.policy.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * The validation gate every synth passes before anything is written: the policy rules on each
@@ -191,333 +188,79 @@ public final class ValidationGate {
    * @return the report
    */
   public ValidationReport check(List<Subject> subjects) {
-    Map<Layer, Duration> durations = new EnumMap<>(Layer.class);
-    List<Layer> ran = new ArrayList<>();
-    Map<Layer, String> skipped = new EnumMap<>(Layer.class);
-    List<String> toolFailures = new ArrayList<>();
-    Map<String, List<Finding>> findings = new LinkedHashMap<>();
-    Map<String, List<ValidationReport.Waived>> waived = new LinkedHashMap<>();
+    GateFindings found = new GateFindings();
+    ToolRuns runs = startTools(subjects, found);
+    try {
+      checkPolicy(subjects, found);
+      runs.join(found);
+    } finally {
+      runs.close();
+    }
+    return found.report(mode, subjects);
+  }
 
-    String kubeconformMissing = toolLayers ? tools.kubeconformMissing() : null;
-    String composeMissing = toolLayers ? tools.composeMissing() : null;
-    if (kubeconformMissing != null) {
-      skipped.put(Layer.KUBECONFORM, kubeconformMissing);
+  /** Starts every tool layer whose tool is found; marks the others skipped. */
+  private ToolRuns startTools(List<Subject> subjects, GateFindings found) {
+    if (!toolLayers) {
+      return ToolRuns.none();
     }
-    if (composeMissing != null) {
-      skipped.put(Layer.COMPOSE, composeMissing);
-    }
-    boolean runKubeconform = toolLayers && kubeconformMissing == null;
-    boolean runCompose = toolLayers && composeMissing == null;
+    found.skipIfMissing(Layer.KUBECONFORM, tools.kubeconformMissing());
+    found.skipIfMissing(Layer.COMPOSE, tools.composeMissing());
     // The real programs start at once, beside the tools: each layer checks its files on a thread.
-    Map<Layer, CompletableFuture<ToolResult>> programs =
-        toolLayers ? startPrograms(subjects, skipped) : Map.of();
-
-    Path scratch = null;
-    ExecutorService pool = null;
-    CompletableFuture<ToolResult> kubeconform = null;
-    List<CompletableFuture<ToolResult>> compose = new ArrayList<>();
-    long toolsStart = System.nanoTime();
+    ToolRuns runs =
+        new ToolRuns(tools, ProgramLayers.start(tools.programs(), subjects, found, EARLY));
+    boolean runKubeconform = tools.kubeconformMissing() == null;
+    boolean runCompose = tools.composeMissing() == null;
     if (runKubeconform || runCompose) {
-      try {
-        scratch = Files.createTempDirectory(SCRATCH_PREFIX);
-        copy(subjects, scratch);
-        Path root = scratch;
-        pool = Executors.newCachedThreadPool(ValidationGate::daemon);
-        if (runKubeconform) {
-          int objects = kubeconformObjects(subjects);
-          kubeconform =
-              CompletableFuture.supplyAsync(() -> kubeconform(subjects, root, objects), pool);
-        }
-        if (runCompose) {
-          for (Subject subject : subjects) {
-            if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
-              CompletableFuture<ToolResult> begun = earlyCheck(subject);
-              compose.add(
-                  begun != null
-                      ? begun
-                      : CompletableFuture.supplyAsync(
-                          () ->
-                              compose(
-                                  subject.environment(),
-                                  subject.output().text(ComposeCli.ENV_EXAMPLE),
-                                  root,
-                                  System.nanoTime()),
-                          pool));
-            }
+      runs.startInScratch(subjects, runKubeconform, runCompose ? this::composeCheck : null, found);
+    }
+    return runs;
+  }
+
+  /** The Compose CLI's check of a subject: the one begun early, if it checked these files. */
+  private CompletableFuture<ToolResult> composeCheck(Subject subject, Path scratch, Executor pool) {
+    CompletableFuture<ToolResult> begun = earlyCheck(subject);
+    if (begun != null) {
+      return begun;
+    }
+    String envExample = subject.output().text(ComposeCli.ENV_EXAMPLE);
+    return CompletableFuture.supplyAsync(
+        () -> compose(subject.environment(), envExample, scratch, System.nanoTime()), pool);
+  }
+
+  /** The policy rules on each subject, with its waivers, then the comparison of its targets. */
+  private static void checkPolicy(List<Subject> subjects, GateFindings found) {
+    long start = System.nanoTime();
+    Map<String, Parity.Result> parity = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      List<ValidationReport.Waived> applied = new ArrayList<>();
+      PolicyLayer.Result policy = PolicyLayer.check(subject);
+      parity.put(subject.environment(), policy.parity());
+      found.policy(subject.environment(), Waivers.apply(subject, policy, applied), applied);
+    }
+    found.ran(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
+    checkParity(parity, found);
+  }
+
+  /** Compared when the output was read back, as PARITY.md was made from the same comparison. */
+  private static void checkParity(Map<String, Parity.Result> parity, GateFindings found) {
+    long start = System.nanoTime();
+    parity.forEach(
+        (environment, result) -> {
+          for (Violation v : result.mismatches()) {
+            found.add(
+                environment,
+                new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
           }
-        }
-      } catch (IOException e) {
-        toolFailures.add(
-            "cannot copy the output to a scratch folder for the tools ("
-                + (scratch == null ? "no folder" : scratch)
-                + "): "
-                + e);
-        runKubeconform = false;
-        runCompose = false;
-      }
-    }
-
-    try {
-      long start = System.nanoTime();
-      Map<String, Parity.Result> parity = new LinkedHashMap<>();
-      for (Subject subject : subjects) {
-        List<ValidationReport.Waived> applied = new ArrayList<>();
-        PolicyLayer.Result policy = PolicyLayer.check(subject);
-        parity.put(subject.environment(), policy.parity());
-        List<Finding> remaining = Waivers.apply(subject, policy, applied);
-        findings.put(subject.environment(), new ArrayList<>(remaining));
-        waived.put(subject.environment(), applied);
-      }
-      ran.add(Layer.POLICY);
-      durations.put(Layer.POLICY, Duration.ofNanos(System.nanoTime() - start));
-
-      start = System.nanoTime();
-      // Compared when the output was read back, as PARITY.md was made from the same comparison.
-      parity.forEach(
-          (environment, result) -> {
-            for (Violation v : result.mismatches()) {
-              findings
-                  .get(environment)
-                  .add(new Finding(Layer.PARITY, v.file(), v.object(), v.field(), "", v.message()));
-            }
-          });
-      ran.add(Layer.PARITY);
-      durations.put(Layer.PARITY, Duration.ofNanos(System.nanoTime() - start));
-
-      if (runKubeconform) {
-        ToolResult result = kubeconform.join();
-        result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
-        toolFailures.addAll(result.failures());
-        ran.add(Layer.KUBECONFORM);
-        durations.put(Layer.KUBECONFORM, Duration.ofNanos(result.finished() - toolsStart));
-      }
-      if (runCompose) {
-        long started = Long.MAX_VALUE;
-        long finished = Long.MIN_VALUE;
-        for (CompletableFuture<ToolResult> future : compose) {
-          ToolResult result = future.join();
-          result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
-          toolFailures.addAll(result.failures());
-          started = Math.min(started, result.started());
-          finished = Math.max(finished, result.finished());
-        }
-        ran.add(Layer.COMPOSE);
-        // From the first check's start, which may be before the gate's (one begun early).
-        durations.put(Layer.COMPOSE, Duration.ofNanos(compose.isEmpty() ? 0 : finished - started));
-      }
-      programs.forEach(
-          (layer, future) -> {
-            ToolResult result = future.join();
-            result.findings().forEach((env, found) -> add(findings, env, found, toolFailures));
-            toolFailures.addAll(result.failures());
-            ran.add(layer);
-            durations.put(layer, Duration.ofNanos(result.finished() - result.started()));
-          });
-    } finally {
-      if (pool != null) {
-        pool.shutdown();
-      }
-      if (scratch != null) {
-        // Only once every tool is done with it: a failed join above still waits for the rest.
-        CompletableFuture.allOf(
-                kubeconform == null ? CompletableFuture.completedFuture(null) : kubeconform,
-                CompletableFuture.allOf(compose.toArray(CompletableFuture[]::new)))
-            .exceptionally(e -> null)
-            .join();
-        delete(scratch);
-      }
-    }
-
-    List<ValidationReport.EnvironmentReport> environments = new ArrayList<>();
-    for (Subject subject : subjects) {
-      environments.add(
-          new ValidationReport.EnvironmentReport(
-              subject.environment(),
-              subject.environmentFile(),
-              findings.get(subject.environment()),
-              waived.get(subject.environment())));
-    }
-    return new ValidationReport(mode, environments, ran, skipped, toolFailures, durations);
+        });
+    found.ran(Layer.PARITY, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /**
-   * Starts the layer of each real program that has files to read, each on a thread of its own; puts
-   * a layer whose program is missing into {@code skipped}. A layer no environment has files for
-   * neither runs nor is skipped.
-   */
-  private Map<Layer, CompletableFuture<ToolResult>> startPrograms(
-      List<Subject> subjects, Map<Layer, String> skipped) {
-    Programs programs = tools.programs();
-    Map<Layer, CompletableFuture<ToolResult>> started = new EnumMap<>(Layer.class);
-    start(
-        started,
-        skipped,
-        subjects,
-        ConfigChecker.NGINX,
-        Layer.NGINX,
-        programs.nginxMissing(),
-        (config, scratch) ->
-            new NginxCheck(programs.nginx(), programs.nginxConf()).check(config, scratch));
-    start(
-        started,
-        skipped,
-        subjects,
-        ConfigChecker.PROMETHEUS,
-        Layer.PROMTOOL,
-        programs.promtoolMissing(),
-        (config, scratch) -> new Promtool(programs.promtool()).check(config, scratch));
-    start(
-        started,
-        skipped,
-        subjects,
-        ConfigChecker.REDIS,
-        Layer.REDIS,
-        programs.redisMissing(),
-        (config, scratch) -> new RedisCheck(programs.redisServer()).check(config, scratch));
-    Map<String, List<GeneratedConfig>> postgres =
-        configs(subjects, ConfigChecker.POSTGRESQL, ConfigChecker.POSTGRESQL_INIT);
-    if (!postgres.isEmpty()) {
-      if (programs.postgresqlMissing() != null) {
-        skipped.put(Layer.POSTGRESQL, programs.postgresqlMissing());
-      } else {
-        // One throwaway cluster for every file: initdb is most of the layer's time.
-        started.put(
-            Layer.POSTGRESQL,
-            CompletableFuture.supplyAsync(
-                () -> {
-                  long begun = System.nanoTime();
-                  try {
-                    Map<String, List<Finding>> found =
-                        new PostgresCheck(programs.postgresql()).check(postgres);
-                    return new ToolResult(found, List.of(), begun, System.nanoTime());
-                  } catch (ToolRun.ToolFailure e) {
-                    return new ToolResult(
-                        Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
-                  }
-                },
-                EARLY));
-      }
-    }
-    return started;
-  }
-
-  /** One file's check by a real program, in a scratch folder of its own. */
-  @FunctionalInterface
-  private interface FileCheck {
-    List<Finding> check(GeneratedConfig config, Path scratch) throws ToolRun.ToolFailure;
-  }
-
-  /** Starts one program's layer on the files of {@code checker}, if any; or marks it skipped. */
-  private static void start(
-      Map<Layer, CompletableFuture<ToolResult>> started,
-      Map<Layer, String> skipped,
-      List<Subject> subjects,
-      ConfigChecker checker,
-      Layer layer,
-      String missing,
-      FileCheck check) {
-    Map<String, List<GeneratedConfig>> configs = configs(subjects, checker);
-    if (configs.isEmpty()) {
-      return;
-    }
-    if (missing != null) {
-      skipped.put(layer, missing);
-      return;
-    }
-    started.put(layer, CompletableFuture.supplyAsync(() -> checkFiles(configs, check), EARLY));
-  }
-
-  private static ToolResult checkFiles(
-      Map<String, List<GeneratedConfig>> configs, FileCheck check) {
-    long begun = System.nanoTime();
-    Path scratch = null;
-    try {
-      scratch = Files.createTempDirectory(SCRATCH_PREFIX);
-      Map<String, List<Finding>> found = new LinkedHashMap<>();
-      int n = 0;
-      for (Map.Entry<String, List<GeneratedConfig>> environment : configs.entrySet()) {
-        List<Finding> list = new ArrayList<>();
-        for (GeneratedConfig config : environment.getValue()) {
-          Path folder = Files.createDirectories(scratch.resolve(String.valueOf(n++)));
-          list.addAll(check.check(config, folder));
-        }
-        found.put(environment.getKey(), list);
-      }
-      return new ToolResult(found, List.of(), begun, System.nanoTime());
-    } catch (IOException e) {
-      return new ToolResult(
-          Map.of(), List.of("cannot make a scratch folder: " + e), begun, System.nanoTime());
-    } catch (ToolRun.ToolFailure e) {
-      return new ToolResult(Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
-    } finally {
-      if (scratch != null) {
-        delete(scratch);
-      }
-    }
-  }
-
-  /** Each environment's files for one program, in subject order; none: an empty map. */
-  private static Map<String, List<GeneratedConfig>> configs(
-      List<Subject> subjects, ConfigChecker... checkers) {
-    List<ConfigChecker> wanted = List.of(checkers);
-    Map<String, List<GeneratedConfig>> configs = new LinkedHashMap<>();
-    for (Subject subject : subjects) {
-      List<GeneratedConfig> files =
-          subject.configs().stream().filter(c -> wanted.contains(c.checker())).toList();
-      if (!files.isEmpty()) {
-        configs.put(subject.environment(), files);
-      }
-    }
-    return configs;
-  }
-
-  /**
-   * What one tool run found, by environment, or why it could not run; and when it finished.
-   *
-   * @param findings the findings of each environment it reported on
-   * @param failures why the tool could not run or be read, if it could not
-   * @param started {@link System#nanoTime()} when it began
-   * @param finished {@link System#nanoTime()} when it was done
-   */
-  private record ToolResult(
-      Map<String, List<Finding>> findings, List<String> failures, long started, long finished) {}
-
-  private static Thread daemon(Runnable task) {
+  /** A thread of a tool's check: daemon, as a synth that fails leaves such checks behind. */
+  static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "validation-tool");
     thread.setDaemon(true);
     return thread;
-  }
-
-  /**
-   * The objects kubeconform will check, counted from the outputs as the policy layer reads them
-   * (here, before the tools start, so that no tool thread parses a file again); -1 when a file
-   * cannot be read as YAML.
-   */
-  private static int kubeconformObjects(List<Subject> subjects) {
-    int objects = 0;
-    for (Subject subject : subjects) {
-      int counted = ReadBack.of(subject.output()).kubeconformObjects();
-      if (counted < 0) {
-        return -1;
-      }
-      objects += counted;
-    }
-    return objects;
-  }
-
-  private ToolResult kubeconform(List<Subject> subjects, Path scratch, int objects) {
-    long started = System.nanoTime();
-    Map<String, List<String>> files = new LinkedHashMap<>();
-    for (Subject subject : subjects) {
-      files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
-    }
-    try {
-      Map<String, List<Finding>> found =
-          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
-      return new ToolResult(found, List.of(), started, System.nanoTime());
-    } catch (ToolRun.ToolFailure e) {
-      return new ToolResult(Map.of(), List.of(e.getMessage()), started, System.nanoTime());
-    }
   }
 
   /**
@@ -536,21 +279,8 @@ public final class ValidationGate {
     }
   }
 
-  private static void add(
-      Map<String, List<Finding>> findings,
-      String environment,
-      List<Finding> found,
-      List<String> toolFailures) {
-    List<Finding> list = findings.get(environment);
-    if (list == null) {
-      toolFailures.add("a tool reported on an unknown file of environment " + environment);
-    } else {
-      list.addAll(found);
-    }
-  }
-
   /** Copies every output file into {@code scratch} as {@code <env>/<file>}. */
-  private static void copy(List<Subject> subjects, Path scratch) throws IOException {
+  static void copy(List<Subject> subjects, Path scratch) throws IOException {
     for (Subject subject : subjects) {
       write(scratch.resolve(subject.environment()), subject.output().files());
     }
@@ -565,14 +295,8 @@ public final class ValidationGate {
     }
   }
 
+  /** Best effort: a leftover scratch folder in the temp folder harms nothing. */
   private static void delete(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover scratch folder in the temp folder harms nothing. (The unchecked kind: a walk
-      // that meets a folder another thread has just deleted, as the exit's clean-up may.)
-    }
+    FileTrees.deleteQuietly(folder);
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
+import io.stackwright.shop.ShopStack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,24 +99,25 @@ class BadInputTest {
     before.keySet().removeIf(path -> path.startsWith("."));
     Files.write(project.resolve("environments").resolve(env + ".yaml"), content);
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {"synth", "--env", env, "--project-dir", project.toString()},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            variables::get);
+    CliRun run =
+        CliRun.of(
+            new ShopStack(),
+            variables::get,
+            "synth",
+            "--env",
+            env,
+            "--project-dir",
+            project.toString());
 
     String file = "environments/" + env + ".yaml";
-    assertThat(code).as("exit code; stderr:\n%s", err).isEqualTo(Main.BAD_INPUT);
-    assertThat(out.toString()).isEmpty();
-    assertThat(err.toString())
+    assertThat(run.code()).as("exit code; stderr:\n%s", run.err()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
         .contains(expected)
         .contains("nothing was written")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    List<String> problems = err.toString().lines().filter(l -> l.startsWith(file + ":")).toList();
+    List<String> problems = run.err().lines().filter(l -> l.startsWith(file + ":")).toList();
     assertThat(problems)
         .as("problems in the form file:line:column: key.path: message; how to fix")
         .isNotEmpty()

@@ -9,8 +9,6 @@ import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import io.stackwright.shop.ShopEnvironment;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,25 +175,19 @@ class EnvironmentFuzzTest {
     Path file = project.resolve("environments").resolve(mutated.environment() + ".yaml");
     byte[] original = Files.readAllBytes(file);
     Files.write(file, mutated.content());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code;
+    CliRun run;
     try {
-      code =
-          Main.run(
-              new String[] {
-                "synth", "--env", mutated.environment(), "--project-dir", project.toString()
-              },
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              name -> null);
+      run = CliRun.of("synth", "--env", mutated.environment(), "--project-dir", project.toString());
     } finally {
       Files.write(file, original);
     }
 
+    int code = run.code();
     Statistics.label("exit code").collect(code);
-    assertThat(code).as("exit code; stderr:\n%s", err).isIn(Main.OK, Main.VALIDATION_FAILED, 2);
-    assertThat(err.toString())
+    assertThat(code)
+        .as("exit code; stderr:\n%s", run.err())
+        .isIn(Main.OK, Main.VALIDATION_FAILED, Main.BAD_INPUT);
+    assertThat(run.err())
         .doesNotContain("internal error")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");

@@ -2,8 +2,6 @@ package io.stackwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,18 +18,10 @@ class HelpTest {
     "install-validators, --project-dir"
   })
   void everyCommandPrintsItsUsageAndExitsZero(String command, String option) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    CliRun run = CliRun.of(command, "--help");
 
-    int code =
-        Main.run(
-            new String[] {command, "--help"},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            name -> null);
-
-    assertThat(err.toString()).isEmpty();
-    assertThat(code).isEqualTo(Main.OK);
-    assertThat(out.toString()).contains("Usage: stackwright " + command).contains(option);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.code()).isEqualTo(Main.OK);
+    assertThat(run.out()).contains("Usage: stackwright " + command).contains(option);
   }
 }

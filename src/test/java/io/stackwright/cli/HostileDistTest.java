@@ -36,7 +36,7 @@ class HostileDistTest {
   }
 
   private int run(String... args) {
-    ProjectCopy.Run run = new ProjectCopy(project).run(args);
+    CliRun run = new ProjectCopy(project).run(args);
     out = run.out();
     err = run.err();
     return run.code();

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.stackwright.output.Cdk8sCliOutput;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
+import io.stackwright.shop.ShopStack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,13 +53,9 @@ class SecretsTest {
       Files.writeString(compose.resolve(".env"), "REDIS_PASSWORD=" + CANARY + "-dropped\n");
     }
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {"synth", "--env", "all", "--project-dir", project.toString()},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
+    CliRun run =
+        CliRun.of(
+            new ShopStack(),
             name -> {
               looked.add(name);
               // Every variable is set, to a canary, but the image tags, whose defaults the
@@ -68,9 +63,14 @@ class SecretsTest {
               return name.endsWith("_TAG") || name.equals(Cdk8sCliOutput.VARIABLE)
                   ? null
                   : CANARY + "-" + name;
-            });
+            },
+            "synth",
+            "--env",
+            "all",
+            "--project-dir",
+            project.toString());
 
-    assertThat(code).as("stderr:\n%s", err).isEqualTo(Main.OK);
+    assertThat(run.code()).as("stderr:\n%s", run.err()).isEqualTo(Main.OK);
     SortedMap<String, DistWriter.Bytes> dist = DistInput.read(project.resolve("dist"));
     List<String> leaks = new ArrayList<>();
     dist.forEach(
@@ -80,7 +80,7 @@ class SecretsTest {
           }
         });
     assertThat(leaks).as("files of dist/ holding a canary").isEmpty();
-    assertThat(out.toString() + err).doesNotContain(CANARY);
+    assertThat(run.out() + run.err()).doesNotContain(CANARY);
     assertThat(dist.keySet())
         .as("files put into dist/ by hand are not kept")
         .noneMatch(path -> path.contains("/compose/secrets/") && !path.startsWith("dev/"))

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackwright.output.DistInput;
 import io.stackwright.output.DistWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -201,11 +199,6 @@ class SynthProcessesTest {
   }
 
   private int synthInProcess(String env) {
-    StringWriter sink = new StringWriter();
-    return Main.run(
-        new String[] {"synth", "--env", env, "--project-dir", project.toString()},
-        new PrintWriter(sink, true),
-        new PrintWriter(sink, true),
-        name -> null);
+    return CliRun.of("synth", "--env", env, "--project-dir", project.toString()).code();
   }
 }

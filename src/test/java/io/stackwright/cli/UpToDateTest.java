@@ -16,8 +16,6 @@ import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.UpToDate;
 import io.stackwright.validate.Waiver;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -550,12 +548,9 @@ class UpToDateTest {
 
   private int run(
       StackDefinition<?> definition, Function<String, String> variables, String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code =
-        Main.run(definition, args, new PrintWriter(o, true), new PrintWriter(e, true), variables);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    CliRun run = CliRun.of(definition, variables, args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 }

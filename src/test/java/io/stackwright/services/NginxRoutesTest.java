@@ -3,7 +3,7 @@ package io.stackwright.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stackwright.cli.Main;
+import io.stackwright.cli.CliRun;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.ImageRef;
@@ -13,8 +13,6 @@ import io.stackwright.model.StackModel;
 import io.stackwright.shop.TestStacks;
 import io.stackwright.stack.Stack;
 import io.stackwright.validate.InstalledTools;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -182,28 +180,22 @@ class NginxRoutesTest {
     if (Files.isDirectory(tools)) {
       Files.createSymbolicLink(project.resolve(".tools"), tools);
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-
-    int code =
-        Main.run(
+    CliRun run =
+        CliRun.of(
             new TeamEdgeStack(),
-            new String[] {
-              "synth",
-              "--env",
-              "all",
-              "--project-dir",
-              project.toString(),
-              "--validate",
-              InstalledTools.strict() ? "strict" : "auto"
-            },
-            new PrintWriter(out),
-            new PrintWriter(err),
-            name -> null);
+            "synth",
+            "--env",
+            "all",
+            "--project-dir",
+            project.toString(),
+            "--validate",
+            InstalledTools.strict() ? "strict" : "auto");
 
-    assertThat(code).withFailMessage("stdout:\n%s\nstderr:\n%s", out, err).isZero();
+    assertThat(run.code())
+        .withFailMessage("stdout:\n%s\nstderr:\n%s", run.out(), run.err())
+        .isZero();
     if (Files.isDirectory(tools)) {
-      assertThat(out.toString())
+      assertThat(run.out())
           .contains("prod: wrote")
           .contains("checks: model, policy, parity, kubeconform, compose, nginx");
     }

@@ -3,6 +3,7 @@ package io.stackwright.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Memory;
@@ -19,8 +20,6 @@ import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,16 +95,8 @@ class PatchesTest {
     Files.createDirectories(project.resolve("environments"));
     Files.writeString(
         project.resolve("environments").resolve(env + ".yaml"), "name: " + env + "\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            demo(patches),
-            new String[] {"synth", "--env", env, "--project-dir", project.toString()},
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            name -> null);
-    return Map.entry(code, err.toString());
+    CliRun run = CliRun.synth(demo(patches), project, env);
+    return Map.entry(run.code(), run.err());
   }
 
   /** What a synth wrote under {@code dist/}, without the lock a synth leaves beside it. */

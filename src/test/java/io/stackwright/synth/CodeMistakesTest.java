@@ -2,6 +2,7 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import io.stackwright.model.ImageRef;
 import io.stackwright.services.HttpService;
@@ -12,8 +13,6 @@ import io.stackwright.services.NginxRoute;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,18 +58,10 @@ class CodeMistakesTest {
       Files.writeString(
           project.resolve("environments/" + env + ".yaml"), "image: ghcr.io/acme/api:1.0.0\n");
     }
-    StringWriter err = new StringWriter();
+    CliRun run = CliRun.synth(new Shop(), project, "all");
 
-    int code =
-        Main.run(
-            new Shop(),
-            new String[] {"synth", "--env", "all", "--project-dir", project.toString()},
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(err, true),
-            name -> null);
-
-    assertThat(code).isEqualTo(Main.VALIDATION_FAILED);
-    assertThat(err.toString())
+    assertThat(run.code()).isEqualTo(Main.VALIDATION_FAILED);
+    assertThat(run.err())
         .containsOnlyOnce("\"/healthz\" is the edge's own health check")
         .contains("dev, dev-alice: \"/healthz\" is the edge's own health check")
         .containsPattern("\\(at CodeMistakesTest\\.java:\\d+\\)");

@@ -2,6 +2,7 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import io.stackwright.services.Frontend;
 import io.stackwright.services.FrontendProps;
@@ -10,8 +11,6 @@ import io.stackwright.services.HttpServiceProps;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -87,15 +86,8 @@ class MissingSectionKeysTest {
   }
 
   private int synth() {
-    StringWriter e = new StringWriter();
-    int code =
-        Main.run(
-            new Shop(),
-            new String[] {"synth", "--env", "dev", "--project-dir", project.toString()},
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(e, true),
-            name -> null);
-    err = e.toString();
-    return code;
+    CliRun run = CliRun.synth(new Shop(), project, "dev");
+    err = run.err();
+    return run.code();
   }
 }

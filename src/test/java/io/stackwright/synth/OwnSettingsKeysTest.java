@@ -2,10 +2,9 @@ package io.stackwright.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -173,18 +172,10 @@ class OwnSettingsKeysTest {
   }
 
   private int synth(OwnSettingsStack stack, String environment) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code =
-        Main.run(
-            stack,
-            new String[] {"synth", "--env", environment, "--project-dir", project.toString()},
-            new PrintWriter(o, true),
-            new PrintWriter(e, true),
-            name -> null);
-    out = o.toString();
-    err = e.toString();
+    CliRun run = CliRun.synth(stack, project, environment);
+    out = run.out();
+    err = run.err();
     assertThat(project.resolve("dist")).as("nothing written:\n%s", out).doesNotExist();
-    return code;
+    return run.code();
   }
 }

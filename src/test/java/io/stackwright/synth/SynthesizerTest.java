@@ -161,4 +161,42 @@ class SynthesizerTest {
                     .isEqualTo(
                         "environments/qa.yaml:1:7: name: this name is taken; choose another"));
   }
+
+  @Test
+  void aBugPassesAsItIsNeitherBadInputNorAFailedCheck() throws IOException {
+    Files.createDirectories(project.resolve("environments"));
+    Files.writeString(project.resolve("environments/qa.yaml"), "name: qa\n");
+    StackDefinition<CycleProps> buggy =
+        stack(
+            (environment, props) -> {
+              throw new IllegalStateException("a state the code never expected");
+            });
+    Synthesizer<CycleProps> synthesizer = new Synthesizer<>(buggy, project, name -> null);
+
+    assertThatThrownBy(() -> synthesizer.synthesize(List.of("qa")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a state the code never expected");
+  }
+
+  @Test
+  void aBugOfAnEnvironmentNotSelectedIsNotSwallowed() throws IOException {
+    Files.createDirectories(project.resolve("environments"));
+    Files.writeString(project.resolve("environments/qa.yaml"), "name: qa\n");
+    Files.writeString(project.resolve("environments/prod.yaml"), "name: prod\n");
+    StackDefinition<CycleProps> buggyInProd =
+        stack(
+            (environment, props) -> {
+              if (environment.equals("prod")) {
+                throw new IllegalStateException("prod's code path");
+              }
+              Stack stack = new Stack("px", environment, "px-" + environment, false);
+              stack.add(service("a", null));
+              return stack.toModel();
+            });
+    Synthesizer<CycleProps> synthesizer = new Synthesizer<>(buggyInProd, project, name -> null);
+
+    assertThatThrownBy(() -> synthesizer.synthesize(List.of("qa")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("prod's code path");
+  }
 }

@@ -3,12 +3,11 @@ package io.stackwright.testing;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import io.stackwright.shop.ShopStack;
 import io.stackwright.validate.InstalledTools;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +32,7 @@ class DistSnapshotTest {
     // The build's tools, as the project's own .tools/.
     Files.createSymbolicLink(
         project.resolve(".tools"), InstalledTools.PROJECT.resolve(".tools").toAbsolutePath());
-    int code =
-        Main.run(
-            new ShopStack(),
-            new String[] {"synth", "--env", "all", "--project-dir", project.toString()},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter()),
-            name -> null);
+    int code = CliRun.synth(new ShopStack(), project, "all").code();
     if (code != Main.OK) {
       throw new IllegalStateException("the shop's synth failed: " + code);
     }

@@ -30,7 +30,7 @@ final class ComposeLabels implements ComposeEnricher {
   @Override
   public void enrichProber(ServiceModel service, ComposeService.Builder prober) {
     prober.labels(Labels.stackWide(stack));
-    prober.label("app.kubernetes.io/name", service.composeProber());
+    prober.label(Labels.NAME, service.composeProber());
     prober.label("app.kubernetes.io/instance", stack.name());
     prober.label("app.kubernetes.io/component", "readiness-probe");
     prober.label(Labels.READINESS_OF, service.name());

@@ -100,7 +100,7 @@ public final class KubernetesRenderer {
   public static final String RAW_FILE = "99-raw.yaml";
 
   private static final String DEV_SECRETS_FILE = "01-dev-secrets.yaml";
-  private static final String NAME_LABEL = "app.kubernetes.io/name";
+  private static final String NAME_LABEL = Labels.NAME;
   private static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
   private static final String DEV_SECRET_MARK = "stackwright.io/development-value";
 

@@ -103,7 +103,7 @@ final class Manifests {
             String key = kind(object) + " " + namespace + name(object);
             String earlier = seen.putIfAbsent(key, file);
             if (earlier != null) {
-              throw new IllegalStateException(
+              throw new IllegalArgumentException(
                   key
                       + " is defined twice ("
                       + earlier

@@ -1,5 +1,6 @@
 package io.stackwright.validate.policy;
 
+import io.stackwright.render.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * policy must let the dependent reach the service itself.
  */
 public final class Parity {
-  private static final String NAME_LABEL = "app.kubernetes.io/name";
+  private static final String NAME_LABEL = Labels.NAME;
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   /** The kinds that give a workload something on Kubernetes alone (see kubernetesOnly). */

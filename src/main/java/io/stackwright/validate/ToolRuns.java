@@ -1,0 +1,178 @@
+package io.stackwright.validate;
+
+import io.stackwright.files.FileTrees;
+import io.stackwright.render.compose.ComposeRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The tools of one check of the {@link ValidationGate}, running as child processes beside the
+ * policy rules: kubeconform once for every environment and the Compose CLI once per Compose file,
+ * on a copy of the output in a scratch folder outside {@code dist/}, and the real programs ({@link
+ * ProgramLayers}). Their findings are joined in a fixed order, whatever finishes first; {@link
+ * #close} removes the scratch folder once every tool is done with it.
+ */
+final class ToolRuns {
+  /** Starts the Compose CLI's check of one subject's Compose file, or takes one begun early. */
+  @FunctionalInterface
+  interface ComposeStart {
+    CompletableFuture<ToolResult> start(Subject subject, Path scratch, Executor pool);
+  }
+
+  private final Tools tools;
+  private final Map<Layer, CompletableFuture<ToolResult>> programs;
+  private long started;
+  private Path scratch;
+  private ExecutorService pool;
+  private CompletableFuture<ToolResult> kubeconform;
+
+  /** The Compose checks; {@code null} when the Compose layer does not run. */
+  private List<CompletableFuture<ToolResult>> compose;
+
+  ToolRuns(Tools tools, Map<Layer, CompletableFuture<ToolResult>> programs) {
+    this.tools = tools;
+    this.programs = programs;
+  }
+
+  /** No tool at all: the gate of the policy layer alone. */
+  static ToolRuns none() {
+    return new ToolRuns(Tools.none(), Map.of());
+  }
+
+  /**
+   * Copies every output into a scratch folder and starts kubeconform and the Compose CLI on it, as
+   * asked; when the copy fails, neither runs, and the gate fails with why.
+   *
+   * @param composeStart {@code null} when the Compose layer does not run
+   */
+  void startInScratch(
+      List<Subject> subjects,
+      boolean runKubeconform,
+      ComposeStart composeStart,
+      GateFindings found) {
+    started = System.nanoTime();
+    try {
+      scratch = Files.createTempDirectory(ValidationGate.SCRATCH_PREFIX);
+      ValidationGate.copy(subjects, scratch);
+    } catch (IOException e) {
+      found.toolFailure(
+          "cannot copy the output to a scratch folder for the tools ("
+              + (scratch == null ? "no folder" : scratch)
+              + "): "
+              + e);
+      return;
+    }
+    pool = Executors.newCachedThreadPool(ValidationGate::daemon);
+    if (runKubeconform) {
+      startKubeconform(subjects);
+    }
+    if (composeStart != null) {
+      compose = new ArrayList<>();
+      for (Subject subject : subjects) {
+        if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
+          compose.add(composeStart.start(subject, scratch, pool));
+        }
+      }
+    }
+  }
+
+  private void startKubeconform(List<Subject> subjects) {
+    int objects = kubeconformObjects(subjects);
+    Path root = scratch;
+    kubeconform = CompletableFuture.supplyAsync(() -> kubeconform(subjects, root, objects), pool);
+  }
+
+  /** Waits for every tool, and adds what each found, layer by layer. */
+  void join(GateFindings found) {
+    if (kubeconform != null) {
+      ToolResult result = kubeconform.join();
+      found.add(result);
+      found.ran(Layer.KUBECONFORM, Duration.ofNanos(result.finished() - started));
+    }
+    if (compose != null) {
+      joinCompose(found);
+    }
+    programs.forEach(
+        (layer, future) -> {
+          ToolResult result = future.join();
+          found.add(result);
+          found.ran(layer, Duration.ofNanos(result.finished() - result.started()));
+        });
+  }
+
+  private void joinCompose(GateFindings found) {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (CompletableFuture<ToolResult> future : compose) {
+      ToolResult result = future.join();
+      found.add(result);
+      first = Math.min(first, result.started());
+      last = Math.max(last, result.finished());
+    }
+    // From the first check's start, which may be before the gate's (one begun early).
+    found.ran(Layer.COMPOSE, Duration.ofNanos(compose.isEmpty() ? 0 : last - first));
+  }
+
+  /**
+   * Removes the scratch folder, once every tool is done with it: a failed join waits for the rest.
+   */
+  void close() {
+    if (pool != null) {
+      pool.shutdown();
+    }
+    if (scratch == null) {
+      return;
+    }
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    if (kubeconform != null) {
+      all.add(kubeconform);
+    }
+    if (compose != null) {
+      all.addAll(compose);
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    FileTrees.deleteQuietly(scratch);
+  }
+
+  /**
+   * The objects kubeconform will check, counted from the outputs as the policy layer reads them
+   * (here, before the tools start, so that no tool thread parses a file again); -1 when a file
+   * cannot be read as YAML.
+   */
+  private static int kubeconformObjects(List<Subject> subjects) {
+    int objects = 0;
+    for (Subject subject : subjects) {
+      int counted = ReadBack.of(subject.output()).kubeconformObjects();
+      if (counted < 0) {
+        return -1;
+      }
+      objects += counted;
+    }
+    return objects;
+  }
+
+  private ToolResult kubeconform(List<Subject> subjects, Path scratch, int objects) {
+    long begun = System.nanoTime();
+    Map<String, List<String>> files = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      files.put(subject.environment(), PolicyLayer.manifestFiles(subject.output()));
+    }
+    try {
+      Map<String, List<Finding>> found =
+          new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
+      return new ToolResult(found, List.of(), begun, System.nanoTime());
+    } catch (ToolRun.ToolFailure e) {
+      return new ToolResult(Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
+    }
+  }
+}
