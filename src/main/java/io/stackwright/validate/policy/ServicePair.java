@@ -40,7 +40,7 @@ record ServicePair(
     return probers.getOrDefault(name, List.of());
   }
 
-  /** {@return an empty list of this service's mismatches} */
+  /** {@return a new, empty list of mismatches in this service's Compose file} */
   Mismatches mismatches() {
     return new Mismatches(composeFile);
   }
