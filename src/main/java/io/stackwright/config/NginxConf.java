@@ -1,15 +1,8 @@
 package io.stackwright.config;
 
 import io.stackwright.model.Cpu;
-import io.stackwright.model.RateLimit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Complete {@code nginx.conf} files for the {@code nginxinc/nginx-unprivileged} image: uid 101, an
@@ -22,6 +15,8 @@ import java.util.Set;
  * {@code add_header} in a block that has one of its own, so a location has none, unless its route
  * adds headers: then it repeats every one of the server's before its own. Every response, errors
  * included, carries them all.
+ *
+ * <p>The edge's file is laid out by {@code NginxEdge}, both files' blocks by {@code NginxBlock}.
  */
 public final class NginxConf {
 
@@ -43,8 +38,6 @@ public final class NginxConf {
   /** Where the single-page app's files are: the image's document root. */
   public static final String SPA_ROOT = "/usr/share/nginx/html";
 
-  private static final String INDENT = "  ";
-
   private NginxConf() {}
 
   /**
@@ -56,180 +49,10 @@ public final class NginxConf {
    * @return the file's text
    */
   public static String edge(EdgeSettings settings) {
-    Block http = new Block("http");
-    common(http);
-    // Without it, nginx compresses nothing for a request that came through a proxy (has Via).
-    http.line("gzip_proxied any;");
-    http.blank();
-    if (!settings.trustedProxies().isEmpty()) {
-      http.line("# The client is the last address in X-Forwarded-For not set by a trusted proxy.");
-      for (String proxy : settings.trustedProxies()) {
-        http.line("set_real_ip_from " + proxy + ";");
-      }
-      http.line("real_ip_header X-Forwarded-For;");
-      http.line("real_ip_recursive on;");
-      http.blank();
-    }
-    if (settings.tls()) {
-      http.line("# TLS ends in front of nginx: pass on the scheme the client used.");
-      Block map = http.block("map $http_x_forwarded_proto $forwarded_proto");
-      map.line("default $http_x_forwarded_proto;");
-      map.line("\"\" $scheme;");
-      http.blank();
-    }
-    Map<String, String> zones = zones(settings.routes());
-    if (!zones.isEmpty()) {
-      for (Map.Entry<String, String> zone : zones.entrySet()) {
-        http.line(
-            "limit_req_zone $binary_remote_addr zone="
-                + zone.getValue()
-                + ":10m rate="
-                + zone.getKey()
-                + ";");
-      }
-      http.line("limit_req_status 429;");
-      http.line("limit_req_log_level warn;");
-      http.blank();
-    }
-    Map<String, String> upstreamNames = upstreamNames(settings.routes());
-    Map<String, String> upstreams = new LinkedHashMap<>();
-    for (EdgeRoute route : settings.routes()) {
-      upstreams.putIfAbsent(upstreamNames.get(route.address()), route.address());
-    }
-    for (Map.Entry<String, String> upstream : upstreams.entrySet()) {
-      Block block = http.block("upstream " + upstream.getKey());
-      block.line("server " + upstream.getValue() + ";");
-      block.line("keepalive 32;");
-      http.blank();
-    }
-
-    Block server = http.block("server");
-    server.line("listen " + settings.listenPort() + ";");
-    server.line("server_name _;");
-    server.line("client_max_body_size " + settings.clientMaxBodySize().mebibytes() + "m;");
-    server.line(
-        "# Relative redirects: an absolute one would name this container's scheme, host and");
-    server.line("# port (http://...:8080), not the ones the client used in front of the edge.");
-    server.line("absolute_redirect off;");
-    server.blank();
-    List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Content-Security-Policy", settings.contentSecurityPolicy()});
-    if (settings.tls()) {
-      headers.add(
-          new String[] {"Strict-Transport-Security", "max-age=31536000; includeSubDomains"});
-    }
-    headers.addAll(securityHeaders());
-    server.line("# Security headers at server level only: a location with an add_header of its");
-    server.line("# own would lose them all.");
-    for (String[] header : headers) {
-      server.line("add_header " + header[0] + " \"" + header[1] + "\" always;");
-    }
-    server.line("# The services' own copies are dropped, so that each header is sent once.");
-    for (String[] header : headers) {
-      server.line("proxy_hide_header " + header[0] + ";");
-    }
-    server.blank();
-    server.line(
-        "# Keep-alive connections to the upstreams need HTTP/1.1 and no Connection header.");
-    server.line("proxy_http_version 1.1;");
-    server.line("proxy_set_header Connection \"\";");
-    server.line("proxy_set_header Host $host;");
-    server.line("proxy_set_header X-Real-IP $remote_addr;");
-    server.line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
-    server.line(
-        "proxy_set_header X-Forwarded-Proto "
-            + (settings.tls() ? "$forwarded_proto" : "$scheme")
-            + ";");
-    server.line("proxy_connect_timeout 5s;");
-    server.blank();
-    health(server);
-    for (EdgeRoute route : settings.routes()) {
-      server.blank();
-      Block location = server.block("location " + route.pathPrefix());
-      for (RateLimit limit : route.rateLimits()) {
-        location.line(
-            "limit_req zone="
-                + zones.get(limit.rate())
-                + (limit.burst() > 0 ? " burst=" + limit.burst() : "")
-                + " nodelay;");
-      }
-      if (route.clientMaxBodySize() != null) {
-        location.line("client_max_body_size " + route.clientMaxBodySize().mebibytes() + "m;");
-      }
-      if (route.readTimeout() != null) {
-        location.line("proxy_read_timeout " + route.readTimeout().getSeconds() + "s;");
-      }
-      if (!route.headers().isEmpty()) {
-        location.line("# An add_header here drops the server's: they are repeated, then its own.");
-        for (String[] header : headers) {
-          location.line("add_header " + header[0] + " \"" + header[1] + "\" always;");
-        }
-        route
-            .headers()
-            .forEach(
-                (name, value) ->
-                    location.line("add_header " + name + " \"" + value + "\" always;"));
-        for (String[] header : headers) {
-          location.line("proxy_hide_header " + header[0] + ";");
-        }
-        route.headers().keySet().forEach(name -> location.line("proxy_hide_header " + name + ";"));
-      }
-      // With a URI part, nginx replaces the matched prefix with it.
-      location.line(
-          "proxy_pass http://"
-              + upstreamNames.get(route.address())
-              + (route.stripPrefix() ? "/" : "")
-              + ";");
-      if (!route.pathPrefix().equals("/")) {
-        // /api would otherwise fall through to the / route; send it where it was meant to go.
-        String bare = route.pathPrefix().substring(0, route.pathPrefix().length() - 1);
-        server.blank();
-        server
-            .block("location = " + bare)
-            .line("return 308 " + route.pathPrefix() + "$is_args$args;");
-      }
-    }
     return file(
         "the edge: the route table of the model, with security headers and limits",
         workers(settings.cpuLimit()),
-        http);
-  }
-
-  /**
-   * The rate limit zones: one per distinct rate, in the order the routes first name it, by rate
-   * ({@code 10r/s}). With one rate it is {@code per_client}; with several, each is named after its
-   * rate ({@code per_client_10r_s}), so that a name says what it limits.
-   */
-  private static Map<String, String> zones(List<EdgeRoute> routes) {
-    Map<String, String> zones = new LinkedHashMap<>();
-    for (EdgeRoute route : routes) {
-      for (RateLimit limit : route.rateLimits()) {
-        zones.putIfAbsent(limit.rate(), "per_client_" + limit.rate().replace('/', '_'));
-      }
-    }
-    if (zones.size() == 1) {
-      zones.replaceAll((rate, name) -> "per_client");
-    }
-    return zones;
-  }
-
-  /**
-   * The upstream block's name of each {@code host:port}: the host, or {@code host_port} when the
-   * table routes to more than one port of that host ({@code _} is never part of a DNS name, so no
-   * name can clash with another host's).
-   */
-  private static Map<String, String> upstreamNames(List<EdgeRoute> routes) {
-    Map<String, Set<Integer>> ports = new HashMap<>();
-    for (EdgeRoute route : routes) {
-      ports.computeIfAbsent(route.host(), h -> new HashSet<>()).add(route.port());
-    }
-    Map<String, String> names = new HashMap<>();
-    for (EdgeRoute route : routes) {
-      names.put(
-          route.address(),
-          ports.get(route.host()).size() == 1 ? route.host() : route.host() + "_" + route.port());
-    }
-    return names;
+        NginxEdge.http(settings));
   }
 
   /**
@@ -249,17 +72,17 @@ public final class NginxConf {
       throw new IllegalArgumentException(
           "the frontend's port must be between 1024 and 65535, got " + listenPort);
     }
-    Block http = new Block("http");
+    NginxBlock http = new NginxBlock("http");
     http.line("include /etc/nginx/mime.types;");
     common(http);
     http.blank();
     http.line("# Hashed assets never change under their name; the rest is revalidated.");
-    Block map = http.block("map $uri $cache_control");
+    NginxBlock map = http.block("map $uri $cache_control");
     map.line("~^/assets/ \"public, max-age=31536000, immutable\";");
     map.line("default \"no-cache\";");
     http.blank();
 
-    Block server = http.block("server");
+    NginxBlock server = http.block("server");
     server.line("listen " + listenPort + ";");
     server.line("server_name _;");
     server.line("root " + SPA_ROOT + ";");
@@ -270,9 +93,7 @@ public final class NginxConf {
     server.line("# Headers at server level only: a location with an add_header of its own would");
     server.line("# lose them all. The edge adds the content security policy.");
     server.line("add_header Cache-Control $cache_control;");
-    for (String[] header : securityHeaders()) {
-      server.line("add_header " + header[0] + " \"" + header[1] + "\" always;");
-    }
+    securityHeaders().forEach(header -> server.line(header.add()));
     server.blank();
     health(server);
     server.blank();
@@ -301,15 +122,35 @@ public final class NginxConf {
           "Referrer-Policy",
           "Permissions-Policy");
 
-  private static List<String[]> securityHeaders() {
-    return List.of(
-        new String[] {"X-Frame-Options", "DENY"},
-        new String[] {"X-Content-Type-Options", "nosniff"},
-        new String[] {"Referrer-Policy", "strict-origin-when-cross-origin"},
-        new String[] {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"});
+  /**
+   * A response header nginx sets, over any copy the upstream sent.
+   *
+   * @param name the header's name
+   * @param value its value
+   */
+  record Header(String name, String value) {
+    /** {@return the directive that sets it on every response, errors included} */
+    String add() {
+      return "add_header " + name + " \"" + value + "\" always;";
+    }
+
+    /** {@return the directive that drops the upstream's copy} */
+    String hide() {
+      return "proxy_hide_header " + name + ";";
+    }
   }
 
-  private static void common(Block http) {
+  /** The headers both files send on every response. */
+  static List<Header> securityHeaders() {
+    return List.of(
+        new Header("X-Frame-Options", "DENY"),
+        new Header("X-Content-Type-Options", "nosniff"),
+        new Header("Referrer-Policy", "strict-origin-when-cross-origin"),
+        new Header("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
+  }
+
+  /** What both files' {@code http} blocks begin with: types, temp paths, logs, gzip. */
+  static void common(NginxBlock http) {
     http.line("default_type application/octet-stream;");
     http.line("server_tokens off;");
     http.line("sendfile on;");
@@ -340,14 +181,15 @@ public final class NginxConf {
             + " application/json application/xml image/svg+xml;");
   }
 
-  private static void health(Block server) {
-    Block health = server.block("location = " + HEALTH_PATH);
+  /** The health location, {@value #HEALTH_PATH}, answered by nginx itself. */
+  static void health(NginxBlock server) {
+    NginxBlock health = server.block("location = " + HEALTH_PATH);
     health.line("access_log off;");
     health.line("default_type text/plain;");
     health.line("return 200 \"ok\\n\";");
   }
 
-  private static String file(String purpose, int workers, Block http) {
+  private static String file(String purpose, int workers, NginxBlock http) {
     StringBuilder out = new StringBuilder();
     out.append("# nginx.conf for ")
         .append(purpose)
@@ -362,54 +204,11 @@ public final class NginxConf {
         .append("error_log /dev/stderr warn;\n")
         .append("\n")
         .append("events {\n")
-        .append(INDENT)
+        .append(NginxBlock.INDENT)
         .append("worker_connections 1024;\n")
         .append("}\n")
         .append("\n");
     http.render(out, "");
     return out.toString();
-  }
-
-  /** A block of directives, rendered with two spaces of indentation per level. */
-  private static final class Block {
-    private final String header;
-    private final List<Object> items = new ArrayList<>();
-
-    Block(String header) {
-      this.header = header;
-    }
-
-    void line(String directive) {
-      items.add(directive);
-    }
-
-    void blank() {
-      items.add("");
-    }
-
-    Block block(String blockHeader) {
-      Block child = new Block(blockHeader);
-      items.add(child);
-      return child;
-    }
-
-    void render(StringBuilder out, String indent) {
-      out.append(indent).append(header).append(" {\n");
-      // A trailing blank line inside a block is noise.
-      int end = items.size();
-      while (end > 0 && "".equals(items.get(end - 1))) {
-        end--;
-      }
-      for (Object item : items.subList(0, end)) {
-        if (item instanceof Block child) {
-          child.render(out, indent + INDENT);
-        } else if (((String) item).isEmpty()) {
-          out.append('\n');
-        } else {
-          out.append(indent).append(INDENT).append(item).append('\n');
-        }
-      }
-      out.append(indent).append("}\n");
-    }
   }
 }

@@ -47,13 +47,13 @@ final class PostgresInitRun {
       throws ToolRun.ToolFailure {
     List<GeneratedConfig> ordered = new ArrayList<>(scripts);
     ordered.sort(Comparator.comparing(GeneratedConfig::file));
-    try (PostgresCheck.Cluster cluster = postgres.cluster()) {
+    try (PostgresCluster cluster = postgres.cluster()) {
       int port = freePort();
       Path confFile = cluster.write("init.conf", conf.content());
       Path log = cluster.write("init.log", "");
       Process server =
           new ProcessBuilder(
-                  PostgresCheck.asServerUser(
+                  PostgresCluster.asServerUser(
                       List.of(
                           bin.resolve("postgres").toString(),
                           "-D",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PostgresCheckTest {
   private static final int SLOW_QUERY_MILLIS = 500;
 
-  private static PostgresCheck.Cluster cluster;
+  private static PostgresCluster cluster;
 
   @TempDir Path scratch;
 
@@ -76,7 +76,7 @@ class PostgresCheckTest {
     assertSize(shown.get("wal_buffers"), tuning.walBuffers());
     assertSize(shown.get("max_wal_size"), tuning.maxWalSize());
     assertSize(shown.get("min_wal_size"), tuning.minWalSize());
-    assertThat(PostgresCheck.same(tuning.workMemKilobytes() + "kB", shown.get("work_mem")))
+    assertThat(PostgresSettings.same(tuning.workMemKilobytes() + "kB", shown.get("work_mem")))
         .as("work_mem %s", shown.get("work_mem"))
         .isTrue();
     assertThat(shown.get("max_connections")).isEqualTo("200");
@@ -129,7 +129,7 @@ class PostgresCheckTest {
     // The file runs as it is; only where it listens is overridden, on the command line: loopback,
     // a free port, and the socket in the cluster's folder (the image's /var/run/postgresql).
     List<String> command =
-        PostgresCheck.asServerUser(
+        PostgresCluster.asServerUser(
             List.of(
                 programs().postgresql().resolve("bin/postgres").toString(),
                 "-D",
@@ -179,14 +179,14 @@ class PostgresCheckTest {
 
   @Test
   void sizesAndTimesAreComparedInBaseUnits() {
-    assertThat(PostgresCheck.same("1024MB", "1GB")).isTrue();
-    assertThat(PostgresCheck.same("1000MB", "1GB")).isFalse();
-    assertThat(PostgresCheck.same("500ms", "500ms")).isTrue();
-    assertThat(PostgresCheck.same("'iso, mdy'".replace("'", ""), "ISO, MDY")).isTrue();
+    assertThat(PostgresSettings.same("1024MB", "1GB")).isTrue();
+    assertThat(PostgresSettings.same("1000MB", "1GB")).isFalse();
+    assertThat(PostgresSettings.same("500ms", "500ms")).isTrue();
+    assertThat(PostgresSettings.same("'iso, mdy'".replace("'", ""), "ISO, MDY")).isTrue();
   }
 
   private static void assertSize(String shown, Memory model) {
-    assertThat(PostgresCheck.same(model.mebibytes() + "MB", shown))
+    assertThat(PostgresSettings.same(model.mebibytes() + "MB", shown))
         .as("SHOW %s against the model's %d MiB", shown, model.mebibytes())
         .isTrue();
   }
