@@ -3,25 +3,16 @@ package io.stackwright.services;
 import io.stackwright.model.ApiAccess;
 import io.stackwright.model.Autoscaling;
 import io.stackwright.model.ComposeHealthCheck;
-import io.stackwright.model.ConfigChecker;
-import io.stackwright.model.ConfigFile;
-import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.Endpoint;
-import io.stackwright.model.EnvValue;
 import io.stackwright.model.Exposure;
-import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Metrics;
-import io.stackwright.model.PersistentData;
-import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ScheduledJob;
-import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
+import io.stackwright.model.ServicePort;
 import io.stackwright.stack.Stack;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -91,47 +82,18 @@ public final class GenericService {
   }
 
   /**
-   * Describes a {@link GenericService}. Required: an image, at least one port and a readiness and
-   * liveness probe (one {@link #httpProbe} or {@link #probe} sets both). Everything else has a
-   * secure default, given with each setter.
+   * Describes a {@link GenericService}: the one way a service of the stack is described. Required:
+   * an image, at least one port and a readiness and liveness probe (one {@link #httpProbe} or
+   * {@link #probe} sets both). Everything else has a secure default, given with each setter.
    */
-  public static final class Builder {
-    private final ServiceModel.Builder model;
-    private final List<ServicePortName> ports = new ArrayList<>();
-    private boolean resourcesSet;
-    private boolean componentSet;
-    private ImageRef image;
-    private ContainerSecurity security = ContainerSecurity.DEFAULT;
-    private final List<ScheduledTask> tasks = new ArrayList<>();
+  // The setters of its container (image, command, environment, files, user, probes) are in
+  // ContainerSettings, and what it has been told, with the defaults, in ServiceDraft.
+  public static final class Builder extends ContainerSettings {
     private Record props;
     private UnaryOperator<String> keys;
 
-    private record ServicePortName(String name, int port) {}
-
     private Builder(String name) {
-      this.model = ServiceModel.builder(name);
-    }
-
-    /**
-     * The image, such as {@code ghcr.io/acme/worker:1.0.0}. Required.
-     *
-     * @param image {@code [registry/]repository[:tag][@digest]}
-     * @return this builder
-     */
-    public Builder image(String image) {
-      return image(ImageRef.parse(image));
-    }
-
-    /**
-     * The image. Required.
-     *
-     * @param image the image
-     * @return this builder
-     */
-    public Builder image(ImageRef image) {
-      this.image = image;
-      model.image(image);
-      return this;
+      super(name);
     }
 
     /**
@@ -141,8 +103,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder component(String component) {
-      model.component(component);
-      componentSet = true;
+      draft.component = required(component, "component");
       return this;
     }
 
@@ -156,238 +117,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder port(String name, int port) {
-      model.port(name, port);
-      ports.add(new ServicePortName(name, port));
-      return this;
-    }
-
-    /**
-     * Sets an environment variable to a literal. Default: none.
-     *
-     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
-     * @param value its value
-     * @return this builder
-     */
-    public Builder env(String key, String value) {
-      model.env(key, value);
-      return this;
-    }
-
-    /**
-     * Sets an environment variable to a value, such as {@link Postgres#database()}. Default: none.
-     *
-     * @param key the variable's name, in {@code UPPER_SNAKE_CASE}
-     * @param value its value, resolved per target
-     * @return this builder
-     */
-    public Builder env(String key, EnvValue value) {
-      model.env(key, value);
-      return this;
-    }
-
-    /**
-     * Sets an environment variable to the host of another service, resolved per target: its
-     * Kubernetes Service DNS name, or its Compose service name. Default: none.
-     *
-     * @param key the variable's name
-     * @param endpoint the other service's endpoint
-     * @return this builder
-     */
-    public Builder envHost(String key, Endpoint endpoint) {
-      model.env(key, endpoint.host());
-      return this;
-    }
-
-    /**
-     * Sets an environment variable to the port of another service. Default: none.
-     *
-     * @param key the variable's name
-     * @param endpoint the other service's endpoint
-     * @return this builder
-     */
-    public Builder envPort(String key, Endpoint endpoint) {
-      model.env(key, EnvValue.of(endpoint.port()));
-      return this;
-    }
-
-    /**
-     * Mounts a secret as the file {@code /run/secrets/<secret.name()>} and points {@code
-     * fileVariable} at it. A development environment gets a generated, marked value; every other
-     * environment refers to a Secret that must exist outside the repository. Default: none.
-     *
-     * @param secret the secret
-     * @param fileVariable the environment variable that holds the file's path, such as {@code
-     *     DB_PASSWORD_FILE}
-     * @return this builder
-     */
-    public Builder secret(SecretFile secret, String fileVariable) {
-      model.secret(secret, fileVariable);
-      return this;
-    }
-
-    /**
-     * Gives it a volume that outlives the container: a StatefulSet with a volume claim template on
-     * Kubernetes, a named volume in Compose. Default: none, and a Deployment.
-     *
-     * @param volume the volume's name
-     * @param mountPath where the container sees it
-     * @param size its capacity on Kubernetes
-     * @param storageClass the Kubernetes StorageClass, or {@code null} for the cluster's default
-     * @return this builder
-     */
-    public Builder volume(String volume, String mountPath, Memory size, String storageClass) {
-      model.statefulWith(new PersistentData(volume, mountPath, size, storageClass));
-      return this;
-    }
-
-    /**
-     * Adds a writable scratch path (the root filesystem is read-only). Default: none.
-     *
-     * @param path an absolute path in the container
-     * @return this builder
-     */
-    public Builder writable(String path) {
-      model.writable(path);
-      return this;
-    }
-
-    /**
-     * Adds a writable scratch path held in memory on both targets, for what must not reach a disk
-     * (such as a file made from a secret); its size counts against the memory limit. Default: none.
-     *
-     * @param path an absolute path in the container
-     * @param size the most it may hold
-     * @return this builder
-     */
-    public Builder writableInMemory(String path, Memory size) {
-      model.writableInMemory(path, size);
-      return this;
-    }
-
-    /** Kubernetes API access in its namespace, for the flagship services of this package. */
-    Builder apiAccess(ApiAccess access) {
-      model.apiAccess(access);
-      return this;
-    }
-
-    /** A scheduled task (a Kubernetes CronJob), for the flagship services of this package. */
-    Builder job(ScheduledJob job) {
-      model.job(job);
-      return this;
-    }
-
-    /**
-     * Mounts a generated file read-only, with the same content on both targets. Default: none.
-     *
-     * @param mountPath the file's absolute path in the container; its last segment names it
-     * @param content the file's content
-     * @return this builder
-     */
-    public Builder config(String mountPath, String content) {
-      model.config(ConfigFile.of(mountPath, content));
-      return this;
-    }
-
-    /**
-     * Mounts a generated file read-only whose content differs per target (such as an address that
-     * is a Kubernetes DNS name in one and a Compose service name in the other). Default: none.
-     *
-     * @param mountPath the file's absolute path in the container; its last segment names it
-     * @param kubernetesContent the content on Kubernetes
-     * @param composeContent the content in Compose
-     * @return this builder
-     */
-    public Builder config(String mountPath, String kubernetesContent, String composeContent) {
-      return config(mountPath, kubernetesContent, composeContent, ConfigChecker.NONE);
-    }
-
-    /**
-     * Mounts a generated file read-only, the same on both targets, that the real program {@code
-     * checker} reads in the validation gate as the image would (README, "Validation"). Default:
-     * none.
-     *
-     * @param mountPath the file's absolute path in the container; its last segment names it
-     * @param content the file's content
-     * @param checker the program that reads it in the validation gate
-     * @return this builder
-     */
-    public Builder config(String mountPath, String content, ConfigChecker checker) {
-      return config(mountPath, content, content, checker);
-    }
-
-    /**
-     * Mounts a generated file read-only whose content differs per target, each checked by the real
-     * program {@code checker} in the validation gate. Default: none.
-     *
-     * @param mountPath the file's absolute path in the container; its last segment names it
-     * @param kubernetesContent the content on Kubernetes
-     * @param composeContent the content in Compose
-     * @param checker the program that reads it in the validation gate
-     * @return this builder
-     */
-    public Builder config(
-        String mountPath, String kubernetesContent, String composeContent, ConfigChecker checker) {
-      String name = mountPath.substring(mountPath.lastIndexOf('/') + 1);
-      model.config(new ConfigFile(name, mountPath, kubernetesContent, composeContent, checker));
-      return this;
-    }
-
-    /**
-     * Readiness and liveness: an HTTP GET of {@code path} on the named port, every 10 s, 3 s
-     * timeout, 3 failures. Compose's health check tests the same with {@code wget}, which the image
-     * must contain, unless {@link #composeHealthCheck} gives it a prober.
-     *
-     * @param path the path requested, starting with {@code /}
-     * @param portName a port declared with {@link #port} before
-     * @return this builder
-     */
-    public Builder httpProbe(String path, String portName) {
-      int port = portNamed(portName);
-      return probe(new Probe(new Probe.HttpGet(path, port), 10, 3, 3));
-    }
-
-    /**
-     * Readiness and liveness: the same probe.
-     *
-     * @param probe the probe
-     * @return this builder
-     */
-    public Builder probe(Probe probe) {
-      model.readiness(probe);
-      model.liveness(probe);
-      return this;
-    }
-
-    /**
-     * The readiness probe alone.
-     *
-     * @param probe when it may receive traffic, and when Compose starts what depends on it
-     * @return this builder
-     */
-    public Builder readiness(Probe probe) {
-      model.readiness(probe);
-      return this;
-    }
-
-    /**
-     * The liveness probe alone.
-     *
-     * @param probe when it must be restarted
-     * @return this builder
-     */
-    public Builder liveness(Probe probe) {
-      model.liveness(probe);
-      return this;
-    }
-
-    /**
-     * How long it may take to start before liveness applies, in seconds. Default: 30.
-     *
-     * @param seconds at least one readiness period
-     * @return this builder
-     */
-    public Builder startupSeconds(int seconds) {
-      model.startupSeconds(seconds);
+      draft.ports.add(new ServicePort(name, port));
       return this;
     }
 
@@ -398,8 +128,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder resources(Resources resources) {
-      model.resources(resources);
-      resourcesSet = true;
+      draft.resources = required(resources, "resources");
       return this;
     }
 
@@ -410,53 +139,22 @@ public final class GenericService {
      * @return this builder
      */
     public Builder replicas(int replicas) {
-      model.replicas(replicas);
+      draft.replicas = replicas;
       return this;
     }
 
     /**
-     * Kubernetes autoscaling on CPU; replaces {@link #replicas}. Default: a fixed count.
+     * Kubernetes autoscaling on CPU; replaces {@link #replicas} with its minimum. Default: a fixed
+     * count.
      *
-     * @param autoscaling the bounds and the CPU target
+     * @param autoscaling the bounds and the CPU target, or {@code null} for a fixed count
      * @return this builder
      */
     public Builder autoscaling(Autoscaling autoscaling) {
-      model.autoscaling(autoscaling);
-      return this;
-    }
-
-    /**
-     * Replaces the image's entrypoint. Default: the image's.
-     *
-     * @param command the executable and its arguments
-     * @return this builder
-     */
-    public Builder command(List<String> command) {
-      model.command(command);
-      return this;
-    }
-
-    /**
-     * Arguments to the entrypoint. Default: the image's.
-     *
-     * @param args the arguments
-     * @return this builder
-     */
-    public Builder args(List<String> args) {
-      model.args(args);
-      return this;
-    }
-
-    /**
-     * Numeric user and group the container runs as, never 0. Default: 10001:10001.
-     *
-     * @param user the numeric user id
-     * @param group the numeric group id
-     * @return this builder
-     */
-    public Builder runAs(long user, long group) {
-      this.security = new ContainerSecurity(user, group);
-      model.runAs(user, group);
+      draft.autoscaling = autoscaling;
+      if (autoscaling != null) {
+        draft.replicas = autoscaling.minReplicas();
+      }
       return this;
     }
 
@@ -468,19 +166,19 @@ public final class GenericService {
      * @return this builder
      */
     public Builder job(ScheduledTask task) {
-      tasks.add(task);
+      draft.tasks.add(required(task, "task"));
       return this;
     }
 
-    /**
-     * Loosens the read-only root filesystem, for this stated reason, written beside the setting on
-     * both targets. Default: read-only.
-     *
-     * @param reason why the image needs it
-     * @return this builder
-     */
-    public Builder writableRootFilesystem(String reason) {
-      model.writableRootFilesystem(reason);
+    /** A scheduled job of the model, for the flagship services of this package. */
+    Builder job(ScheduledJob job) {
+      draft.jobs.add(job);
+      return this;
+    }
+
+    /** Kubernetes API access in its namespace, for the flagship services of this package. */
+    Builder apiAccess(ApiAccess access) {
+      draft.apiAccess.add(access);
       return this;
     }
 
@@ -493,7 +191,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder dependsOn(Endpoint endpoint) {
-      model.dependsOn(endpoint.service());
+      draft.dependsOn.add(endpoint.service());
       return this;
     }
 
@@ -504,7 +202,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder dependsOn(GenericService service) {
-      model.dependsOn(service.name());
+      draft.dependsOn.add(service.name());
       return this;
     }
 
@@ -517,7 +215,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder metrics(String portName, String path) {
-      model.metrics(new Metrics(portName, path));
+      draft.metrics = new Metrics(portName, path);
       return this;
     }
 
@@ -528,18 +226,18 @@ public final class GenericService {
      * @return this builder
      */
     public Builder hostPort(int port) {
-      model.hostPort(port);
+      draft.hostPort = port;
       return this;
     }
 
     /**
      * Kubernetes: an Ingress to the main port. Default: none.
      *
-     * @param ingress its host, TLS and class
+     * @param ingress its host, TLS and class, or {@code null} for none
      * @return this builder
      */
     public Builder ingress(Exposure.Ingress ingress) {
-      model.ingress(ingress);
+      draft.ingress = ingress;
       return this;
     }
 
@@ -554,7 +252,7 @@ public final class GenericService {
      * @return this builder
      */
     public Builder composeHealthCheck(ComposeHealthCheck check) {
-      model.composeHealthCheck(check);
+      draft.composeHealthCheck = required(check, "composeHealthCheck");
       return this;
     }
 
@@ -566,7 +264,8 @@ public final class GenericService {
      * @return this builder
      */
     public Builder composeOnly(String profile) {
-      model.composeOnly(profile);
+      draft.composeProfile = profile;
+      draft.kubernetes = false;
       return this;
     }
 
@@ -603,38 +302,14 @@ public final class GenericService {
 
     /** The model, with every default applied; for a service whose model is made last. */
     ServiceModel build() {
-      if (!componentSet) {
-        model.component("app");
-      }
-      if (!resourcesSet) {
-        model.resources(DEFAULT_RESOURCES);
-      }
-      for (ScheduledTask task : tasks) {
-        if (task.image() == null && image == null) {
-          throw new IllegalArgumentException(
-              "task " + task.name() + " runs the service's image, and the service has none");
-        }
-        model.job(task.toJob(image, security));
-      }
-      try {
-        return model.build();
-      } catch (NullPointerException e) {
-        throw new IllegalArgumentException(
-            "a generic service needs an image, a port and its probes (httpProbe or probe): "
-                + e.getMessage(),
-            e);
-      }
+      return draft.toModel();
     }
 
-    private int portNamed(String portName) {
-      return ports.stream()
-          .filter(p -> p.name().equals(portName))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "no port named " + portName + "; declare it with port() first"))
-          .port();
+    private <T> T required(T value, String what) {
+      if (value == null) {
+        throw new IllegalArgumentException(draft.name + ": " + what + " is null");
+      }
+      return value;
     }
   }
 }

@@ -2,17 +2,13 @@ package io.stackwright.services;
 
 import io.stackwright.model.Endpoint;
 import io.stackwright.model.EnvValue;
-import io.stackwright.model.Probe;
 import io.stackwright.model.SecretFile;
 import io.stackwright.stack.Stack;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * A stateless HTTP service (a Deployment on Kubernetes) that depends on whatever it is given and on
@@ -44,12 +40,6 @@ public final class HttpService {
 
   /** The name of its only port, by which probes and metrics refer to it. */
   public static final String PORT_NAME = "http";
-
-  /** Seconds between two probes; a probe times out after 3 s, and 3 failures in a row count. */
-  private static final int PROBE_PERIOD = 10;
-
-  private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
-  private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final String name;
   private final int port;
@@ -90,21 +80,15 @@ public final class HttpService {
     private Record madeFrom;
     private HttpFramework framework = HttpFramework.GENERIC;
     private int port = HttpFramework.DEFAULT_PORT;
-    private String livenessPath;
-    private String readinessPath;
-    private String metricsPath;
-    private boolean metrics = true;
     private String component = "api";
-    private int startupSeconds = 60;
-    private Postgres postgres;
-    private Redis redis;
-    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final Map<String, SecretFile> secrets = new LinkedHashMap<>();
-    private final Map<String, EnvValue> env = new LinkedHashMap<>();
+    private final HttpProbes probes;
+    private final HttpInputs inputs;
     private final List<Consumer<GenericService.Builder>> customizations = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
+      this.probes = new HttpProbes(name);
+      this.inputs = new HttpInputs(name);
     }
 
     /**
@@ -172,7 +156,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when it is not an absolute URL path
      */
     public Builder livenessPath(String path) {
-      this.livenessPath = path("liveness", path);
+      probes.liveness(path);
       return this;
     }
 
@@ -185,7 +169,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when it is not an absolute URL path
      */
     public Builder readinessPath(String path) {
-      this.readinessPath = path("readiness", path);
+      probes.readiness(path);
       return this;
     }
 
@@ -198,8 +182,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when it is not an absolute URL path
      */
     public Builder metricsPath(String path) {
-      this.metricsPath = path("metrics", path);
-      this.metrics = true;
+      probes.metrics(path);
       return this;
     }
 
@@ -209,8 +192,7 @@ public final class HttpService {
      * @return this builder
      */
     public Builder noMetrics() {
-      this.metrics = false;
-      this.metricsPath = null;
+      probes.noMetrics();
       return this;
     }
 
@@ -232,16 +214,7 @@ public final class HttpService {
      * @return this builder
      */
     public Builder startupSeconds(int seconds) {
-      if (seconds < PROBE_PERIOD) {
-        throw new IllegalArgumentException(
-            "HttpService "
-                + name
-                + ": startupSeconds must cover one readiness period ("
-                + PROBE_PERIOD
-                + " s), got "
-                + seconds);
-      }
-      this.startupSeconds = seconds;
+      probes.startupSeconds(seconds);
       return this;
     }
 
@@ -258,16 +231,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when it is null or a second one
      */
     public Builder uses(Postgres postgres) {
-      required(postgres, "postgres");
-      if (this.postgres != null) {
-        throw new IllegalArgumentException(
-            "HttpService "
-                + name
-                + " already uses the PostgreSQL "
-                + this.postgres.endpoint().service()
-                + "; for a second one, use uses(endpoint, prefix) and secret(password, variable)");
-      }
-      this.postgres = postgres;
+      inputs.add(required(postgres, "postgres"));
       return this;
     }
 
@@ -282,12 +246,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when it is null or a second one
      */
     public Builder uses(Redis redis) {
-      required(redis, "redis");
-      if (this.redis != null) {
-        throw new IllegalArgumentException(
-            "HttpService " + name + " already uses a Redis; it takes one");
-      }
-      this.redis = redis;
+      inputs.add(required(redis, "redis"));
       return this;
     }
 
@@ -317,20 +276,7 @@ public final class HttpService {
      *     it is in use
      */
     public Builder uses(Endpoint endpoint, String prefix) {
-      required(endpoint, "endpoint");
-      required(prefix, "prefix");
-      if (!PREFIX.matcher(prefix).matches()) {
-        throw new IllegalArgumentException(
-            "HttpService "
-                + name
-                + ": variable prefix \""
-                + prefix
-                + "\" must be UPPER_SNAKE_CASE, such as PAYMENTS");
-      }
-      if (endpoints.putIfAbsent(prefix, endpoint) != null) {
-        throw new IllegalArgumentException(
-            "HttpService " + name + ": the prefix " + prefix + " is used twice; give another one");
-      }
+      inputs.add(required(endpoint, "endpoint"), required(prefix, "prefix"));
       return this;
     }
 
@@ -347,16 +293,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when either is null or the secret is mounted twice
      */
     public Builder secret(SecretFile secret, String fileVariable) {
-      required(secret, "secret");
-      required(fileVariable, "fileVariable");
-      if (secrets.containsValue(secret)) {
-        throw new IllegalArgumentException(
-            "HttpService " + name + ": the secret " + secret.name() + " is mounted twice");
-      }
-      if (secrets.putIfAbsent(fileVariable, secret) != null) {
-        throw new IllegalArgumentException(
-            "HttpService " + name + ": environment variable " + fileVariable + " set twice");
-      }
+      inputs.secret(required(secret, "secret"), required(fileVariable, "fileVariable"));
       return this;
     }
 
@@ -383,12 +320,7 @@ public final class HttpService {
      * @throws IllegalArgumentException when the variable is set twice
      */
     public Builder env(String key, EnvValue value) {
-      required(key, "key");
-      required(value, "value of " + key);
-      if (env.putIfAbsent(key, value) != null) {
-        throw new IllegalArgumentException(
-            "HttpService " + name + ": environment variable " + key + " set twice");
-      }
+      inputs.env(required(key, "key"), required(value, "value of " + key));
       return this;
     }
 
@@ -418,63 +350,25 @@ public final class HttpService {
         throw new IllegalArgumentException(
             "HttpService " + name + " needs props(...): at least its image");
       }
-      String live = livenessPath != null ? livenessPath : framework.livenessPath();
-      String ready = readinessPath != null ? readinessPath : framework.readinessPath();
-      String scraped =
-          !metrics ? null : metricsPath != null ? metricsPath : framework.metricsPath();
-      boolean readsSecrets = postgres != null || redis != null || !secrets.isEmpty();
-
+      String scraped = probes.metricsPath(framework);
       GenericService.Builder service =
           GenericService.builder(name)
               .component(component)
               .image(props.image())
               .replicas(props.replicas())
               .port(PORT_NAME, port);
-      framework.environment(port, props.logLevel(), scraped, readsSecrets).forEach(service::env);
-      if (postgres != null) {
-        Endpoint db = postgres.endpoint();
-        service
-            .env("DB_HOST", db.host())
-            .env("DB_PORT", db.portValue())
-            .env("DB_NAME", postgres.database())
-            .env("DB_USER", postgres.user())
-            .secret(postgres.password(), "DB_PASSWORD_FILE")
-            .dependsOn(db);
-        if (framework == HttpFramework.SPRING_BOOT) {
-          service
-              .env("SPRING_DATASOURCE_URL", "jdbc:postgresql://${DB_HOST}:${DB_PORT}/${DB_NAME}")
-              .env("SPRING_DATASOURCE_USERNAME", postgres.user());
-        }
-      }
-      if (redis != null) {
-        Endpoint cache = redis.endpoint();
-        service
-            .env("REDIS_HOST", cache.host())
-            .env("REDIS_PORT", cache.portValue())
-            .secret(redis.password(), "REDIS_PASSWORD_FILE")
-            .dependsOn(cache);
-        if (framework == HttpFramework.SPRING_BOOT) {
-          service
-              .env("SPRING_DATA_REDIS_HOST", cache.host())
-              .env("SPRING_DATA_REDIS_PORT", cache.portValue());
-        }
-      }
-      endpoints.forEach(
-          (prefix, endpoint) ->
-              service
-                  .env(prefix + "_HOST", endpoint.host())
-                  .env(prefix + "_PORT", endpoint.portValue())
-                  .dependsOn(endpoint));
-      secrets.forEach((variable, secret) -> service.secret(secret, variable));
-      env.forEach(service::env);
+      framework
+          .environment(port, props.logLevel(), scraped, inputs.readsSecrets())
+          .forEach(service::env);
+      inputs.describe(service, framework);
       if (scraped != null) {
         service.metrics(PORT_NAME, scraped);
       }
       service
           .writable("/tmp")
-          .readiness(new Probe(new Probe.HttpGet(ready, port), PROBE_PERIOD, 3, 3))
-          .liveness(new Probe(new Probe.HttpGet(live, port), PROBE_PERIOD, 3, 3))
-          .startupSeconds(startupSeconds)
+          .readiness(probes.readinessProbe(framework, port))
+          .liveness(probes.livenessProbe(framework, port))
+          .startupSeconds(probes.startupSeconds())
           .resources(props.effectiveResources())
           .runAs(props.runAsUser(), props.runAsUser())
           .autoscaling(props.autoscaling() == null ? null : props.autoscaling().toAutoscaling());
@@ -482,20 +376,6 @@ public final class HttpService {
       customizations.forEach(change -> change.accept(service));
       service.addTo(stack);
       return new HttpService(name, port);
-    }
-
-    private String path(String what, String path) {
-      if (path == null || !PATH.matcher(path).matches()) {
-        throw new IllegalArgumentException(
-            "HttpService "
-                + name
-                + ": the "
-                + what
-                + " path must be an absolute URL path of letters, digits and . _ ~ / -, such as"
-                + " /health/ready; got "
-                + (path == null ? "null" : "\"" + path + "\""));
-      }
-      return path;
     }
 
     private <T> T required(T value, String what) {

@@ -189,6 +189,26 @@ class PublicApiTest {
         }
       }
     }
+    checkMethods(type, api, leaks);
+    // A package-private superclass's public methods are the API type's own to a caller.
+    for (Class<?> hidden = type.getSuperclass();
+        hidden != null && !Modifier.isPublic(hidden.getModifiers());
+        hidden = hidden.getSuperclass()) {
+      checkMethods(hidden, api, leaks);
+    }
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isPublic(field.getModifiers())) {
+        leak(api + "#" + field.getName(), field.getGenericType(), leaks);
+      }
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      if (Modifier.isPublic(nested.getModifiers())) {
+        check(nested, api + "." + nested.getSimpleName(), leaks);
+      }
+    }
+  }
+
+  private static void checkMethods(Class<?> type, String api, List<String> leaks) {
     for (Method method : type.getDeclaredMethods()) {
       String member = api + "#" + method.getName();
       if (!Modifier.isPublic(method.getModifiers())
@@ -199,16 +219,6 @@ class PublicApiTest {
       leak(member, method.getGenericReturnType(), leaks);
       for (Type parameter : method.getGenericParameterTypes()) {
         leak(member, parameter, leaks);
-      }
-    }
-    for (Field field : type.getDeclaredFields()) {
-      if (Modifier.isPublic(field.getModifiers())) {
-        leak(api + "#" + field.getName(), field.getGenericType(), leaks);
-      }
-    }
-    for (Class<?> nested : type.getDeclaredClasses()) {
-      if (Modifier.isPublic(nested.getModifiers())) {
-        check(nested, api + "." + nested.getSimpleName(), leaks);
       }
     }
   }

@@ -4,14 +4,13 @@ import io.stackwright.model.Autoscaling;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
-import io.stackwright.model.Metrics;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.SecretFile;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.validate.Subject;
@@ -95,32 +94,28 @@ public final class ScaleBench {
     Stack stack = new Stack("scale", "scale-" + count, "scale-" + count, false);
     for (int i = 0; i < count; i++) {
       String name = "svc" + i;
-      stack.add(
-          ServiceModel.builder(name)
-              .component("api")
-              .image(ImageRef.parse("example/backend:1.0"))
-              .replicas(3)
-              .port("http", 8080)
-              .env("HTTP_PORT", "8080")
-              .env("LOG_LEVEL", "info")
-              .env("DB_HOST", "postgres")
-              .env("REDIS_HOST", "redis")
-              .secret(
-                  new SecretFile(name + "-password", name + "-credentials", "password"),
-                  "PASSWORD_FILE")
-              .metrics(new Metrics("http", "/metrics"))
-              .writable("/tmp")
-              .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
-              .liveness(new Probe(new Probe.HttpGet("/healthz", 8080), 10, 3, 3))
-              .resources(
-                  new Resources(
-                      Cpu.millis(250),
-                      Memory.mebibytes(256),
-                      Cpu.millis(1000),
-                      Memory.mebibytes(512)))
-              .runAs(10001, 10001)
-              .autoscaling(new Autoscaling(3, 10, 70))
-              .build());
+      GenericService.builder(name)
+          .component("api")
+          .image(ImageRef.parse("example/backend:1.0"))
+          .replicas(3)
+          .port("http", 8080)
+          .env("HTTP_PORT", "8080")
+          .env("LOG_LEVEL", "info")
+          .env("DB_HOST", "postgres")
+          .env("REDIS_HOST", "redis")
+          .secret(
+              new SecretFile(name + "-password", name + "-credentials", "password"),
+              "PASSWORD_FILE")
+          .metrics("http", "/metrics")
+          .writable("/tmp")
+          .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
+          .liveness(new Probe(new Probe.HttpGet("/healthz", 8080), 10, 3, 3))
+          .resources(
+              new Resources(
+                  Cpu.millis(250), Memory.mebibytes(256), Cpu.millis(1000), Memory.mebibytes(512)))
+          .runAs(10001, 10001)
+          .autoscaling(new Autoscaling(3, 10, 70))
+          .addTo(stack);
     }
     return stack.toModel();
   }

@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
+import io.stackwright.model.Endpoint;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
-import io.stackwright.model.Metrics;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.k8s.NetworkPolicies;
+import io.stackwright.services.GenericService;
+import io.stackwright.services.ServiceModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,9 @@ class NetworkPoliciesTest {
   private static final Resources SMALL =
       new Resources(Cpu.millis(10), Memory.mebibytes(16), Cpu.millis(10), Memory.mebibytes(16));
 
-  private static ServiceModel.Builder service(String name, int port) {
+  private static GenericService.Builder service(String name, int port) {
     Probe probe = new Probe(new Probe.HttpGet("/", port), 10, 1, 1);
-    return ServiceModel.builder(name)
+    return GenericService.builder(name)
         .component("test")
         .image(ImageRef.parse("example/" + name + ":1"))
         .port("http", port)
@@ -37,12 +39,12 @@ class NetworkPoliciesTest {
 
   private static StackModel stack(boolean webUsesDb, String scraper, ServiceModel... extra) {
     List<ServiceModel> services = new ArrayList<>();
-    services.add(service("db", 5432).build());
-    ServiceModel.Builder web = service("web", 8080).metrics(new Metrics("http", "/metrics"));
+    services.add(ServiceModels.of(service("db", 5432)));
+    GenericService.Builder web = service("web", 8080).metrics("http", "/metrics");
     if (webUsesDb) {
-      web.dependsOn("db");
+      web.dependsOn(new Endpoint("db", 5432));
     }
-    services.add(web.build());
+    services.add(ServiceModels.of(web));
     services.addAll(List.of(extra));
     return new StackModel(
         "s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT, List.of(), List.of());
@@ -85,7 +87,7 @@ class NetworkPoliciesTest {
 
   @Test
   void theScraperReachesExactlyTheMetricsPorts() {
-    ServiceModel prom = service("prom", 9090).build();
+    ServiceModel prom = ServiceModels.of(service("prom", 9090));
     StackModel stack = stack(true, "prom", prom);
 
     Map<String, Object> web = NetworkPolicies.forService(stack, stack.service("web"));

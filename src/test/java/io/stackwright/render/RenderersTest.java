@@ -224,18 +224,17 @@ class RenderersTest {
     io.stackwright.stack.Stack stack =
         new io.stackwright.stack.Stack("app", "dev", "app-dev", true);
     for (String key : List.of("username", "password")) {
-      stack.add(
-          io.stackwright.model.ServiceModel.builder("reads-" + key)
-              .component("worker")
-              .image(ImageRef.parse("example/worker:1"))
-              .port("http", 8080)
-              .secret(
-                  new io.stackwright.model.SecretFile("db-" + key, "db-credentials", key),
-                  "DB_" + key.toUpperCase(java.util.Locale.ROOT) + "_FILE")
-              .readiness(probe())
-              .liveness(probe())
-              .resources(BackendProps.DEFAULT_RESOURCES)
-              .build());
+      io.stackwright.services.GenericService.builder("reads-" + key)
+          .component("worker")
+          .image(ImageRef.parse("example/worker:1"))
+          .port("http", 8080)
+          .secret(
+              new io.stackwright.model.SecretFile("db-" + key, "db-credentials", key),
+              "DB_" + key.toUpperCase(java.util.Locale.ROOT) + "_FILE")
+          .readiness(probe())
+          .liveness(probe())
+          .resources(BackendProps.DEFAULT_RESOURCES)
+          .addTo(stack);
     }
 
     JsonNode secret = find(Synthesizer.render(stack.toModel()), "Secret", "db-credentials");

@@ -94,4 +94,14 @@ class GenericServiceTest {
     assertThatThrownBy(() -> GenericService.builder("worker").httpProbe("/healthz", "http"))
         .hasMessageContaining("no port named http");
   }
+
+  @Test
+  void everyMissingRequiredSettingIsNamedAtOnce() {
+    Stack stack = new Stack("demo", "dev", "demo-dev", true);
+
+    assertThatThrownBy(() -> GenericService.builder("worker").port("http", 8080).addTo(stack))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("worker: ")
+        .hasMessageEndingWith("missing: image, readiness probe, liveness probe");
+  }
 }

@@ -3,6 +3,7 @@ package io.stackwright.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
@@ -60,6 +61,23 @@ class ScheduledTaskTest {
 
     assertThat(markdown)
         .contains("| scheduled jobs | nightly-report at `0 6 * * *`, mails the daily report |");
+  }
+
+  @Test
+  void aTaskRunsAsItsServicesUserWithAReadOnlyRootEvenWhenTheServicesIsWritable() {
+    Stack stack = new Stack("team", "dev", "team-dev", true);
+    GenericService.builder("api")
+        .image("ghcr.io/acme/api:2.0.0")
+        .port("http", 8080)
+        .httpProbe("/ready", "http")
+        .writableRootFilesystem("the image unpacks itself at start")
+        .runAs(20001, 20002)
+        .job(ScheduledTask.builder("report", "@daily").command("report").build())
+        .addTo(stack);
+
+    ContainerSecurity task = stack.toModel().service("api").jobs().get(0).security();
+
+    assertThat(task).isEqualTo(new ContainerSecurity(20001, 20002));
   }
 
   @Test

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.ConfigFile;
 import io.stackwright.model.ImageRef;
-import io.stackwright.model.Metrics;
 import io.stackwright.model.Probe;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.render.compose.ComposeRenderer;
@@ -20,6 +18,7 @@ import io.stackwright.services.BackendProps;
 import io.stackwright.services.DevToolsProps;
 import io.stackwright.services.Frontend;
 import io.stackwright.services.FrontendProps;
+import io.stackwright.services.GenericService;
 import io.stackwright.services.Postgres;
 import io.stackwright.services.PostgresProps;
 import io.stackwright.services.Prometheus;
@@ -433,16 +432,15 @@ class ShopStackTest {
     new Frontend(
         stack, new FrontendProps(ImageRef.parse("ghcr.io/acme/web:1.0.0"), null, null, null));
     Probe probe = new Probe(new Probe.HttpGet("/", 9000), 10, 1, 1);
-    stack.add(
-        ServiceModel.builder("worker")
-            .component("worker")
-            .image(ImageRef.parse("ghcr.io/acme/worker:1.0.0"))
-            .port("metrics", 9000)
-            .metrics(new Metrics("metrics", "/stats"))
-            .readiness(probe)
-            .liveness(probe)
-            .resources(FrontendProps.DEFAULT_RESOURCES)
-            .build());
+    GenericService.builder("worker")
+        .component("worker")
+        .image(ImageRef.parse("ghcr.io/acme/worker:1.0.0"))
+        .port("metrics", 9000)
+        .metrics("metrics", "/stats")
+        .readiness(probe)
+        .liveness(probe)
+        .resources(FrontendProps.DEFAULT_RESOURCES)
+        .addTo(stack);
     new Prometheus(stack, PrometheusProps.defaults());
     StackModel model = stack.toModel();
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stackwright.model.Cpu;
+import io.stackwright.model.Endpoint;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
+import io.stackwright.services.GenericService;
+import io.stackwright.services.ServiceModels;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 import java.io.IOException;
@@ -26,11 +29,11 @@ class SynthesizerTest {
   public record CycleProps(String name) {}
 
   private static ServiceModel service(String name, String dependency) {
-    ServiceModel.Builder builder = ServiceModel.builder(name);
+    GenericService.Builder builder = GenericService.builder(name);
     if (dependency != null) {
-      builder.dependsOn(dependency);
+      builder.dependsOn(new Endpoint(dependency, 8080));
     }
-    return builder
+    builder
         .component("worker")
         .image(ImageRef.parse("example/" + name + ":1"))
         .port("http", 8080)
@@ -38,8 +41,8 @@ class SynthesizerTest {
         .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
         .resources(
             new Resources(
-                Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100), Memory.mebibytes(64)))
-        .build();
+                Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(100), Memory.mebibytes(64)));
+    return ServiceModels.of(builder);
   }
 
   /** A stack whose environments are defined by {@code define}. */

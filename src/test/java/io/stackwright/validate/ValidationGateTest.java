@@ -10,9 +10,9 @@ import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.services.GenericService;
 import io.stackwright.shop.ShopEnvironment;
 import io.stackwright.shop.ShopStack;
 import io.stackwright.stack.Stack;
@@ -61,19 +61,18 @@ class ValidationGateTest {
   /** The same stack for the environment {@code environment}, in {@code shop-<environment>}. */
   static StackModel stack(String environment, Consumer<Stack> extra) {
     Stack stack = new Stack("shop", environment, "shop-" + environment, false);
-    stack.add(
-        ServiceModel.builder("web")
-            .component("api")
-            .image(ImageRef.parse("ghcr.io/acme/web:1.2.3"))
-            .replicas(2)
-            .port("http", 8080)
-            .writable("/tmp")
-            .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
-            .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
-            .resources(
-                new Resources(
-                    Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(200), Memory.mebibytes(64)))
-            .build());
+    GenericService.builder("web")
+        .component("api")
+        .image(ImageRef.parse("ghcr.io/acme/web:1.2.3"))
+        .replicas(2)
+        .port("http", 8080)
+        .writable("/tmp")
+        .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
+        .liveness(new Probe(new Probe.HttpGet("/live", 8080), 10, 3, 3))
+        .resources(
+            new Resources(
+                Cpu.millis(100), Memory.mebibytes(64), Cpu.millis(200), Memory.mebibytes(64)))
+        .addTo(stack);
     extra.accept(stack);
     return stack.toModel();
   }

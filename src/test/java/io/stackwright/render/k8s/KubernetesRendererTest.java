@@ -8,8 +8,8 @@ import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.SecretFile;
-import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
+import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
 import java.util.List;
 import java.util.Map;
@@ -85,25 +85,21 @@ class KubernetesRendererTest {
   private static StackModel stack(String name, String secretName, String... services) {
     Stack stack = new Stack(name, "test", name, false);
     for (String service : services) {
-      stack.add(
-          ServiceModel.builder(service)
-              .component("api")
-              .replicas(2)
-              .image(ImageRef.parse("example/app:1.0"))
-              .port("http", 8080)
-              .env("LOG_LEVEL", "info")
-              .secret(new SecretFile("password", secretName, "password"), "PASSWORD_FILE")
-              .writable("/tmp")
-              .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
-              .liveness(new Probe(new Probe.HttpGet("/healthz", 8080), 10, 3, 3))
-              .resources(
-                  new Resources(
-                      Cpu.millis(100),
-                      Memory.mebibytes(128),
-                      Cpu.millis(500),
-                      Memory.mebibytes(256)))
-              .runAs(10001, 10001)
-              .build());
+      GenericService.builder(service)
+          .component("api")
+          .replicas(2)
+          .image(ImageRef.parse("example/app:1.0"))
+          .port("http", 8080)
+          .env("LOG_LEVEL", "info")
+          .secret(new SecretFile("password", secretName, "password"), "PASSWORD_FILE")
+          .writable("/tmp")
+          .readiness(new Probe(new Probe.HttpGet("/ready", 8080), 10, 3, 3))
+          .liveness(new Probe(new Probe.HttpGet("/healthz", 8080), 10, 3, 3))
+          .resources(
+              new Resources(
+                  Cpu.millis(100), Memory.mebibytes(128), Cpu.millis(500), Memory.mebibytes(256)))
+          .runAs(10001, 10001)
+          .addTo(stack);
     }
     return stack.toModel();
   }
