@@ -1,5 +1,6 @@
 package io.stackwright.synth;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.env.EnvironmentException;
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.env.InvalidPropException;
@@ -546,7 +547,7 @@ public final class Synthesizer<P extends Record> {
     if (gate != null) {
       gate.beginComposeCheck(stack.environment(), compose);
     }
-    Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
+    Map<String, List<ObjectNode>> manifests = new KubernetesRenderer().render(stack);
     int objects = manifests.values().stream().mapToInt(List::size).sum();
     // A service's Compose prober is a Compose service too.
     int composeServices =
@@ -556,7 +557,7 @@ public final class Synthesizer<P extends Record> {
     Map<String, Integer> kinds = new TreeMap<>();
     manifests.values().stream()
         .flatMap(List::stream)
-        .forEach(object -> kinds.merge(String.valueOf(object.get("kind")), 1, Integer::sum));
+        .forEach(object -> kinds.merge(object.path("kind").asText(), 1, Integer::sum));
     output.recordObjectsByKind(kinds);
     // Written side by side (a large stack has hundreds of files), then added in order.
     List<String> files = List.copyOf(manifests.keySet());
