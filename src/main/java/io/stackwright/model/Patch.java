@@ -1,11 +1,11 @@
 package io.stackwright.model;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,19 +14,31 @@ import java.util.function.Consumer;
 
 /**
  * A change to one rendered object, for what the model does not describe: a Kubernetes object by
- * kind and name, or a Compose service ({@value #COMPOSE_SERVICE}). It runs on the object as a map,
- * after the renderer and before the validation gate, so the patched output must still pass every
- * check. A patch that matches no object fails the synth, so that a renamed object cannot leave a
- * patch silently unused.
+ * kind and name, or a Compose service ({@value #COMPOSE_SERVICE}). It runs after the renderer and
+ * before the validation gate, so the patched output must still pass every check. A patch that
+ * matches no object fails the synth, so that a renamed object cannot leave a patch silently unused.
+ *
+ * <p>The change receives the object as a Jackson {@link ObjectNode}, with typed reads and writes
+ * and JSON-pointer paths that make what is missing on the way:
+ *
+ * <pre>{@code
+ * deployment -> deployment.withObject("/spec/template/spec").put("terminationGracePeriodSeconds", 120)
+ * service -> service.put("stop_grace_period", "30s")
+ * }</pre>
+ *
+ * A key with a {@code /} is written {@code ~1} in a pointer ({@code
+ * /metadata/labels/app.kubernetes.io~1name}).
  *
  * @param kind the Kubernetes kind ({@code Deployment}), or {@value #COMPOSE_SERVICE}
  * @param name the object's {@code metadata.name}, or the Compose service's name
- * @param change changes the object in place; it receives a mutable deep copy
+ * @param change changes the object in place; it receives a deep copy of the rendered one
  */
-public record Patch(String kind, String name, Consumer<Map<String, Object>> change) {
+public record Patch(String kind, String name, Consumer<ObjectNode> change) {
 
   /** The kind that names a Compose service, as the validation report does. */
   public static final String COMPOSE_SERVICE = "ComposeService";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /**
    * Requires all three.
@@ -53,16 +65,15 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
   }
 
   /**
-   * Applies the change to a deep, mutable copy of {@code object}.
+   * Applies the change to a deep copy of {@code object}.
    *
    * @param object the rendered object or Compose service, left unchanged
    * @return the changed copy
    * @throws IllegalArgumentException when the change fails, or leaves a value the output cannot
    *     hold, naming the patch
    */
-  public Map<String, Object> applyTo(Map<String, ?> object) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) mutableCopy(object);
+  public ObjectNode applyTo(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
     try {
       change.accept(copy);
     } catch (RuntimeException e) {
@@ -75,8 +86,8 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
               + ref()
               + " "
               + problem
-              + ", which the output cannot hold; use only maps with text keys, lists, text,"
-              + " numbers, booleans and null");
+              + ", which the output cannot hold; use only objects, arrays, text, numbers,"
+              + " booleans and null");
     }
     return copy;
   }
@@ -85,62 +96,42 @@ public record Patch(String kind, String name, Consumer<Map<String, Object>> chan
    * What in {@code node} the YAML writer cannot write, such as {@code puts a java.lang.Object at
    * spec.x}, or {@code null}: checked here so that the stack's patch is named, not the writer.
    *
-   * @param open the maps and lists being checked, to find one that contains itself
+   * @param open the objects and arrays being checked, to find one that contains itself
    */
-  private static String unwritable(Object node, String path, Set<Object> open) {
+  private static String unwritable(JsonNode node, String path, Set<JsonNode> open) {
     String at = path.isEmpty() ? "the top level" : path;
-    if (node instanceof Map<?, ?> || node instanceof List<?>) {
+    if (node.isContainerNode()) {
       if (!open.add(node)) {
-        return "puts a map or list inside itself at " + at;
+        return "puts an object or array inside itself at " + at;
       }
       String problem = null;
-      if (node instanceof Map<?, ?> map) {
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-          if (!(entry.getKey() instanceof String key)) {
-            problem = "puts a key that is not text (" + entry.getKey() + ") at " + at;
-          } else {
-            problem = unwritable(entry.getValue(), path.isEmpty() ? key : path + "." + key, open);
-          }
+      if (node.isObject()) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          String key = field.getKey();
+          problem = unwritable(field.getValue(), path.isEmpty() ? key : path + "." + key, open);
           if (problem != null) {
             break;
           }
         }
       } else {
-        List<?> list = (List<?>) node;
-        for (int i = 0; i < list.size() && problem == null; i++) {
-          problem = unwritable(list.get(i), path + "[" + i + "]", open);
+        for (int i = 0; i < node.size() && problem == null; i++) {
+          problem = unwritable(node.get(i), path + "[" + i + "]", open);
         }
       }
       open.remove(node);
       return problem;
     }
-    boolean scalar =
-        node == null
-            || node instanceof String
-            || node instanceof Boolean
-            || node instanceof Integer
-            || node instanceof Long
-            || node instanceof Short
-            || node instanceof Byte
-            || node instanceof BigInteger
-            || node instanceof BigDecimal
-            || (node instanceof Double d && Double.isFinite(d))
-            || (node instanceof Float f && Float.isFinite(f));
-    return scalar ? null : "puts a " + node.getClass().getName() + " at " + at;
-  }
-
-  private static Object mutableCopy(Object node) {
-    if (node instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, value) -> copy.put(String.valueOf(key), mutableCopy(value)));
-      return copy;
+    if (node instanceof POJONode pojo) {
+      Object value = pojo.getPojo();
+      return "puts a " + (value == null ? "null object" : value.getClass().getName()) + " at " + at;
     }
-    if (node instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(item -> copy.add(mutableCopy(item)));
-      return copy;
+    if (node.isBinary()) {
+      return "puts binary data at " + at;
     }
-    return node;
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+      return "puts " + node.doubleValue() + " at " + at;
+    }
+    return null;
   }
 
   /**

@@ -31,7 +31,7 @@ public record RawObject(Map<String, Object> body) {
         || name.isEmpty()) {
       throw new IllegalArgumentException("raw " + body.get("kind") + " needs metadata.name");
     }
-    body = castMap(copy(body, false));
+    body = castMap(copy(body));
   }
 
   /** {@return {@code Kind/name}, as reports name it} */
@@ -39,21 +39,16 @@ public record RawObject(Map<String, Object> body) {
     return body.get("kind") + "/" + ((Map<?, ?>) body.get("metadata")).get("name");
   }
 
-  /** {@return a deep copy that can be changed, for renderers that post-process objects} */
-  public Map<String, Object> mutableCopy() {
-    return castMap(copy(body, true));
-  }
-
-  private static Object copy(Object node, boolean mutable) {
+  private static Object copy(Object node) {
     if (node instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, value) -> copy.put(String.valueOf(key), copy(value, mutable)));
-      return mutable ? copy : Collections.unmodifiableMap(copy);
+      map.forEach((key, value) -> copy.put(String.valueOf(key), copy(value)));
+      return Collections.unmodifiableMap(copy);
     }
     if (node instanceof List<?> list) {
       List<Object> copy = new ArrayList<>();
-      list.forEach(item -> copy.add(copy(item, mutable)));
-      return mutable ? copy : Collections.unmodifiableList(copy);
+      list.forEach(item -> copy.add(copy(item)));
+      return Collections.unmodifiableList(copy);
     }
     return node;
   }

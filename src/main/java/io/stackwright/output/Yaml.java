@@ -3,6 +3,7 @@ package io.stackwright.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
@@ -31,14 +32,16 @@ public final class Yaml {
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                   .stringQuotingChecker(new StrictQuoting())
                   .build())
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          // The same order for JSON trees (such as the Kubernetes objects) as for maps.
+          .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
   private Yaml() {}
 
   /**
    * One document.
    *
-   * @param document maps, lists and scalars
+   * @param document maps, lists and scalars, or a JSON tree
    * @return the YAML
    */
   public static String write(Object document) {
@@ -52,7 +55,7 @@ public final class Yaml {
   /**
    * Several documents, separated by {@code ---}.
    *
-   * @param documents each of maps, lists and scalars
+   * @param documents each of maps, lists and scalars, or a JSON tree
    * @return the YAML
    */
   public static String writeAll(List<?> documents) {

@@ -1,5 +1,6 @@
 package io.stackwright.stack;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.Patch;
@@ -183,16 +184,21 @@ public final class Stack {
 
   /**
    * Changes a rendered Kubernetes object, for what the model does not describe (an annotation, a
-   * field cdk8s-plus does not set). The change runs on the object as a map after rendering and
-   * before the validation gate, so the result must still pass every check; a patch that matches no
-   * object, or leaves a value other than maps with text keys, lists, text, numbers, booleans and
-   * null, fails the synth.
+   * field cdk8s-plus does not set). The change runs on the object as a Jackson {@link ObjectNode}
+   * after rendering and before the validation gate, so the result must still pass every check; a
+   * patch that matches no object, or leaves a value other than objects, arrays, text, numbers,
+   * booleans and null, fails the synth. See {@link Patch} for typed access by JSON pointer:
+   *
+   * <pre>{@code
+   * stack.patchKubernetes("Deployment", "worker",
+   *     d -> d.withObject("/spec/template/spec").put("terminationGracePeriodSeconds", 120));
+   * }</pre>
    *
    * @param kind the object's kind, such as {@code Deployment}
    * @param name its {@code metadata.name}
    * @param change changes the object in place
    */
-  public void patchKubernetes(String kind, String name, Consumer<Map<String, Object>> change) {
+  public void patchKubernetes(String kind, String name, Consumer<ObjectNode> change) {
     if (Patch.COMPOSE_SERVICE.equals(kind)) {
       throw new IllegalArgumentException("patch a Compose service with patchCompose");
     }
@@ -206,9 +212,10 @@ public final class Stack {
    * Values it adds are written literally: a {@code $} is escaped, never interpolated by Compose.
    *
    * @param service the Compose service's name
-   * @param change changes the service's map in place
+   * @param change changes the service's object in place, such as {@code s ->
+   *     s.put("stop_grace_period", "30s")}
    */
-  public void patchCompose(String service, Consumer<Map<String, Object>> change) {
+  public void patchCompose(String service, Consumer<ObjectNode> change) {
     patches.add(new Patch(Patch.COMPOSE_SERVICE, service, change));
   }
 

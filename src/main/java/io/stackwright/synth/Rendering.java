@@ -1,5 +1,6 @@
 package io.stackwright.synth;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.output.Yaml;
@@ -30,7 +31,7 @@ final class Rendering {
     if (gate != null) {
       gate.beginComposeCheck(stack.environment(), compose);
     }
-    Map<String, List<Map<String, Object>>> manifests = new KubernetesRenderer().render(stack);
+    Map<String, List<ObjectNode>> manifests = new KubernetesRenderer().render(stack);
     SynthOutput output = counted(stack, manifests);
     // Written side by side (a large stack has hundreds of files), then added in order.
     List<String> files = List.copyOf(manifests.keySet());
@@ -46,8 +47,7 @@ final class Rendering {
   }
 
   /** An empty output that knows how many objects, of which kinds, and services it holds. */
-  private static SynthOutput counted(
-      StackModel stack, Map<String, List<Map<String, Object>>> manifests) {
+  private static SynthOutput counted(StackModel stack, Map<String, List<ObjectNode>> manifests) {
     int objects = manifests.values().stream().mapToInt(List::size).sum();
     // A service's Compose prober is a Compose service too.
     int composeServices =
@@ -57,7 +57,7 @@ final class Rendering {
     Map<String, Integer> kinds = new TreeMap<>();
     manifests.values().stream()
         .flatMap(List::stream)
-        .forEach(object -> kinds.merge(String.valueOf(object.get("kind")), 1, Integer::sum));
+        .forEach(object -> kinds.merge(object.path("kind").asText(), 1, Integer::sum));
     output.recordObjectsByKind(kinds);
     return output;
   }

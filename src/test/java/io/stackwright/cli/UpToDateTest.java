@@ -495,13 +495,8 @@ class UpToDateTest {
               new Patch(
                   "Deployment",
                   "backend",
-                  object -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> labels = (Map<String, Object>) metadata.get("labels");
-                    labels.put("example.com/patched", "yes");
-                  })));
+                  object ->
+                      object.withObject("/metadata/labels").put("example.com/patched", "yes"))));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.stackwright.services;
 
+import io.stackwright.model.ApiAccess;
 import io.stackwright.model.ServiceModel;
 
 /**
@@ -17,5 +18,17 @@ public final class ServiceModels {
    */
   public static ServiceModel of(GenericService.Builder service) {
     return service.build();
+  }
+
+  /**
+   * The model of a service that reads the Kubernetes API, as the stack's Prometheus does; stack
+   * authors cannot grant that access themselves.
+   *
+   * @param service the description
+   * @param access what the service may read
+   * @return its model
+   */
+  public static ServiceModel withApiAccess(GenericService.Builder service, ApiAccess access) {
+    return service.apiAccess(access).build();
   }
 }

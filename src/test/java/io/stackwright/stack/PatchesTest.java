@@ -3,6 +3,7 @@ package io.stackwright.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.cli.CliRun;
 import io.stackwright.cli.Main;
 import io.stackwright.model.Cpu;
@@ -54,15 +55,6 @@ class PatchesTest {
         // Outside development a stateless service must survive losing a node.
         .replicas(development ? 1 : 2)
         .addTo(stack);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> at(Map<String, Object> object, String... path) {
-    Map<String, Object> node = object;
-    for (String key : path) {
-      node = (Map<String, Object>) node.get(key);
-    }
-    return node;
   }
 
   /** Settings of the demo stack's environment files: none that matter here. */
@@ -125,13 +117,32 @@ class PatchesTest {
     stack.patchKubernetes(
         "Deployment",
         "web",
-        d -> at(d, "metadata").put("annotations", Map.of("team.example/owner", "payments")));
+        d -> d.withObject("/metadata/annotations").put("team.example/owner", "payments"));
 
     SynthOutput output = Synthesizer.render(stack.toModel());
 
     assertThat(output.text("web.yaml"))
         .containsSubsequence("kind: Deployment", "team.example/owner: payments");
     assertThat(output.text("web.yaml").split("team.example/owner", -1)).hasSize(2);
+  }
+
+  @Test
+  void aPatchReadsAndWritesTypedValuesByPointer() {
+    Stack stack = stack();
+    // A key with a slash is written ~1 in a JSON pointer.
+    stack.patchKubernetes(
+        "Service",
+        "web",
+        s ->
+            s.withObject("/metadata/annotations")
+                .put("team.example/of", s.at("/metadata/labels/app.kubernetes.io~1name").asText())
+                .put("team.example/port", String.valueOf(s.at("/spec/ports/0/port").asInt() + 1)));
+
+    String web = Synthesizer.render(stack.toModel()).text("web.yaml");
+
+    assertThat(web)
+        .containsSubsequence(
+            "kind: Service", "team.example/of: web", "team.example/port: \"8081\"");
   }
 
   @Test
@@ -166,12 +177,9 @@ class PatchesTest {
     stack.patchKubernetes(
         "Deployment",
         "web",
-        d -> {
-          List<?> containers = (List<?>) at(d, "spec", "template", "spec").get("containers");
-          @SuppressWarnings("unchecked")
-          Map<String, Object> container = (Map<String, Object>) containers.get(0);
-          at(container, "securityContext").put("privileged", true);
-        });
+        d ->
+            d.withObject("/spec/template/spec/containers/0/securityContext")
+                .put("privileged", true));
     stack.patchCompose("web", s -> s.remove("healthcheck"));
 
     ValidationReport report = policy(stack.toModel());
@@ -186,21 +194,22 @@ class PatchesTest {
   @Test
   void aFailingPatchIsNamed() {
     Stack stack = stack();
-    stack.patchKubernetes("Service", "web", s -> at(s, "nope").put("a", "b"));
+    // The ports are a list: a patch that takes them for an object fails.
+    stack.patchKubernetes("Service", "web", s -> s.withObject("/spec/ports").put("a", "b"));
 
     assertThatThrownBy(() -> Synthesizer.render(stack.toModel()))
         .hasMessageContaining("patch Service/web failed");
   }
 
   /** The loosening a review found: every hardening of the Compose service undone by one patch. */
-  private static void loosen(Map<String, Object> service) {
+  private static void loosen(ObjectNode service) {
     service.put("user", "0:0");
-    service.put("cap_add", List.of("SYS_ADMIN"));
+    service.putArray("cap_add").add("SYS_ADMIN");
     service.put("network_mode", "host");
     service.put("pid", "host");
-    service.put("volumes", List.of("/:/host"));
+    service.putArray("volumes").add("/:/host");
     service.remove("read_only");
-    service.put("ports", List.of("0.0.0.0:80:8080"));
+    service.putArray("ports").add("0.0.0.0:80:8080");
   }
 
   @Test
@@ -238,7 +247,7 @@ class PatchesTest {
   @Test
   void aComposeFindingIsWaivedByItsServiceLikeAnyOther() {
     Stack stack = stack();
-    stack.patchCompose("web", s -> s.put("sysctls", Map.of("net.core.somaxconn", 1024)));
+    stack.patchCompose("web", s -> s.putObject("sysctls").put("net.core.somaxconn", 1024));
     StackModel model = stack.toModel();
     assertThat(policy(model).failureLines())
         .anyMatch(line -> line.contains("ComposeService/web: services.web.sysctls."));
@@ -260,19 +269,19 @@ class PatchesTest {
       throws IOException {
     for (Consumer<Stack> patch :
         List.<Consumer<Stack>>of(
-            s -> s.patchCompose("web", d -> d.put("weird", new Object())),
+            s -> s.patchCompose("web", d -> d.putPOJO("weird", new Object())),
             s ->
                 s.patchKubernetes(
                     "Deployment",
                     "web",
-                    d -> at(d, "metadata").put("weird", List.of(new Object()))))) {
+                    d -> d.withObject("/metadata").putArray("weird").addPOJO(new Object())))) {
       Map.Entry<Integer, String> result = synth(project, "prod", patch);
 
       assertThat(result.getKey()).as(result.getValue()).isEqualTo(Main.VALIDATION_FAILED);
       assertThat(result.getValue())
           .containsPattern(
               "patch (ComposeService|Deployment)/web puts a java.lang.Object at \\S*weird")
-          .contains("use only maps with text keys, lists, text, numbers, booleans and null")
+          .contains("use only objects, arrays, text, numbers, booleans and null")
           .contains("nothing was written")
           .doesNotContain("internal error")
           .doesNotContain("\tat ");
@@ -286,14 +295,13 @@ class PatchesTest {
     stack.patchCompose(
         "web",
         d -> {
-          Map<String, Object> loop = new java.util.HashMap<>();
-          loop.put("self", loop);
-          d.put("x-loop", loop);
+          ObjectNode loop = d.putObject("x-loop");
+          loop.set("self", loop);
         });
 
     assertThatThrownBy(() -> Synthesizer.render(stack.toModel()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(
-            "patch ComposeService/web puts a map or list inside itself at x-loop.self");
+            "patch ComposeService/web puts an object or array inside itself at x-loop.self");
   }
 }

@@ -11,7 +11,6 @@ import io.stackwright.services.ResourcesProps;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A second stack, built only through the public API: an HTTP API and a background worker sharing
@@ -64,7 +63,8 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
     stack.patchKubernetes(
         "Deployment",
         "worker",
-        deployment -> template(deployment).put("terminationGracePeriodSeconds", 120));
+        deployment ->
+            deployment.withObject("/spec/template/spec").put("terminationGracePeriodSeconds", 120));
     stack.patchCompose("worker", service -> service.put("stop_grace_period", "120s"));
     Prometheus prometheus = new Prometheus(stack, props.prometheus());
 
@@ -127,13 +127,6 @@ public final class TasksStack implements StackDefinition<TasksEnvironment> {
         .writable("/tmp")
         .dependsOn(postgres.endpoint())
         .dependsOn(redis.endpoint());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> template(Map<String, Object> deployment) {
-    Map<String, Object> spec = (Map<String, Object>) deployment.get("spec");
-    Map<String, Object> template = (Map<String, Object>) spec.get("template");
-    return (Map<String, Object>) template.get("spec");
   }
 
   /** Grafana's data source provisioning: Prometheus, the default, at that host. */

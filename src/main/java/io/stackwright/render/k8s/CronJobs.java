@@ -3,7 +3,6 @@ package io.stackwright.render.k8s;
 import io.stackwright.model.CronSchedule;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.ScheduledJob;
-import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.Addresses;
@@ -38,23 +37,17 @@ final class CronJobs {
 
   static void render(
       Construct chart, PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
-    String id = KubernetesRenderer.id(owner, "job-" + job.name());
+    String id = Workloads.id(owner, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
     List<VolumeMount> mounts = new ArrayList<>();
-    mounts.add(
-        VolumeMount.builder()
-            .path("/tmp")
-            .volume(KubernetesRenderer.emptyDir("tmp", null))
-            .build());
-    for (SecretFile file : job.secrets()) {
-      mounts.add(KubernetesRenderer.secretMount(file));
-    }
+    mounts.add(VolumeMount.builder().path("/tmp").volume(Hardening.emptyDir("tmp", null)).build());
+    mounts.addAll(Secrets.mounts(job.secrets()));
     PersistentData data = job.volume();
     if (data != null) {
       PersistentVolumeClaimProps.Builder claim =
           PersistentVolumeClaimProps.builder()
-              .metadata(KubernetesRenderer.metadata(stack, owner, name))
-              .storage(KubernetesRenderer.size(data.size()))
+              .metadata(PodSelectors.metadata(stack, owner, name))
+              .storage(RequestsAndLimits.size(data.size()))
               .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
       if (data.storageClass() != null) {
         claim.storageClassName(data.storageClass());
@@ -80,14 +73,14 @@ final class CronJobs {
             .command(job.command())
             .envVariables(env)
             .volumeMounts(mounts)
-            .resources(KubernetesRenderer.resources(job.resources()))
-            .securityContext(KubernetesRenderer.securityContext(job.security()))
+            .resources(RequestsAndLimits.of(job.resources()))
+            .securityContext(Hardening.container(job.security()))
             .build();
     new CronJob(
         chart,
         id,
         CronJobProps.builder()
-            .metadata(KubernetesRenderer.metadata(stack, owner, name))
+            .metadata(PodSelectors.metadata(stack, owner, name))
             .podMetadata(
                 ApiObjectMetadata.builder().labels(Labels.ofJob(stack, owner, job)).build())
             .schedule(cron(job.schedule()))
@@ -101,14 +94,10 @@ final class CronJobs {
             .restartPolicy(RestartPolicy.NEVER)
             .select(false)
             .containers(List.of(container))
-            .securityContext(KubernetesRenderer.podSecurity(job.security()))
+            .securityContext(Hardening.pod(job.security()))
             .automountServiceAccountToken(false)
             .build());
-    plain.add(
-        "networking.k8s.io/v1",
-        "NetworkPolicy",
-        name,
-        Map.of("spec", NetworkPolicies.forJob(stack, owner, job)));
+    NetworkPolicies.addFor(plain, stack, owner, job);
   }
 
   private static Cron cron(String schedule) {

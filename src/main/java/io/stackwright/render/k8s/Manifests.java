@@ -1,5 +1,8 @@
 package io.stackwright.render.k8s;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +20,14 @@ import java.util.Map;
  */
 final class Manifests {
   static final String ADDRESS_LABEL = "cdk8s.io/metadata.addr";
+
+  /**
+   * Where pod templates keep their labels: a workload's, and a CronJob's one level further down.
+   */
+  private static final List<JsonPointer> TEMPLATE_LABELS =
+      List.of(
+          JsonPointer.compile("/spec/template/metadata/labels"),
+          JsonPointer.compile("/spec/jobTemplate/spec/template/metadata/labels"));
 
   /** Helm's install order, so that a file applies cleanly from top to bottom. */
   private static final List<String> KIND_ORDER =
@@ -48,19 +59,17 @@ final class Manifests {
 
   private Manifests() {}
 
-  /** Drops the address label and sorts the objects into apply order, then by name. */
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> normalize(List<Object> objects) {
-    List<Map<String, Object>> result = new ArrayList<>();
-    for (Object object : objects) {
-      Map<String, Object> manifest = (Map<String, Object>) object;
-      Object spec = manifest.get("spec");
-      if (spec instanceof Map<?, ?> specMap) {
-        dropFromTemplate(specMap);
-        // A CronJob's pod template is one level further down.
-        if (specMap.get("jobTemplate") instanceof Map<?, ?> job
-            && job.get("spec") instanceof Map<?, ?> jobSpec) {
-          dropFromTemplate(jobSpec);
+  /**
+   * Drops the address label and sorts the objects into apply order, then by name.
+   *
+   * @throws IllegalStateException when an object still refers to the address label
+   */
+  static List<ObjectNode> normalize(List<ObjectNode> objects) {
+    List<ObjectNode> result = new ArrayList<>();
+    for (ObjectNode manifest : objects) {
+      for (JsonPointer labels : TEMPLATE_LABELS) {
+        if (manifest.at(labels) instanceof ObjectNode templateLabels) {
+          templateLabels.remove(ADDRESS_LABEL);
         }
       }
       if (mentions(manifest, ADDRESS_LABEL)) {
@@ -78,29 +87,21 @@ final class Manifests {
     return result;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void dropFromTemplate(Map<?, ?> spec) {
-    if (spec.get("template") instanceof Map<?, ?> t
-        && t.get("metadata") instanceof Map<?, ?> meta
-        && meta.get("labels") instanceof Map<?, ?> labels) {
-      ((Map<String, Object>) labels).remove(ADDRESS_LABEL);
-    }
-  }
-
   /**
    * Fails when two objects share a kind, namespace and name: kubectl would apply both, and the
    * second would silently replace the first.
    */
-  static void requireUnique(Map<String, List<Map<String, Object>>> files) {
+  static void requireUnique(Map<String, List<ObjectNode>> files) {
     Map<String, String> seen = new HashMap<>();
     files.forEach(
         (file, objects) -> {
-          for (Map<String, Object> object : objects) {
-            String namespace =
-                object.get("metadata") instanceof Map<?, ?> meta && meta.get("namespace") != null
-                    ? meta.get("namespace") + "/"
-                    : "";
-            String key = kind(object) + " " + namespace + name(object);
+          for (ObjectNode object : objects) {
+            JsonNode namespace = object.path("metadata").path("namespace");
+            String key =
+                kind(object)
+                    + " "
+                    + (namespace.isTextual() ? namespace.asText() + "/" : "")
+                    + name(object);
             String earlier = seen.putIfAbsent(key, file);
             if (earlier != null) {
               throw new IllegalArgumentException(
@@ -116,33 +117,38 @@ final class Manifests {
   }
 
   /** Whether any key or text value anywhere in {@code node} contains {@code text}. */
-  private static boolean mentions(Object node, String text) {
-    if (node instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (mentions(entry.getKey(), text) || mentions(entry.getValue(), text)) {
+  private static boolean mentions(JsonNode node, String text) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (field.getKey().contains(text) || mentions(field.getValue(), text)) {
           return true;
         }
       }
       return false;
     }
-    if (node instanceof List<?> list) {
-      return list.stream().anyMatch(item -> mentions(item, text));
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (mentions(item, text)) {
+          return true;
+        }
+      }
+      return false;
     }
-    return node instanceof String string && string.contains(text);
+    return node.isTextual() && node.asText().contains(text);
   }
 
-  private static int rank(Map<String, Object> manifest) {
+  private static int rank(ObjectNode manifest) {
     int index = KIND_ORDER.indexOf(kind(manifest));
     return index < 0 ? KIND_ORDER.size() : index;
   }
 
-  static String kind(Map<String, Object> manifest) {
-    return String.valueOf(manifest.get("kind"));
+  /** {@return the object's kind, or empty text when it has none} */
+  static String kind(JsonNode manifest) {
+    return manifest.path("kind").asText();
   }
 
-  static String name(Map<String, Object> manifest) {
-    return manifest.get("metadata") instanceof Map<?, ?> meta
-        ? String.valueOf(meta.get("name"))
-        : "";
+  /** {@return the object's {@code metadata.name}, or empty text when it has none} */
+  static String name(JsonNode manifest) {
+    return manifest.path("metadata").path("name").asText();
   }
 }

@@ -8,10 +8,17 @@ import io.stackwright.model.ServicePort;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.Labels;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cdk8s.plus33.k8s.IpBlock;
+import org.cdk8s.plus33.k8s.KubeNetworkPolicyProps;
+import org.cdk8s.plus33.k8s.LabelSelector;
+import org.cdk8s.plus33.k8s.NetworkPolicyEgressRule;
+import org.cdk8s.plus33.k8s.NetworkPolicyIngressRule;
+import org.cdk8s.plus33.k8s.NetworkPolicyPeer;
+import org.cdk8s.plus33.k8s.NetworkPolicyPort;
+import org.cdk8s.plus33.k8s.NetworkPolicySpec;
 
 /**
  * NetworkPolicy specs derived from the model's edges: the namespace denies all traffic, then each
@@ -21,7 +28,8 @@ import java.util.TreeMap;
  * ingress controller's to an exposed service. Every pod may resolve names through the cluster DNS,
  * since egress is restricted too.
  *
- * <p>Adding a dependency in Java adds the rule on both of its ends; removing it removes them.
+ * <p>Adding a dependency in Java adds the rule on both of its ends; removing it removes them. The
+ * twin of the policy rule {@code default-deny-network-policy}, which checks every pod is covered.
  */
 public final class NetworkPolicies {
   /** Name of the policy that denies everything not allowed by another. */
@@ -30,14 +38,42 @@ public final class NetworkPolicies {
   /** Ports the Kubernetes API server answers on, for a service with API access. */
   static final List<Integer> API_SERVER_PORTS = List.of(443, 6443);
 
+  private static final PlainObjects.ApiKind NETWORK_POLICY =
+      new PlainObjects.ApiKind("networking.k8s.io/v1", "NetworkPolicy");
+  private static final List<String> BOTH_DIRECTIONS = List.of("Ingress", "Egress");
+
   private NetworkPolicies() {}
 
+  /** Adds {@value #DEFAULT_DENY} to the objects of the namespace's file. */
+  static void addDefaultDeny(PlainObjects namespace) {
+    add(namespace, DEFAULT_DENY, defaultDeny());
+  }
+
+  /** Adds the policy of {@code service}'s pods to the objects of its file. */
+  static void addFor(PlainObjects plain, StackModel stack, ServiceModel service) {
+    add(plain, service.name(), forService(stack, service));
+  }
+
+  /**
+   * Adds the policy of the pods of {@code owner}'s scheduled {@code job} to the objects of its
+   * file.
+   */
+  static void addFor(PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
+    add(plain, owner.name() + "-" + job.name(), forJob(stack, owner, job));
+  }
+
+  private static void add(PlainObjects plain, String name, NetworkPolicySpec spec) {
+    plain.add(
+        NETWORK_POLICY,
+        KubeNetworkPolicyProps.builder().metadata(plain.metadata(name)).spec(spec).build());
+  }
+
   /** {@return the spec of {@value #DEFAULT_DENY}: every pod, no rule, both directions} */
-  public static Map<String, Object> defaultDeny() {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("podSelector", Map.of());
-    spec.put("policyTypes", List.of("Ingress", "Egress"));
-    return spec;
+  public static NetworkPolicySpec defaultDeny() {
+    return NetworkPolicySpec.builder()
+        .podSelector(LabelSelector.builder().build())
+        .policyTypes(BOTH_DIRECTIONS)
+        .build();
   }
 
   /**
@@ -47,61 +83,56 @@ public final class NetworkPolicies {
    * @param service the service
    * @return the NetworkPolicy's {@code spec}
    */
-  public static Map<String, Object> forService(StackModel stack, ServiceModel service) {
-    List<Object> ingress = new ArrayList<>();
+  public static NetworkPolicySpec forService(StackModel stack, ServiceModel service) {
+    List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
     for (ServiceModel client : stack.kubernetesServices()) {
       if (client.dependsOn().contains(service.name())) {
-        ingress.add(rule("from", pods(Labels.selector(stack, client)), ports(service.ports())));
+        ingress.add(from(pods(Labels.selector(stack, client)), ports(service.ports())));
       }
     }
     for (ServiceModel owner : stack.kubernetesServices()) {
       for (ScheduledJob job : owner.jobs()) {
         if (job.connectsTo().contains(service.name())) {
-          ingress.add(
-              rule("from", pods(Labels.jobSelector(stack, owner, job)), ports(service.ports())));
+          ingress.add(from(pods(Labels.jobSelector(stack, owner, job)), ports(service.ports())));
         }
       }
     }
     String scraper = stack.metricsScraper();
     if (service.metrics() != null && scraper != null && !scraper.equals(service.name())) {
       ingress.add(
-          rule(
-              "from",
+          from(
               pods(Labels.selector(stack, stack.service(scraper))),
               ports(List.of(service.port(service.metrics().portName())))));
     }
     ClusterNetwork.Pods prometheus = stack.network().prometheus();
     if (service.metrics() != null && prometheus != null) {
-      Map<String, Object> peer = new LinkedHashMap<>();
-      peer.put(
-          "namespaceSelector",
-          Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", prometheus.namespace())));
-      peer.put("podSelector", Map.of("matchLabels", prometheus.labels()));
-      ingress.add(rule("from", peer, ports(List.of(service.port(service.metrics().portName())))));
+      NetworkPolicyPeer peer =
+          NetworkPolicyPeer.builder()
+              .namespaceSelector(namespace(prometheus.namespace()))
+              .podSelector(matching(prometheus.labels()))
+              .build();
+      ingress.add(from(peer, ports(List.of(service.port(service.metrics().portName())))));
     }
     Exposure exposure = service.exposure();
     if (exposure != null && exposure.ingress() != null) {
-      Map<String, Object> peer =
-          Map.of(
-              "namespaceSelector",
-              Map.of(
-                  "matchLabels",
-                  Map.of("kubernetes.io/metadata.name", exposure.ingress().controllerNamespace())));
-      ingress.add(rule("from", peer, ports(List.of(service.mainPort()))));
+      NetworkPolicyPeer peer =
+          NetworkPolicyPeer.builder()
+              .namespaceSelector(namespace(exposure.ingress().controllerNamespace()))
+              .build();
+      ingress.add(from(peer, ports(List.of(service.mainPort()))));
     }
 
-    List<Object> egress = new ArrayList<>();
+    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
     egress.add(dns(stack));
     for (String dependency : service.dependsOn()) {
       ServiceModel target = stack.service(dependency);
-      egress.add(rule("to", pods(Labels.selector(stack, target)), ports(target.ports())));
+      egress.add(to(pods(Labels.selector(stack, target)), ports(target.ports())));
     }
     if (service.name().equals(scraper)) {
       for (ServiceModel target : stack.metricsServices()) {
         if (!target.name().equals(service.name()) && target.kubernetes()) {
           egress.add(
-              rule(
-                  "to",
+              to(
                   pods(Labels.selector(stack, target)),
                   ports(List.of(target.port(target.metrics().portName())))));
         }
@@ -121,59 +152,74 @@ public final class NetworkPolicies {
    * @param job the job
    * @return the NetworkPolicy's {@code spec}
    */
-  public static Map<String, Object> forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
-    List<Object> egress = new ArrayList<>();
+  public static NetworkPolicySpec forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
+    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
     egress.add(dns(stack));
     for (String target : job.connectsTo()) {
       ServiceModel service = stack.service(target);
-      egress.add(rule("to", pods(Labels.selector(stack, service)), ports(service.ports())));
+      egress.add(to(pods(Labels.selector(stack, service)), ports(service.ports())));
     }
     return spec(Labels.jobSelector(stack, owner, job), List.of(), egress);
   }
 
-  private static Map<String, Object> spec(
-      Map<String, String> selector, List<Object> ingress, List<Object> egress) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("podSelector", Map.of("matchLabels", new TreeMap<>(selector)));
-    spec.put("policyTypes", List.of("Ingress", "Egress"));
+  private static NetworkPolicySpec spec(
+      Map<String, String> selector,
+      List<NetworkPolicyIngressRule> ingress,
+      List<NetworkPolicyEgressRule> egress) {
+    NetworkPolicySpec.Builder spec =
+        NetworkPolicySpec.builder()
+            .podSelector(matching(selector))
+            .policyTypes(BOTH_DIRECTIONS)
+            .egress(egress);
     if (!ingress.isEmpty()) {
-      spec.put("ingress", ingress);
+      spec.ingress(ingress);
     }
-    spec.put("egress", egress);
-    return spec;
+    return spec.build();
   }
 
-  private static Map<String, Object> rule(String direction, Object peer, List<Object> ports) {
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put(direction, List.of(peer));
-    rule.put("ports", ports);
-    return rule;
+  private static NetworkPolicyIngressRule from(
+      NetworkPolicyPeer peer, List<NetworkPolicyPort> ports) {
+    return NetworkPolicyIngressRule.builder().from(List.of(peer)).ports(ports).build();
   }
 
-  private static Map<String, Object> pods(Map<String, String> selector) {
-    return Map.of("podSelector", Map.of("matchLabels", new TreeMap<>(selector)));
+  private static NetworkPolicyEgressRule to(NetworkPolicyPeer peer, List<NetworkPolicyPort> ports) {
+    return NetworkPolicyEgressRule.builder().to(List.of(peer)).ports(ports).build();
   }
 
-  private static List<Object> ports(List<ServicePort> ports) {
-    List<Object> out = new ArrayList<>();
+  private static NetworkPolicyPeer pods(Map<String, String> selector) {
+    return NetworkPolicyPeer.builder().podSelector(matching(selector)).build();
+  }
+
+  /** The namespace {@code name}, by the label Kubernetes gives every namespace. */
+  private static LabelSelector namespace(String name) {
+    return matching(Map.of("kubernetes.io/metadata.name", name));
+  }
+
+  private static LabelSelector matching(Map<String, String> labels) {
+    return LabelSelector.builder().matchLabels(new TreeMap<>(labels)).build();
+  }
+
+  private static List<NetworkPolicyPort> ports(List<ServicePort> ports) {
+    List<NetworkPolicyPort> out = new ArrayList<>();
     for (ServicePort port : ports) {
-      out.add(Map.of("protocol", "TCP", "port", port.port()));
+      out.add(port("TCP", port.port()));
     }
     return out;
   }
 
+  private static NetworkPolicyPort port(String protocol, int port) {
+    return NetworkPolicyPort.builder().protocol(protocol).port(KubeJson.number(port)).build();
+  }
+
   /** The cluster DNS, as {@link ClusterNetwork} selects it. */
-  private static Map<String, Object> dns(StackModel stack) {
+  private static NetworkPolicyEgressRule dns(StackModel stack) {
     ClusterNetwork network = stack.network();
-    Map<String, Object> peer = new LinkedHashMap<>();
-    peer.put(
-        "namespaceSelector",
-        Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", network.dnsNamespace())));
-    peer.put("podSelector", Map.of("matchLabels", network.dnsPodLabels()));
-    return rule(
-        "to",
-        peer,
-        List.of(Map.of("protocol", "UDP", "port", 53), Map.of("protocol", "TCP", "port", 53)));
+    NetworkPolicyPeer peer =
+        NetworkPolicyPeer.builder()
+            .namespaceSelector(namespace(network.dnsNamespace()))
+            .podSelector(matching(network.dnsPodLabels()))
+            .build();
+    return to(peer, List.of(port("UDP", 53), port("TCP", 53)));
   }
 
   /**
@@ -182,20 +228,17 @@ public final class NetworkPolicies {
    * address on those ports. (Cilium does not match the API server by address; there a {@code
    * CiliumNetworkPolicy} with {@code toEntities: [kube-apiserver]} is needed besides.)
    */
-  private static Map<String, Object> apiServer(ClusterNetwork network) {
-    List<Object> ports = new ArrayList<>();
+  private static NetworkPolicyEgressRule apiServer(ClusterNetwork network) {
+    List<NetworkPolicyPort> ports = new ArrayList<>();
     for (int port : API_SERVER_PORTS) {
-      ports.add(Map.of("protocol", "TCP", "port", port));
+      ports.add(port("TCP", port));
     }
     List<String> cidrs =
         network.apiServerCidrs().isEmpty() ? List.of("0.0.0.0/0") : network.apiServerCidrs();
-    List<Object> peers = new ArrayList<>();
+    List<NetworkPolicyPeer> peers = new ArrayList<>();
     for (String cidr : cidrs) {
-      peers.add(Map.of("ipBlock", Map.of("cidr", cidr)));
+      peers.add(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(cidr).build()).build());
     }
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("to", peers);
-    rule.put("ports", ports);
-    return rule;
+    return NetworkPolicyEgressRule.builder().to(peers).ports(ports).build();
   }
 }

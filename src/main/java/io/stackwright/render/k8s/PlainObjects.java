@@ -1,10 +1,13 @@
 package io.stackwright.render.k8s;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cdk8s.plus33.k8s.ObjectMeta;
 
 /**
  * The objects of one file that are built in Java rather than through cdk8s (network policies,
@@ -12,18 +15,27 @@ import java.util.TreeMap;
  * and fields set on cdk8s objects after synthesis (selectors, the service account: values
  * cdk8s-plus only copies through), added to what cdk8s synthesizes for the file.
  *
- * <p>They come out as cdk8s would write them (the file's labels and namespace in their metadata,
- * then the fields), but without the jsii round trips that making an {@code ApiObject} and patching
- * it cost: four or more each, about a millisecond apiece, for objects cdk8s only passes through.
+ * <p>Each is built from the binding's typed {@code k8s} structs and written by {@link KubeJson}, as
+ * cdk8s would write it (the file's labels and namespace in its metadata, then the fields), but
+ * without the jsii round trips that making an {@code ApiObject} and patching it cost: four or more
+ * each, about a millisecond apiece, for objects cdk8s only passes through.
  */
 final class PlainObjects {
   private final String namespace;
   private final Map<String, String> labels;
-  private final List<Map<String, Object>> objects = new ArrayList<>();
+  private final List<ObjectNode> objects = new ArrayList<>();
   private final List<FieldChange> changes = new ArrayList<>();
 
+  /**
+   * The {@code apiVersion} and {@code kind} of an object built here.
+   *
+   * @param apiVersion the group and version, such as {@code networking.k8s.io/v1}
+   * @param kind the kind, such as {@code NetworkPolicy}
+   */
+  record ApiKind(String apiVersion, String kind) {}
+
   /** A field set on the synthesized object {@code kind}/{@code name}, as a JSON patch would. */
-  private record FieldChange(String kind, String name, List<String> path, Object value) {}
+  private record FieldChange(String kind, String name, JsonPointer path, JsonNode value) {}
 
   /**
    * The plain objects of a file.
@@ -36,38 +48,45 @@ final class PlainObjects {
     this.labels = new TreeMap<>(labels);
   }
 
+  /** {@return the metadata of an object of this file named {@code name}} */
+  ObjectMeta metadata(String name) {
+    return metadata(name, Map.of());
+  }
+
+  /** {@return the metadata of an object of this file, with {@code annotations} if any} */
+  ObjectMeta metadata(String name, Map<String, String> annotations) {
+    ObjectMeta.Builder metadata = ObjectMeta.builder().name(name).namespace(namespace);
+    if (!labels.isEmpty()) {
+      metadata.labels(new TreeMap<>(labels));
+    }
+    if (!annotations.isEmpty()) {
+      metadata.annotations(new TreeMap<>(annotations));
+    }
+    return metadata.build();
+  }
+
   /**
    * Adds an object.
    *
-   * @param fields its top-level fields besides {@code apiVersion}, {@code kind} and {@code
-   *     metadata}
-   * @return its metadata, to add annotations or a namespace to
+   * @param kind what it is
+   * @param props its fields besides {@code apiVersion} and {@code kind}, a {@code Kube*Props}
+   *     struct whose metadata is one of {@link #metadata}
    */
-  Map<String, Object> add(String apiVersion, String kind, String name, Map<String, Object> fields) {
-    Map<String, Object> metadata = new TreeMap<>();
-    metadata.put("name", name);
-    if (namespace != null) {
-      metadata.put("namespace", namespace);
-    }
-    if (!labels.isEmpty()) {
-      metadata.put("labels", new TreeMap<>(labels));
-    }
-    Map<String, Object> object = new TreeMap<>();
-    object.put("apiVersion", apiVersion);
-    object.put("kind", kind);
-    object.put("metadata", metadata);
-    fields.forEach((key, value) -> object.put(key, mutableCopy(value)));
+  void add(ApiKind kind, Object props) {
+    ObjectNode object = KubeJson.object(props);
+    object.put("apiVersion", kind.apiVersion());
+    object.put("kind", kind.kind());
     objects.add(object);
-    return metadata;
   }
 
   /**
    * Sets a field of an object cdk8s synthesizes for this file, once it is synthesized.
    *
-   * @param path the keys leading to the field, the last one the field's
+   * @param path the field's JSON pointer, such as {@code /spec/selector}
+   * @param value a struct, a list of them, a map of text or text
    */
-  void set(String kind, String name, List<String> path, Object value) {
-    changes.add(new FieldChange(kind, name, List.copyOf(path), value));
+  void set(String kind, String name, String path, Object value) {
+    changes.add(new FieldChange(kind, name, JsonPointer.compile(path), KubeJson.tree(value)));
   }
 
   /**
@@ -75,42 +94,23 @@ final class PlainObjects {
    *
    * @throws IllegalStateException when a field is set on an object the file does not have
    */
-  @SuppressWarnings("unchecked")
-  List<Object> addTo(List<Object> synthesized) {
-    List<Object> all = new ArrayList<>(synthesized);
+  List<ObjectNode> addTo(List<ObjectNode> synthesized) {
+    List<ObjectNode> all = new ArrayList<>(synthesized);
     for (FieldChange change : changes) {
-      Map<String, Object> target =
+      ObjectNode target =
           synthesized.stream()
-              .map(o -> (Map<String, Object>) o)
-              .filter(o -> change.kind().equals(o.get("kind")))
+              .filter(o -> change.kind().equals(Manifests.kind(o)))
               .filter(o -> change.name().equals(Manifests.name(o)))
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalStateException(
                           "no " + change.kind() + "/" + change.name() + " to set a field of"));
-      Map<String, Object> node = target;
-      for (String key : change.path().subList(0, change.path().size() - 1)) {
-        node = (Map<String, Object>) node.computeIfAbsent(key, k -> new LinkedHashMap<>());
-      }
-      node.put(change.path().get(change.path().size() - 1), mutableCopy(change.value()));
+      target
+          .withObject(change.path().head())
+          .set(change.path().last().getMatchingProperty(), change.value());
     }
     all.addAll(objects);
     return all;
-  }
-
-  /** A deep copy in mutable collections, as the objects cdk8s synthesizes are. */
-  private static Object mutableCopy(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), mutableCopy(v)));
-      return copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(item -> copy.add(mutableCopy(item)));
-      return copy;
-    }
-    return value;
   }
 }

@@ -2,6 +2,9 @@ package io.stackwright.render.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.model.Cpu;
 import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
@@ -11,6 +14,7 @@ import io.stackwright.model.SecretFile;
 import io.stackwright.model.StackModel;
 import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,62 +27,64 @@ class KubernetesRendererTest {
 
   @Test
   void eachServicesObjectsGoToItsOwnFileAndSelectItsOwnPods() {
-    Map<String, List<Map<String, Object>>> files =
+    Map<String, List<ObjectNode>> files =
         new KubernetesRenderer()
             .render(stack("render-files", "shared-credentials", "api", "worker"));
 
     for (String service : List.of("api", "worker")) {
-      List<Map<String, Object>> objects = files.get(service + ".yaml");
+      List<ObjectNode> objects = files.get(service + ".yaml");
       assertThat(objects)
           .extracting(Manifests::kind)
           .contains("ConfigMap", "Service", "Deployment", "NetworkPolicy");
       assertThat(objects)
           .allSatisfy(
               object ->
-                  assertThat(at(object, "metadata", "labels", "app.kubernetes.io/name"))
+                  assertThat(object.at("/metadata/labels/app.kubernetes.io~1name").asText())
                       .isEqualTo(service));
       Map<String, String> selector =
           Map.of("app.kubernetes.io/name", service, "app.kubernetes.io/instance", "render-files");
-      assertThat(at(find(objects, "Service"), "spec", "selector")).isEqualTo(selector);
-      assertThat(at(find(objects, "Deployment"), "spec", "selector", "matchLabels"))
-          .isEqualTo(selector);
+      assertThat(find(objects, "Service").at("/spec/selector")).isEqualTo(tree(selector));
+      assertThat(find(objects, "Deployment").at("/spec/selector/matchLabels"))
+          .isEqualTo(tree(selector));
     }
   }
 
   @Test
   void podsThatMountTheSameFilesEachGetTheirVolumes() {
-    Map<String, List<Map<String, Object>>> files =
+    Map<String, List<ObjectNode>> files =
         new KubernetesRenderer()
             .render(stack("render-shared", "shared-credentials", "api", "worker"));
 
     for (String service : List.of("api", "worker")) {
       assertThat(volumes(files, service))
           .containsExactlyInAnyOrder(
-              Map.of(
-                  "name",
-                  "secret-password",
-                  "secret",
+              tree(
                   Map.of(
-                      "secretName",
-                      "shared-credentials",
-                      "defaultMode",
-                      0440,
-                      "items",
-                      List.of(Map.of("key", "password", "path", "password")))),
-              Map.of("name", "tmp", "emptyDir", Map.of()));
+                      "name",
+                      "secret-password",
+                      "secret",
+                      Map.of(
+                          "secretName",
+                          "shared-credentials",
+                          "defaultMode",
+                          0440,
+                          "items",
+                          List.of(Map.of("key", "password", "path", "password"))))),
+              tree(Map.of("name", "tmp", "emptyDir", Map.of())));
     }
   }
 
   @Test
   void aVolumeReadsTheSecretOfItsOwnStack() {
     new KubernetesRenderer().render(stack("render-first", "first-credentials", "api"));
-    Map<String, List<Map<String, Object>>> second =
+    Map<String, List<ObjectNode>> second =
         new KubernetesRenderer().render(stack("render-second", "second-credentials", "api"));
 
     assertThat(volumes(second, "api"))
         .anySatisfy(
             volume ->
-                assertThat(at(volume, "secret", "secretName")).isEqualTo("second-credentials"));
+                assertThat(volume.at("/secret/secretName").asText())
+                    .isEqualTo("second-credentials"));
   }
 
   /** Services that each mount the same file of {@code secretName} and write to {@code /tmp}. */
@@ -104,20 +110,19 @@ class KubernetesRendererTest {
     return stack.toModel();
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Object> volumes(Map<String, List<Map<String, Object>>> files, String name) {
-    return (List<Object>)
-        at(find(files.get(name + ".yaml"), "Deployment"), "spec", "template", "spec", "volumes");
+  private static List<JsonNode> volumes(Map<String, List<ObjectNode>> files, String name) {
+    List<JsonNode> volumes = new ArrayList<>();
+    find(files.get(name + ".yaml"), "Deployment")
+        .at("/spec/template/spec/volumes")
+        .forEach(volumes::add);
+    return volumes;
   }
 
-  private static Map<String, Object> find(List<Map<String, Object>> objects, String kind) {
+  private static ObjectNode find(List<ObjectNode> objects, String kind) {
     return objects.stream().filter(o -> kind.equals(Manifests.kind(o))).findFirst().orElseThrow();
   }
 
-  private static Object at(Object node, String... keys) {
-    for (String key : keys) {
-      node = node instanceof Map<?, ?> map ? map.get(key) : null;
-    }
-    return node;
+  private static JsonNode tree(Object value) {
+    return new ObjectMapper().valueToTree(value);
   }
 }

@@ -1,7 +1,8 @@
-package io.stackwright.render;
+package io.stackwright.render.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.ContainerSecurity;
 import io.stackwright.model.Cpu;
@@ -12,12 +13,11 @@ import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
-import io.stackwright.render.k8s.NetworkPolicies;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.ServiceModels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.cdk8s.plus33.k8s.NetworkPolicySpec;
 import org.junit.jupiter.api.Test;
 
 /** Network policy rules follow the model's edges, and nothing else. */
@@ -50,39 +50,41 @@ class NetworkPoliciesTest {
         "s", "dev", "s-dev", true, services, scraper, ClusterNetwork.DEFAULT, List.of(), List.of());
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rules(Map<String, Object> spec, String direction) {
-    return (List<Map<String, Object>>) spec.getOrDefault(direction, List.of());
+  /** The rules of one direction, as their JSON, for assertions on what they name. */
+  private static List<JsonNode> rules(NetworkPolicySpec spec, String direction) {
+    List<JsonNode> rules = new ArrayList<>();
+    KubeJson.tree(spec).path(direction).forEach(rules::add);
+    return rules;
   }
 
   @Test
   void aDependencyOpensExactlyItsTwoEnds() {
     StackModel with = stack(true, null);
 
-    Map<String, Object> db = NetworkPolicies.forService(with, with.service("db"));
-    Map<String, Object> web = NetworkPolicies.forService(with, with.service("web"));
+    NetworkPolicySpec db = NetworkPolicies.forService(with, with.service("db"));
+    NetworkPolicySpec web = NetworkPolicies.forService(with, with.service("web"));
 
     assertThat(rules(db, "ingress")).hasSize(1);
     assertThat(rules(db, "ingress").get(0).toString())
-        .contains("app.kubernetes.io/name=web")
-        .contains("port=5432");
+        .contains("\"app.kubernetes.io/name\":\"web\"")
+        .contains("\"port\":5432");
     assertThat(rules(web, "egress")).hasSize(2); // DNS and db
     assertThat(rules(web, "egress").get(1).toString())
-        .contains("app.kubernetes.io/name=db")
-        .contains("port=5432");
+        .contains("\"app.kubernetes.io/name\":\"db\"")
+        .contains("\"port\":5432");
   }
 
   @Test
   void removingTheDependencyRemovesBothRules() {
     StackModel without = stack(false, null);
 
-    Map<String, Object> db = NetworkPolicies.forService(without, without.service("db"));
-    Map<String, Object> web = NetworkPolicies.forService(without, without.service("web"));
+    NetworkPolicySpec db = NetworkPolicies.forService(without, without.service("db"));
+    NetworkPolicySpec web = NetworkPolicies.forService(without, without.service("web"));
 
-    assertThat(db).doesNotContainKey("ingress");
+    assertThat(db.getIngress()).isNull();
     assertThat(rules(web, "egress")).hasSize(1);
     assertThat(rules(web, "egress").get(0).toString()).contains("kube-dns");
-    assertThat(db.get("policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+    assertThat(db.getPolicyTypes()).containsExactly("Ingress", "Egress");
   }
 
   @Test
@@ -90,25 +92,23 @@ class NetworkPoliciesTest {
     ServiceModel prom = ServiceModels.of(service("prom", 9090));
     StackModel stack = stack(true, "prom", prom);
 
-    Map<String, Object> web = NetworkPolicies.forService(stack, stack.service("web"));
-    Map<String, Object> db = NetworkPolicies.forService(stack, stack.service("db"));
-    Map<String, Object> scraper = NetworkPolicies.forService(stack, stack.service("prom"));
+    NetworkPolicySpec web = NetworkPolicies.forService(stack, stack.service("web"));
+    NetworkPolicySpec db = NetworkPolicies.forService(stack, stack.service("db"));
+    NetworkPolicySpec scraper = NetworkPolicies.forService(stack, stack.service("prom"));
 
     assertThat(rules(web, "ingress")).hasSize(1);
     assertThat(rules(web, "ingress").get(0).toString())
-        .contains("app.kubernetes.io/name=prom")
-        .contains("port=8080");
+        .contains("\"app.kubernetes.io/name\":\"prom\"")
+        .contains("\"port\":8080");
     assertThat(rules(db, "ingress").toString()).doesNotContain("prom");
     assertThat(rules(scraper, "egress").toString())
-        .contains("app.kubernetes.io/name=web")
-        .doesNotContain("app.kubernetes.io/name=db");
+        .contains("\"app.kubernetes.io/name\":\"web\"")
+        .doesNotContain("\"app.kubernetes.io/name\":\"db\"");
   }
 
   @Test
   void theDefaultDenySelectsEveryPodInBothDirections() {
-    assertThat(NetworkPolicies.defaultDeny())
-        .containsEntry("podSelector", Map.of())
-        .containsEntry("policyTypes", List.of("Ingress", "Egress"))
-        .doesNotContainKeys("ingress", "egress");
+    assertThat(KubeJson.tree(NetworkPolicies.defaultDeny()))
+        .hasToString("{\"podSelector\":{},\"policyTypes\":[\"Ingress\",\"Egress\"]}");
   }
 }

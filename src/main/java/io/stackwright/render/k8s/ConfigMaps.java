@@ -1,0 +1,118 @@
+package io.stackwright.render.k8s;
+
+import io.stackwright.model.ConfigFile;
+import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
+import io.stackwright.render.Addresses;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cdk8s.plus33.ConfigMap;
+import org.cdk8s.plus33.ConfigMapProps;
+import org.cdk8s.plus33.ConfigMapVolumeOptions;
+import org.cdk8s.plus33.EnvFrom;
+import org.cdk8s.plus33.PathMapping;
+import org.cdk8s.plus33.Volume;
+import org.cdk8s.plus33.VolumeMount;
+import software.constructs.Construct;
+
+/**
+ * A service's configuration as ConfigMaps: its environment ({@code <service>-env}), and its
+ * generated files ({@code <service>-config}), each mounted read-only at its own path. A digest of
+ * both goes on the pod template, so that a change of either rolls the pods.
+ */
+final class ConfigMaps {
+  /** The pod annotation with the digest of the service's configuration. */
+  static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
+
+  private ConfigMaps() {}
+
+  /**
+   * What a service's container reads its configuration from.
+   *
+   * @param envFrom where its environment comes from
+   * @param mounts its configuration files
+   * @param checksum the SHA-256 of its environment and files
+   */
+  record Config(List<EnvFrom> envFrom, List<VolumeMount> mounts, String checksum) {}
+
+  /** Adds the ConfigMaps of {@code service} to {@code chart}. */
+  static Config add(Construct chart, StackModel stack, ServiceModel service) {
+    Map<String, String> env =
+        Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
+    List<EnvFrom> envFrom = new ArrayList<>();
+    if (!env.isEmpty()) {
+      envFrom.add(new EnvFrom(configMap(chart, stack, service, "env", env)));
+    }
+    Map<String, String> files = new TreeMap<>();
+    service.configFiles().forEach(file -> files.put(file.name(), file.kubernetes()));
+    List<VolumeMount> mounts = new ArrayList<>();
+    if (!files.isEmpty()) {
+      Volume volume = volume(service, configMap(chart, stack, service, "config", files), files);
+      for (ConfigFile file : service.configFiles()) {
+        // One file at its own path, leaving the rest of the image's directory as it is.
+        mounts.add(
+            VolumeMount.builder()
+                .path(file.mountPath())
+                .subPath(file.name())
+                .readOnly(true)
+                .volume(volume)
+                .build());
+      }
+    }
+    Map<String, String> hashed = new TreeMap<>();
+    env.forEach((key, value) -> hashed.put("env/" + key, value));
+    files.forEach((name, content) -> hashed.put("file/" + name, content));
+    return new Config(envFrom, mounts, sha256(hashed));
+  }
+
+  private static ConfigMap configMap(
+      Construct chart,
+      StackModel stack,
+      ServiceModel service,
+      String part,
+      Map<String, String> data) {
+    return new ConfigMap(
+        chart,
+        Workloads.id(service, part),
+        ConfigMapProps.builder()
+            .metadata(PodSelectors.metadata(stack, service, service.name() + "-" + part))
+            .data(data)
+            .build());
+  }
+
+  private static Volume volume(
+      ServiceModel service, ConfigMap configMap, Map<String, String> files) {
+    Map<String, PathMapping> items = new TreeMap<>();
+    files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
+    return JsiiValues.volume(
+        List.of("config-map", service.name() + "-config", List.copyOf(files.keySet())),
+        (scope, id) ->
+            Volume.fromConfigMap(
+                scope,
+                id,
+                configMap,
+                ConfigMapVolumeOptions.builder()
+                    .name("config")
+                    .defaultMode(0444)
+                    .items(items)
+                    .build()));
+  }
+
+  private static String sha256(Map<String, String> data) {
+    StringBuilder canonical = new StringBuilder();
+    new TreeMap<>(data).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

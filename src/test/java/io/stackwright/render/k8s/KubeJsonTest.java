@@ -1,0 +1,59 @@
+package io.stackwright.render.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.cdk8s.plus33.k8s.LabelSelector;
+import org.cdk8s.plus33.k8s.NetworkPolicyPort;
+import org.cdk8s.plus33.k8s.TopologySpreadConstraint;
+import org.junit.jupiter.api.Test;
+
+/** The binding's structs are written here by their Kubernetes field names, with no kernel. */
+class KubeJsonTest {
+
+  @Test
+  void aStructIsWrittenByItsFieldNamesLeavingOutWhatIsUnset() throws IOException {
+    TopologySpreadConstraint constraint =
+        TopologySpreadConstraint.builder()
+            .maxSkew(1)
+            .topologyKey("kubernetes.io/hostname")
+            .whenUnsatisfiable("ScheduleAnyway")
+            .labelSelector(LabelSelector.builder().matchLabels(Map.of("app", "web")).build())
+            .matchLabelKeys(List.of("pod-template-hash"))
+            .build();
+
+    assertThat(KubeJson.tree(List.of(constraint)))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    "[{\"labelSelector\":{\"matchLabels\":{\"app\":\"web\"}},"
+                        + "\"matchLabelKeys\":[\"pod-template-hash\"],\"maxSkew\":1,"
+                        + "\"topologyKey\":\"kubernetes.io/hostname\","
+                        + "\"whenUnsatisfiable\":\"ScheduleAnyway\"}]"));
+  }
+
+  @Test
+  void aNumberMadeHereIsWrittenAsANumber() {
+    NetworkPolicyPort port =
+        NetworkPolicyPort.builder().protocol("TCP").port(KubeJson.number(5432)).build();
+
+    assertThat(KubeJson.object(port).get("port").isInt()).isTrue();
+    assertThat(KubeJson.object(port).get("port").intValue()).isEqualTo(5432);
+  }
+
+  @Test
+  void anEmptyStructIsAnEmptyObject() {
+    assertThat(KubeJson.object(LabelSelector.builder().build())).isEmpty();
+  }
+
+  @Test
+  void whatIsNotAnObjectIsABugOfTheRenderer() {
+    assertThatThrownBy(() -> KubeJson.object(List.of("x")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not a Kubernetes object");
+  }
+}
