@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every environment passes every layer of the gate in strict mode, with no waiver. With {@link
- * DistSnapshotTest}, which proves that the committed {@code dist/} is what a fresh synth writes,
+ * CommittedDistTest}, which proves that the committed {@code dist/} is what a fresh synth writes,
  * this proves that the committed {@code dist/} passes them too: every generated nginx.conf,
  * prometheus.yml (both targets), redis.conf and postgresql.conf read by its real program.
  */
@@ -23,9 +23,9 @@ class DistValidationTest {
     InstalledTools.requireAllPrograms();
     ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
     Synthesizer<?> synthesizer =
-        new Synthesizer<>(new ShopStack(), DistSnapshotTest.PROJECT, name -> null, gate);
+        new Synthesizer<>(new ShopStack(), CommittedDistTest.PROJECT, name -> null, gate);
 
-    ValidationReport report = synthesizer.synthesize(DistSnapshotTest.environments()).report();
+    ValidationReport report = synthesizer.synthesize(CommittedDistTest.environments()).report();
 
     assertThat(report.ran())
         .containsExactly(

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tools are marked installed, so that only the step under test runs: it fails saying why.
  */
 @DisabledOnOs(OS.WINDOWS)
-class InstallValidatorsTest {
+class InstallValidatorsScriptTest {
 
   @Test
   void aComposeModuleThatCannotBeDownloadedFailsWithGosReason(@TempDir Path project)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dist/ENVIRONMENTS.md} are exactly what a fresh synth produces. Synthesized with no variables set,
  * so that the snapshot holds the files' defaults.
  */
-class DistSnapshotTest {
+class CommittedDistTest {
   static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
 
   private static final Snapshots SNAPSHOTS =
