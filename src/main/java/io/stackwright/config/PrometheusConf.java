@@ -1,11 +1,13 @@
 package io.stackwright.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Names;
 import io.stackwright.output.Yaml;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,9 @@ public final class PrometheusConf {
   // Prometheus's default timeout, which must not exceed the interval.
   private static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
+  /** Turns the file's records into a tree, which the YAML writer sorts by key. */
+  private static final ObjectMapper TREES = new ObjectMapper();
+
   private PrometheusConf() {}
 
   /**
@@ -58,22 +63,12 @@ public final class PrometheusConf {
    * @return the file's text
    */
   public static String compose(int scrapeIntervalSeconds, List<ScrapeTarget> targets) {
-    List<Object> jobs = new ArrayList<>();
+    List<ScrapeJob> jobs = new ArrayList<>();
     jobs.add(self());
     for (ScrapeTarget target : checked(targets)) {
-      jobs.add(
-          Map.of(
-              "job_name",
-              target.job(),
-              "metrics_path",
-              target.metricsPath(),
-              "static_configs",
-              List.of(
-                  Map.of(
-                      "targets",
-                      List.of(target.address()),
-                      "labels",
-                      Map.of("service", target.service())))));
+      StaticTargets address =
+          new StaticTargets(List.of(target.address()), Map.of("service", target.service()));
+      jobs.add(new ScrapeJob(target.job(), target.metricsPath(), List.of(address), null, null));
     }
     return document(scrapeIntervalSeconds, jobs);
   }
@@ -93,47 +88,34 @@ public final class PrometheusConf {
     if (!Names.isDnsLabel(namespace)) {
       throw new IllegalArgumentException("\"" + namespace + "\" is not a namespace name");
     }
-    List<Object> jobs = new ArrayList<>();
+    List<ScrapeJob> jobs = new ArrayList<>();
     jobs.add(self());
     for (ScrapeTarget target : checked(targets)) {
-      Map<String, Object> job = new LinkedHashMap<>();
-      job.put("job_name", target.job());
-      job.put("metrics_path", target.metricsPath());
-      job.put(
-          "kubernetes_sd_configs",
+      Discovery discovery =
+          new Discovery("endpointslice", new Discovery.Namespaces(List.of(namespace)));
+      // Names are DNS labels: nothing in them is special in a regular expression.
+      Relabel keep =
+          new Relabel(
+              List.of(
+                  "__meta_kubernetes_service_name", "__meta_kubernetes_endpointslice_port_name"),
+              target.service() + ";" + target.portName(),
+              "keep",
+              null);
+      List<Relabel> relabel =
           List.of(
-              Map.of("role", "endpointslice", "namespaces", Map.of("names", List.of(namespace)))));
-      job.put(
-          "relabel_configs",
-          List.of(
-              // Names are DNS labels: nothing in them is special in a regular expression.
-              Map.of(
-                  "source_labels",
-                  List.of(
-                      "__meta_kubernetes_service_name",
-                      "__meta_kubernetes_endpointslice_port_name"),
-                  "regex",
-                  target.service() + ";" + target.portName(),
-                  "action",
-                  "keep"),
-              copy("__meta_kubernetes_namespace", "namespace"),
-              copy("__meta_kubernetes_service_name", "service"),
-              copy("__meta_kubernetes_pod_name", "pod")));
-      jobs.add(job);
+              keep,
+              Relabel.copy("__meta_kubernetes_namespace", "namespace"),
+              Relabel.copy("__meta_kubernetes_service_name", "service"),
+              Relabel.copy("__meta_kubernetes_pod_name", "pod"));
+      jobs.add(
+          new ScrapeJob(target.job(), target.metricsPath(), null, List.of(discovery), relabel));
     }
     return document(scrapeIntervalSeconds, jobs);
   }
 
-  private static Map<String, Object> copy(String source, String target) {
-    return Map.of("source_labels", List.of(source), "target_label", target);
-  }
-
-  private static Map<String, Object> self() {
-    return Map.of(
-        "job_name",
-        SELF_JOB,
-        "static_configs",
-        List.of(Map.of("targets", List.of("localhost:" + PORT))));
+  private static ScrapeJob self() {
+    StaticTargets itself = new StaticTargets(List.of("localhost:" + PORT), null);
+    return new ScrapeJob(SELF_JOB, null, List.of(itself), null, null);
   }
 
   private static List<ScrapeTarget> checked(List<ScrapeTarget> targets) {
@@ -147,7 +129,7 @@ public final class PrometheusConf {
     return targets;
   }
 
-  private static String document(int scrapeIntervalSeconds, List<Object> jobs) {
+  private static String document(int scrapeIntervalSeconds, List<ScrapeJob> jobs) {
     if (scrapeIntervalSeconds < 5 || scrapeIntervalSeconds > 3600) {
       throw new InvalidPropException(
           "scrapeIntervalSeconds",
@@ -155,14 +137,46 @@ public final class PrometheusConf {
           "use a value in range, such as 15 or 30");
     }
     String interval = scrapeIntervalSeconds + "s";
-    Map<String, Object> global =
-        Map.of(
-            "scrape_interval",
-            interval,
-            "scrape_timeout",
-            Math.min(DEFAULT_TIMEOUT_SECONDS, scrapeIntervalSeconds) + "s",
-            "evaluation_interval",
-            interval);
-    return HEADER + Yaml.write(Map.of("global", global, "scrape_configs", jobs));
+    Global global =
+        new Global(
+            interval, Math.min(DEFAULT_TIMEOUT_SECONDS, scrapeIntervalSeconds) + "s", interval);
+    return HEADER + Yaml.write(TREES.valueToTree(new Config(global, jobs)));
+  }
+
+  /** The file: Prometheus's own keys. */
+  private record Config(
+      Global global, @JsonProperty("scrape_configs") List<ScrapeJob> scrapeConfigs) {}
+
+  private record Global(
+      @JsonProperty("scrape_interval") String scrapeInterval,
+      @JsonProperty("scrape_timeout") String scrapeTimeout,
+      @JsonProperty("evaluation_interval") String evaluationInterval) {}
+
+  /** One job; a job is found either by its static targets or by Kubernetes discovery. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record ScrapeJob(
+      @JsonProperty("job_name") String jobName,
+      @JsonProperty("metrics_path") String metricsPath,
+      @JsonProperty("static_configs") List<StaticTargets> staticConfigs,
+      @JsonProperty("kubernetes_sd_configs") List<Discovery> kubernetesSdConfigs,
+      @JsonProperty("relabel_configs") List<Relabel> relabelConfigs) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record StaticTargets(List<String> targets, Map<String, String> labels) {}
+
+  private record Discovery(String role, Namespaces namespaces) {
+    private record Namespaces(List<String> names) {}
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record Relabel(
+      @JsonProperty("source_labels") List<String> sourceLabels,
+      String regex,
+      String action,
+      @JsonProperty("target_label") String targetLabel) {
+
+    static Relabel copy(String source, String target) {
+      return new Relabel(List.of(source), null, null, target);
+    }
   }
 }
