@@ -5,6 +5,6 @@
  * size or route in Java changes the file. Output is deterministic and ends with a newline.
  *
  * <p>Internal, but for {@link io.stackwright.config.EvictionPolicy}, a value of the Redis props:
- * the public API is listed in the README.
+ * the public API is listed in docs/library.md.
  */
 package io.stackwright.config;

@@ -4,6 +4,6 @@
  * io.stackwright.env.EnvironmentLoader}.
  *
  * <p>Internal, but for {@link io.stackwright.env.InvalidPropException}, which a props record of
- * one's own throws for a bad value: the public API is listed in the README.
+ * one's own throws for a bad value: the public API is listed in docs/library.md.
  */
 package io.stackwright.env;

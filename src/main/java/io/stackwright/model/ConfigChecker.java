@@ -2,7 +2,7 @@ package io.stackwright.model;
 
 /**
  * The real program that reads a generated config file in the validation gate, as the image that
- * mounts the file would read it (README, "Validation"). A checker's layer runs when its program is
+ * mounts the file would read it (docs/validation.md). A checker's layer runs when its program is
  * installed ({@code scripts/install-validators}), is skipped with a word otherwise, and is required
  * under {@code -Dvalidate=strict} and in CI.
  */

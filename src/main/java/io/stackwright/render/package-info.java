@@ -1,2 +1,2 @@
-/** What both renderers share. Internal: the public API is listed in the README. */
+/** What both renderers share. Internal: the public API is listed in docs/library.md. */
 package io.stackwright.render;

@@ -4,6 +4,6 @@
  * ({@code dist/<env>/ARCHITECTURE.md}). Deterministic, so that a change shows in review only as the
  * lines it changes.
  *
- * <p>Internal: the public API is listed in the README.
+ * <p>Internal: the public API is listed in docs/library.md.
  */
 package io.stackwright.report;

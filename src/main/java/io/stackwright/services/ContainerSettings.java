@@ -166,7 +166,7 @@ abstract sealed class ContainerSettings permits GenericService.Builder {
 
   /**
    * Mounts a generated file read-only, the same on both targets, that the real program {@code
-   * checker} reads in the validation gate as the image would (README, "Validation"). Default: none.
+   * checker} reads in the validation gate as the image would (docs/validation.md). Default: none.
    *
    * @param mountPath the file's absolute path in the container; its last segment names it
    * @param content the file's content

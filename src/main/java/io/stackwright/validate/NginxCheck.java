@@ -28,11 +28,10 @@ import java.util.regex.Pattern;
  *       run maps each to a port of its own).
  * </ul>
  *
- * <p>The nginx that runs here is Debian's (see README, "Validation"), whose built-in temp folders
- * are under {@code /var/lib/nginx}, not the image's, and whose {@code /var/log/nginx} does not
- * exist here: a file that leaves a temp path or the access log unset fails here. The generated
- * files set every one, on {@code /tmp} and the standard streams, as the image's read-only root
- * needs anyway.
+ * <p>The nginx that runs here is Debian's (see docs/validation.md), whose built-in temp folders are
+ * under {@code /var/lib/nginx}, not the image's, and whose {@code /var/log/nginx} does not exist
+ * here: a file that leaves a temp path or the access log unset fails here. The generated files set
+ * every one, on {@code /tmp} and the standard streams, as the image's read-only root needs anyway.
  */
 final class NginxCheck {
   /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where the real programs that read the generated config files are (README, "Validation"), each
+ * Where the real programs that read the generated config files are (docs/validation.md), each
  * looked for in this order: a system property ({@code -Dstackwright.nginx=<file>}, {@code
  * -Dstackwright.redis-server=<file>}, {@code -Dstackwright.promtool=<file>}, {@code
  * -Dstackwright.postgresql=<folder>}), then the tools folder ({@link Tools#folder}). nginx and

@@ -5,6 +5,6 @@
  * io.stackwright.validate.ValidationGate}.
  *
  * <p>Internal, but for {@link io.stackwright.validate.Waiver}, which a props record of one's own
- * holds: the public API is listed in the README.
+ * holds: the public API is listed in docs/library.md.
  */
 package io.stackwright.validate;

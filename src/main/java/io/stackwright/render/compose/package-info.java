@@ -1,2 +1,2 @@
-/** The Compose renderer. Internal: the public API is listed in the README. */
+/** The Compose renderer. Internal: the public API is listed in docs/library.md. */
 package io.stackwright.render.compose;

@@ -3,6 +3,6 @@
  * one environment as kubectl and the Compose CLI will read it. Start at {@link
  * io.stackwright.validate.policy.PolicyRules}.
  *
- * <p>Internal: the public API is listed in the README.
+ * <p>Internal: the public API is listed in docs/library.md.
  */
 package io.stackwright.validate.policy;
