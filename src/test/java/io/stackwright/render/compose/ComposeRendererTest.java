@@ -11,7 +11,6 @@ import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
 import io.stackwright.validate.policy.PolicyRules;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,10 +143,12 @@ class ComposeRendererTest {
     stack.patchCompose(
         "web",
         service -> {
-          // The map form: Compose's own keys and value types.
-          assertThat(service.get("read_only")).isEqualTo(true);
-          assertThat(service.get("cap_drop")).isEqualTo(List.of("ALL"));
-          assertThat(((Map<?, ?>) service.get("healthcheck")).get("retries")).isEqualTo(3);
+          // The service as written: Compose's own keys and value types.
+          assertThat(service.get("read_only").isBoolean()).isTrue();
+          assertThat(service.get("read_only").booleanValue()).isTrue();
+          assertThat(service.get("cap_drop")).hasToString("[\"ALL\"]");
+          assertThat(service.at("/healthcheck/retries").isInt()).isTrue();
+          assertThat(service.at("/healthcheck/retries").intValue()).isEqualTo(3);
           service.put("stop_grace_period", "$1s");
         });
 
