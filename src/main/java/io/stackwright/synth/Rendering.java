@@ -5,6 +5,7 @@ import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.output.Yaml;
 import io.stackwright.render.compose.ComposeRenderer;
+import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.ArchitectureDiagram;
 import io.stackwright.validate.ParityReport;
@@ -27,11 +28,11 @@ final class Rendering {
    * @param gate the gate that will check the output, or {@code null}
    */
   static SynthOutput render(StackModel stack, ValidationGate gate) {
-    Map<String, String> compose = new ComposeRenderer().render(stack);
+    Map<String, String> compose = new ComposeRenderer(Enrichers.all()).render(stack);
     if (gate != null) {
       gate.beginComposeCheck(stack.environment(), compose);
     }
-    Map<String, List<ObjectNode>> manifests = new KubernetesRenderer().render(stack);
+    Map<String, List<ObjectNode>> manifests = new KubernetesRenderer(Enrichers.all()).render(stack);
     SynthOutput output = counted(stack, manifests);
     // Written side by side (a large stack has hundreds of files), then added in order.
     List<String> files = List.copyOf(manifests.keySet());

@@ -1,49 +1,55 @@
 package io.stackwright.render.compose;
 
 import io.stackwright.model.ServiceModel;
+import io.stackwright.model.StackModel;
 import java.util.Map;
 
 /**
- * One cross-cutting concern of every Compose service, such as its hardening or its health check: it
- * adds its keys to each service, and to the prober beside a service that has one, so that the
- * renderer itself only assembles. Each is the Compose half of what the {@code PolicyRule} named by
- * {@link #rule()} checks, so that what is made and what is checked can be read side by side.
+ * The Compose half of one cross-cutting default, such as the hardening or the health check of every
+ * service: it adds its keys to each service, and to the prober beside a service that has one, so
+ * that {@link ComposeRenderer} itself only assembles what the model says a service runs. Each
+ * default, with its Kubernetes half and the policy rule that checks it, is a class of {@code
+ * io.stackwright.render.enrich}.
+ *
+ * <p>The two hooks every service goes through are abstract, so that a default with nothing to add
+ * to a prober says so.
  */
-interface ComposeEnricher {
-
-  /** {@return the id of the policy rule that checks what this concern adds} */
-  String rule();
+public interface ComposeEnricher {
 
   /**
-   * Adds this concern's keys to the Compose service of {@code service}.
+   * Adds this default's keys to the Compose service of {@code service}.
    *
+   * @param stack the stack the service belongs to
    * @param service the service, as the model describes it
    * @param out its Compose service, being built
    */
-  void enrich(ServiceModel service, ComposeService.Builder out);
+  void enrichComposeService(StackModel stack, ServiceModel service, ComposeService.Builder out);
 
   /**
-   * Adds this concern's keys to the prober that tests {@code service}'s readiness ({@link
+   * Adds this default's keys to the prober that tests {@code service}'s readiness ({@link
    * io.stackwright.model.ComposeHealthCheck.Prober}).
    *
+   * @param stack the stack the service belongs to
    * @param service the service the prober tests
    * @param prober the prober's Compose service, being built
    */
-  void enrichProber(ServiceModel service, ComposeService.Builder prober);
+  void enrichComposeProber(StackModel stack, ServiceModel service, ComposeService.Builder prober);
 
   /**
-   * Adds this concern's top-level sections, once every service is built.
+   * Adds this default's top-level sections, once every service is built.
    *
-   * @param file the Compose file, being built
+   * @param stack the stack
+   * @param file the Compose file, being built; nothing is added by default
    */
-  default void finish(ComposeFile.Builder file) {}
+  default void enrichComposeFile(StackModel stack, ComposeFile.Builder file) {}
 
   /**
-   * The files this concern writes beside the Compose file, such as the config files it mounts.
+   * The files this default writes beside the Compose file, such as the config files it mounts.
    *
+   * @param stack the stack
    * @return path inside {@code dist/<env>/} to file content; empty by default
    */
-  default Map<String, String> files() {
+  default Map<String, String> composeFiles(StackModel stack) {
     return Map.of();
   }
 }

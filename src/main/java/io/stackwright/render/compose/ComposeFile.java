@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param volumes the named volumes, by name
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record ComposeFile(
+public record ComposeFile(
     String name,
     Map<String, ComposeService> services,
     Map<String, Config> configs,
@@ -31,7 +31,7 @@ record ComposeFile(
    *
    * @param file its path, relative to the Compose file
    */
-  record Config(String file) {}
+  public record Config(String file) {}
 
   /**
    * A secret file: beside the Compose file (development), or named by a variable of the shell that
@@ -39,7 +39,7 @@ record ComposeFile(
    *
    * @param file its path, or a {@code ${VAR:?...}} interpolation that names it
    */
-  record Secret(String file) {}
+  public record Secret(String file) {}
 
   /**
    * A network; one without a way out is {@code internal}.
@@ -47,18 +47,21 @@ record ComposeFile(
    * @param internal {@code true} for no way out; {@code null} for Compose's default (a way out)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Network(Boolean internal) {}
+  public record Network(Boolean internal) {}
 
   /** A named volume with Compose's defaults. */
-  record Volume() {}
+  public record Volume() {}
 
   /** {@return a file named {@code name}, with nothing in it yet} */
   static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** Collects the sections; every section is sorted when written. */
-  static final class Builder {
+  /**
+   * Collects the sections; every section is sorted when written. The methods that are public are
+   * those the cross-cutting defaults ({@link ComposeEnricher}) add with.
+   */
+  public static final class Builder {
     private final String name;
     private final Map<String, ComposeService> services = new LinkedHashMap<>();
     private final Map<String, Config> configs = new TreeMap<>();
@@ -75,17 +78,38 @@ record ComposeFile(
       return this;
     }
 
-    Builder config(String name, Config config) {
+    /**
+     * Adds a config file.
+     *
+     * @param name its name, as services mount it
+     * @param config where it is read from
+     * @return this builder
+     */
+    public Builder config(String name, Config config) {
       configs.put(name, config);
       return this;
     }
 
-    Builder secret(String name, Secret secret) {
+    /**
+     * Adds a secret.
+     *
+     * @param name its name, as services mount it
+     * @param secret where it is read from
+     * @return this builder
+     */
+    public Builder secret(String name, Secret secret) {
       secrets.put(name, secret);
       return this;
     }
 
-    Builder network(String name, Network network) {
+    /**
+     * Adds a network.
+     *
+     * @param name its name, as services join it
+     * @param network how it is made
+     * @return this builder
+     */
+    public Builder network(String name, Network network) {
       networks.put(name, network);
       return this;
     }

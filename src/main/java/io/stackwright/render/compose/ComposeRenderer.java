@@ -1,6 +1,7 @@
 package io.stackwright.render.compose;
 
 import io.stackwright.model.ComposeHealthCheck;
+import io.stackwright.model.ConfigFile;
 import io.stackwright.model.PersistentData;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
@@ -14,14 +15,11 @@ import java.util.TreeMap;
  * Compose v2), from the same model as the Kubernetes renderer.
  *
  * <p>It assembles each service from what the model says it runs (image, command, environment,
- * volume, published port), then lets each cross-cutting concern add its part, the Compose half of
- * the policy rule that checks it: {@link ComposeHardening} confines every service as its pod is,
- * {@link ComposeLabels} labels it, {@link ComposeNetworks} lets it reach only what it depends on,
- * {@link ComposeHealthChecks} starts it once what it depends on is healthy, {@link ComposeSecrets}
- * mounts secrets and config files as files, and {@link ComposeResources} gives it its resources. A
- * service whose image cannot run its own health check gets a prober beside it ({@link
- * ComposeHealthCheck.Prober}), to which the same concerns apply. {@link ComposeYaml} writes the
- * result, after the stack's patches.
+ * volume, published port, config files), then lets each cross-cutting default add its part ({@link
+ * ComposeEnricher}: hardening, labels, networks, health checks, secrets, resources; see {@code
+ * io.stackwright.render.enrich}). A service whose image cannot run its own health check gets a
+ * prober beside it ({@link ComposeHealthCheck.Prober}), to which the same defaults apply. {@link
+ * ComposeYaml} writes the result, after the stack's patches.
  */
 public final class ComposeRenderer {
 
@@ -35,8 +33,16 @@ public final class ComposeRenderer {
   private static final ComposeService.Logging LOGGING =
       new ComposeService.Logging("json-file", Map.of("max-size", "10m", "max-file", "3"));
 
-  /** Creates a renderer. */
-  public ComposeRenderer() {}
+  private final List<ComposeEnricher> enrichers;
+
+  /**
+   * Creates a renderer.
+   *
+   * @param enrichers the cross-cutting defaults, each applied to every service in this order
+   */
+  public ComposeRenderer(List<? extends ComposeEnricher> enrichers) {
+    this.enrichers = List.copyOf(enrichers);
+  }
 
   /**
    * Renders the stack.
@@ -45,42 +51,30 @@ public final class ComposeRenderer {
    * @return path inside {@code dist/<env>/} to file content
    */
   public Map<String, String> render(StackModel stack) {
-    List<ComposeEnricher> enrichers = enrichers(stack);
     ComposeFile.Builder file = ComposeFile.builder(stack.name() + "-" + stack.environment());
     for (ServiceModel service : stack.services()) {
       ComposeService.Builder out = service(service, file);
-      enrichers.forEach(enricher -> enricher.enrich(service, out));
+      enrichers.forEach(enricher -> enricher.enrichComposeService(stack, service, out));
       file.service(service.name(), out.build());
       if (service.composeProber() != null) {
         ComposeService.Builder prober = prober(service);
-        enrichers.forEach(enricher -> enricher.enrichProber(service, prober));
+        enrichers.forEach(enricher -> enricher.enrichComposeProber(stack, service, prober));
         file.service(service.composeProber(), prober.build());
       }
     }
-    Map<String, String> files = new TreeMap<>();
+    Map<String, String> files = new TreeMap<>(configFiles(stack));
     for (ComposeEnricher enricher : enrichers) {
-      enricher.finish(file);
-      files.putAll(enricher.files());
+      enricher.enrichComposeFile(stack, file);
+      files.putAll(enricher.composeFiles(stack));
     }
     files.put(COMPOSE_FILE, ComposeYaml.write(file.build(), stack.patches()));
     return files;
   }
 
   /**
-   * The cross-cutting concerns, each applied to every service of {@code stack}. Their order does
-   * not matter: each sets keys (or labels) of its own.
+   * What {@code service} runs, as the model says; its named volume and its config files are added
+   * to {@code file}.
    */
-  static List<ComposeEnricher> enrichers(StackModel stack) {
-    return List.of(
-        new ComposeHardening(),
-        new ComposeLabels(stack),
-        new ComposeNetworks(stack),
-        new ComposeHealthChecks(stack),
-        new ComposeSecrets(stack),
-        new ComposeResources());
-  }
-
-  /** What {@code service} runs, as the model says; its named volume is added to {@code file}. */
   private static ComposeService.Builder service(ServiceModel service, ComposeFile.Builder file) {
     ComposeService.Builder out =
         common(ComposeService.builder(service.image().toString()), service)
@@ -96,13 +90,34 @@ public final class ComposeRenderer {
     if (service.hostPort() != null) {
       out.port("127.0.0.1:" + service.hostPort() + ":" + service.mainPort().port());
     }
+    for (ConfigFile config : service.configFiles()) {
+      // Mounted where the service reads it, as its ConfigMap's file is on Kubernetes.
+      String name = service.name() + "-" + config.name();
+      file.config(name, new ComposeFile.Config("./" + configPath(service, config)));
+      out.config(new ComposeService.ConfigMount(name, config.mountPath()));
+    }
     return out;
+  }
+
+  /** Each service's config files, written beside the Compose file. */
+  private static Map<String, String> configFiles(StackModel stack) {
+    Map<String, String> files = new TreeMap<>();
+    for (ServiceModel service : stack.services()) {
+      for (ConfigFile config : service.configFiles()) {
+        files.put("compose/" + configPath(service, config), config.compose());
+      }
+    }
+    return files;
+  }
+
+  private static String configPath(ServiceModel service, ConfigFile config) {
+    return "config/" + service.name() + "/" + config.name();
   }
 
   /**
    * The Compose service {@code <service>-ready} that tests the HTTP readiness probe of {@code
    * service} from beside it, for an image without {@code wget}: a process that only waits; the
-   * health check that tests the service is added by {@link ComposeHealthChecks}.
+   * health check that tests the service is added by the health checks' enricher.
    */
   private static ComposeService.Builder prober(ServiceModel service) {
     ComposeHealthCheck.Prober check = (ComposeHealthCheck.Prober) service.composeHealthCheck();

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * @param deploy its resources
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record ComposeService(
+public record ComposeService(
     String image,
     List<String> profiles,
     List<String> entrypoint,
@@ -69,7 +69,7 @@ record ComposeService(
    * @param driver the log driver
    * @param options its options, by name
    */
-  record Logging(String driver, Map<String, String> options) {}
+  public record Logging(String driver, Map<String, String> options) {}
 
   /**
    * What a service waits for before it starts.
@@ -78,7 +78,7 @@ record ComposeService(
    * @param restart whether it is restarted when Compose recreates the other; {@code null} for no
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record DependsOn(String condition, Boolean restart) {}
+  public record DependsOn(String condition, Boolean restart) {}
 
   /**
    * A config file mounted into a service.
@@ -86,7 +86,7 @@ record ComposeService(
    * @param source the config's name
    * @param target the path inside the container
    */
-  record ConfigMount(String source, String target) {}
+  public record ConfigMount(String source, String target) {}
 
   /**
    * A volume mounted into a service.
@@ -95,15 +95,18 @@ record ComposeService(
    * @param source the volume's name
    * @param target the path inside the container
    */
-  record VolumeMount(String type, String source, String target) {}
+  public record VolumeMount(String type, String source, String target) {}
 
   /** {@return a service of {@code image}, with nothing else yet} */
   static Builder builder(String image) {
     return new Builder(image);
   }
 
-  /** Collects a service's keys; each concern adds its own. */
-  static final class Builder {
+  /**
+   * Collects a service's keys. The renderer sets what the model says the service runs; the methods
+   * that are public are those the cross-cutting defaults ({@link ComposeEnricher}) add with.
+   */
+  public static final class Builder {
     private final String image;
     private final List<String> profiles = new ArrayList<>();
     private List<String> entrypoint = List.of();
@@ -152,42 +155,91 @@ record ComposeService(
       return this;
     }
 
-    Builder labels(Map<String, String> labels) {
+    /**
+     * Adds labels.
+     *
+     * @param labels the labels, by key
+     * @return this builder
+     */
+    public Builder labels(Map<String, String> labels) {
       this.labels.putAll(labels);
       return this;
     }
 
-    Builder label(String key, String value) {
+    /**
+     * Adds a label.
+     *
+     * @param key its key
+     * @param value its value
+     * @return this builder
+     */
+    public Builder label(String key, String value) {
       labels.put(key, value);
       return this;
     }
 
-    Builder user(String user) {
+    /**
+     * Sets the user it runs as.
+     *
+     * @param user the numeric {@code uid:gid}
+     * @return this builder
+     */
+    public Builder user(String user) {
       this.user = user;
       return this;
     }
 
-    Builder readOnly(boolean readOnly) {
+    /**
+     * Sets whether its root filesystem is read-only.
+     *
+     * @param readOnly {@code true} for read-only
+     * @return this builder
+     */
+    public Builder readOnly(boolean readOnly) {
       this.readOnly = readOnly;
       return this;
     }
 
-    Builder capDrop(List<String> capabilities) {
+    /**
+     * Sets the capabilities it drops.
+     *
+     * @param capabilities the capabilities, such as {@code ALL}
+     * @return this builder
+     */
+    public Builder capDrop(List<String> capabilities) {
       this.capDrop = capabilities;
       return this;
     }
 
-    Builder securityOpt(String option) {
+    /**
+     * Adds a security option.
+     *
+     * @param option the option, such as {@code no-new-privileges:true}
+     * @return this builder
+     */
+    public Builder securityOpt(String option) {
       securityOpt.add(option);
       return this;
     }
 
-    Builder shmSize(String size) {
+    /**
+     * Sets the size of {@code /dev/shm}.
+     *
+     * @param size the size, such as {@code 64m}
+     * @return this builder
+     */
+    public Builder shmSize(String size) {
       this.shmSize = size;
       return this;
     }
 
-    Builder tmpfs(String mount) {
+    /**
+     * Adds an in-memory mount.
+     *
+     * @param mount {@code path} or {@code path:size=<n>m}
+     * @return this builder
+     */
+    public Builder tmpfs(String mount) {
       tmpfs.add(mount);
       return this;
     }
@@ -207,12 +259,24 @@ record ComposeService(
       return this;
     }
 
-    Builder secret(String name) {
+    /**
+     * Mounts a secret under {@code /run/secrets}.
+     *
+     * @param name the secret's name in the file's {@code secrets}
+     * @return this builder
+     */
+    public Builder secret(String name) {
       secrets.add(name);
       return this;
     }
 
-    Builder config(ConfigMount mount) {
+    /**
+     * Mounts a config file.
+     *
+     * @param mount the config and where it is mounted
+     * @return this builder
+     */
+    public Builder config(ConfigMount mount) {
       configs.add(mount);
       return this;
     }
@@ -227,22 +291,47 @@ record ComposeService(
       return this;
     }
 
-    Builder networks(List<String> names) {
+    /**
+     * Joins networks.
+     *
+     * @param names the networks' names, in the order written
+     * @return this builder
+     */
+    public Builder networks(List<String> names) {
       networks.addAll(names);
       return this;
     }
 
-    Builder healthcheck(HealthCheck check) {
+    /**
+     * Sets its health check.
+     *
+     * @param check the check
+     * @return this builder
+     */
+    public Builder healthcheck(HealthCheck check) {
       this.healthcheck = check;
       return this;
     }
 
-    Builder dependsOn(String service, DependsOn condition) {
+    /**
+     * Makes it wait for another service.
+     *
+     * @param service the other service's name
+     * @param condition what it waits for
+     * @return this builder
+     */
+    public Builder dependsOn(String service, DependsOn condition) {
       dependsOn.put(service, condition);
       return this;
     }
 
-    Builder deploy(Deploy deploy) {
+    /**
+     * Sets its resources.
+     *
+     * @param deploy its {@code deploy} section
+     * @return this builder
+     */
+    public Builder deploy(Deploy deploy) {
       this.deploy = deploy;
       return this;
     }

@@ -5,7 +5,7 @@ package io.stackwright.render.compose;
  *
  * @param resources the resources
  */
-record Deploy(Resources resources) {
+public record Deploy(Resources resources) {
 
   /**
    * Limits and reservations, as Kubernetes has limits and requests.
@@ -13,7 +13,7 @@ record Deploy(Resources resources) {
    * @param limits the most it may use
    * @param reservations what it is given
    */
-  record Resources(Quantities limits, Quantities reservations) {}
+  public record Resources(Quantities limits, Quantities reservations) {}
 
   /**
    * An amount of CPU and memory.
@@ -21,5 +21,5 @@ record Deploy(Resources resources) {
    * @param cpus cores, such as {@code 0.5}
    * @param memory bytes, such as {@code 512m}
    */
-  record Quantities(String cpus, String memory) {}
+  public record Quantities(String cpus, String memory) {}
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param disable {@code true} for no check at all, not even the image's
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HealthCheck(
+public record HealthCheck(
     List<String> test,
     String interval,
     String timeout,
@@ -24,7 +24,7 @@ record HealthCheck(
     Boolean disable) {
 
   /** {@return a check that is turned off} */
-  static HealthCheck disabled() {
+  public static HealthCheck disabled() {
     return new HealthCheck(null, null, null, null, null, true);
   }
 }

@@ -81,7 +81,7 @@ final class ConfigMaps {
         chart,
         Workloads.id(service, part),
         ConfigMapProps.builder()
-            .metadata(PodSelectors.metadata(stack, service, service.name() + "-" + part))
+            .metadata(Workloads.metadata(stack, service, service.name() + "-" + part))
             .data(data)
             .build());
   }

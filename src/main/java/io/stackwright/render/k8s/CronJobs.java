@@ -6,12 +6,9 @@ import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.Addresses;
-import io.stackwright.render.Labels;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.Cron;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
@@ -28,61 +25,43 @@ import org.cdk8s.plus33.VolumeMount;
 import software.constructs.Construct;
 
 /**
- * Renders a {@link ScheduledJob} as a CronJob hardened like every pod, with its own claim and
- * network policy. Runs never overlap, a stuck run is stopped at its deadline, and the last three
- * successes and failures are kept for inspection.
+ * Renders a {@link ScheduledJob} as a CronJob, with its own claim; the cross-cutting defaults
+ * ({@link KubernetesEnricher}) add their part to it as to every workload (its hardening, labels,
+ * network policy, secrets and resources). Runs never overlap, a stuck run is stopped at its
+ * deadline, and the last three successes and failures are kept for inspection.
  */
 final class CronJobs {
   private CronJobs() {}
 
   static void render(
-      Construct chart, PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
+      Construct chart,
+      PlainObjects plain,
+      StackModel stack,
+      ServiceModel owner,
+      ScheduledJob job,
+      List<KubernetesEnricher> enrichers) {
     String id = Workloads.id(owner, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
-    List<VolumeMount> mounts = new ArrayList<>();
-    mounts.add(VolumeMount.builder().path("/tmp").volume(Hardening.emptyDir("tmp", null)).build());
-    mounts.addAll(Secrets.mounts(job.secrets()));
-    PersistentData data = job.volume();
-    if (data != null) {
-      PersistentVolumeClaimProps.Builder claim =
-          PersistentVolumeClaimProps.builder()
-              .metadata(PodSelectors.metadata(stack, owner, name))
-              .storage(RequestsAndLimits.size(data.size()))
-              .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
-      if (data.storageClass() != null) {
-        claim.storageClassName(data.storageClass());
-      }
-      PersistentVolumeClaim pvc = new PersistentVolumeClaim(chart, id + "-claim", claim.build());
-      mounts.add(
-          VolumeMount.builder()
-              .path(data.mountPath())
-              .volume(
-                  JsiiValues.volume(
-                      List.of("claim", name),
-                      (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
-              .build());
-    }
     Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
         .forEach((key, value) -> env.put(key, JsiiValues.envValue(value)));
-    ContainerProps container =
+    ContainerProps.Builder container =
         ContainerProps.builder()
             .name(job.name())
             .image(job.image().toString())
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .command(job.command())
-            .envVariables(env)
-            .volumeMounts(mounts)
-            .resources(RequestsAndLimits.of(job.resources()))
-            .securityContext(Hardening.container(job.security()))
-            .build();
-    new CronJob(
-        chart,
-        id,
+            .envVariables(env);
+    WorkloadParts parts = new WorkloadParts("CronJob", name, plain, container, List.of());
+    enrichers.forEach(enricher -> enricher.enrichJob(stack, owner, job, parts));
+    PersistentData data = job.volume();
+    if (data != null) {
+      parts.mount(claimMount(chart, stack, owner, id, name, data));
+    }
+    CronJobProps.Builder props =
         CronJobProps.builder()
-            .metadata(PodSelectors.metadata(stack, owner, name))
-            .podMetadata(
-                ApiObjectMetadata.builder().labels(Labels.ofJob(stack, owner, job)).build())
+            .metadata(Workloads.metadata(stack, owner, name))
+            .podMetadata(parts.podMetadata())
             .schedule(cron(job.schedule()))
             .timeZone("Etc/UTC")
             .concurrencyPolicy(ConcurrencyPolicy.FORBID)
@@ -93,11 +72,38 @@ final class CronJobs {
             .failedJobsRetained(3)
             .restartPolicy(RestartPolicy.NEVER)
             .select(false)
-            .containers(List.of(container))
-            .securityContext(Hardening.pod(job.security()))
-            .automountServiceAccountToken(false)
-            .build());
-    NetworkPolicies.addFor(plain, stack, owner, job);
+            .containers(List.of(parts.builtContainer()))
+            .automountServiceAccountToken(false);
+    if (parts.podSecurity() != null) {
+      props.securityContext(parts.podSecurity());
+    }
+    new CronJob(chart, id, props.build());
+  }
+
+  /** The job's own claim, and its mount. */
+  private static VolumeMount claimMount(
+      Construct chart,
+      StackModel stack,
+      ServiceModel owner,
+      String id,
+      String name,
+      PersistentData data) {
+    PersistentVolumeClaimProps.Builder claim =
+        PersistentVolumeClaimProps.builder()
+            .metadata(Workloads.metadata(stack, owner, name))
+            .storage(PodValues.size(data.size()))
+            .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
+    if (data.storageClass() != null) {
+      claim.storageClassName(data.storageClass());
+    }
+    PersistentVolumeClaim pvc = new PersistentVolumeClaim(chart, id + "-claim", claim.build());
+    return VolumeMount.builder()
+        .path(data.mountPath())
+        .volume(
+            JsiiValues.volume(
+                List.of("claim", name),
+                (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
+        .build();
   }
 
   private static Cron cron(String schedule) {

@@ -28,7 +28,7 @@ import software.amazon.jsii.JsiiObject;
  * struct used here; the binding renames a few others (such as {@code nonResourceURLs}), which
  * kubeconform's strict check would reject.
  */
-final class KubeJson {
+public final class KubeJson {
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
           // A struct's declared interface, not its proxy class, says what it has.
@@ -71,8 +71,11 @@ final class KubeJson {
    * IntOrString.fromNumber} costs two kernel round trips, and reading its value back another.
    *
    * <p>Never give one to a cdk8s construct: the kernel has no object for it.
+   *
+   * @param value the number
+   * @return it, as a struct's {@code IntOrString} field takes it
    */
-  static IntOrString number(int value) {
+  public static IntOrString number(int value) {
     return new LocalNumber(value);
   }
 

@@ -26,8 +26,10 @@ import org.cdk8s.plus33.NamespaceProps;
  * creates the namespace first), {@code 01-dev-secrets.yaml} in a development environment, and
  * {@code <service>.yaml} with every object of that service (see {@link Workloads}).
  *
- * <p>Every pod runs under Pod Security "restricted" (see {@link Hardening}), and the namespace
- * enforces that level.
+ * <p>It assembles what the model says; each cross-cutting default ({@link KubernetesEnricher}: the
+ * hardening, labels and selectors, network policies, disruption budgets, probes, secrets, requests
+ * and limits; see {@code io.stackwright.render.enrich}) adds its part to the stack's files and to
+ * every workload.
  */
 public final class KubernetesRenderer {
 
@@ -40,7 +42,19 @@ public final class KubernetesRenderer {
   /** The file with the objects added by {@link io.stackwright.stack.Stack#addRawObject}. */
   public static final String RAW_FILE = "99-raw.yaml";
 
-  private static final String DEV_SECRETS_FILE = "01-dev-secrets.yaml";
+  /** The file with the Secrets of a development environment, applied after the namespace. */
+  public static final String DEV_SECRETS_FILE = "01-dev-secrets.yaml";
+
+  private final List<KubernetesEnricher> enrichers;
+
+  /**
+   * Creates a renderer.
+   *
+   * @param enrichers the cross-cutting defaults, each applied to every workload in this order
+   */
+  public KubernetesRenderer(List<? extends KubernetesEnricher> enrichers) {
+    this.enrichers = List.copyOf(enrichers);
+  }
 
   /**
    * Renders the stack.
@@ -51,45 +65,24 @@ public final class KubernetesRenderer {
   public Map<String, List<ObjectNode>> render(StackModel stack) {
     JsiiKernel.awaitStart();
     App app = new App();
-    // The objects of each file: those cdk8s synthesizes (the charts of the namespace and the
-    // development Secrets, and for the services, a part of one chart) and those built in Java.
-    Map<String, Chart> charts = new LinkedHashMap<>();
-    Map<String, PlainObjects> plain = new LinkedHashMap<>();
+    // The objects of each file: those cdk8s synthesizes (the namespace's chart, and for the
+    // services, a part of one chart) and those built in Java (such as the development Secrets).
+    StackParts stackParts = new StackParts(stack);
+    enrichers.forEach(enricher -> enricher.enrichStack(stack, stackParts));
+    Chart namespace = namespace(app, stack, stackParts.namespaceLabels());
+    Map<String, PlainObjects> plain = new LinkedHashMap<>(stackParts.files());
 
-    Chart namespaceChart = chart(app, "namespace", null, Labels.stackWide(stack));
-    charts.put(NAMESPACE_FILE, namespaceChart);
-    new Namespace(
-        namespaceChart,
-        "namespace",
-        NamespaceProps.builder()
-            .metadata(
-                ApiObjectMetadata.builder()
-                    .name(stack.namespace())
-                    .labels(Hardening.namespaceLabels())
-                    .build())
-            .build());
-    // The Namespace is cluster-wide; the policy in its file belongs to the namespace.
-    PlainObjects namespacePlain = new PlainObjects(stack.namespace(), Labels.stackWide(stack));
-    plain.put(NAMESPACE_FILE, namespacePlain);
-    NetworkPolicies.addDefaultDeny(namespacePlain);
-
-    if (stack.development()) {
-      Chart secretsChart = chart(app, "dev-secrets", stack.namespace(), Labels.stackWide(stack));
-      charts.put(DEV_SECRETS_FILE, secretsChart);
-      plain.put(DEV_SECRETS_FILE, new PlainObjects(stack.namespace(), Labels.stackWide(stack)));
-      Secrets.addDevSecrets(secretsChart, stack);
-    }
     // One chart for every service, so that cdk8s synthesizes them in one call: it prepares and
     // validates the whole app for each chart it synthesizes, and each call is a round trip.
     Chart services = chart(app, "services", stack.namespace(), Map.of());
     for (ServiceModel service : stack.kubernetesServices()) {
       PlainObjects objects = new PlainObjects(stack.namespace(), Labels.of(stack, service));
       plain.put(serviceFile(service.name()), objects);
-      Workloads.render(services, objects, stack, service);
+      Workloads.render(services, objects, stack, service, enrichers);
     }
 
     Map<String, List<ObjectNode>> synthesized = new LinkedHashMap<>();
-    charts.forEach((file, chart) -> synthesized.put(file, trees(chart.toJson())));
+    synthesized.put(NAMESPACE_FILE, trees(namespace.toJson()));
     synthesized.putAll(byService(trees(services.toJson())));
     Map<String, List<ObjectNode>> files = new LinkedHashMap<>();
     plain.forEach(
@@ -128,6 +121,17 @@ public final class KubernetesRenderer {
       }
     }
     Patch.requireMatched(stack.patches(), false, matched);
+  }
+
+  /** The chart of the Namespace, labelled with the stack's labels and {@code labels}. */
+  private static Chart namespace(App app, StackModel stack, Map<String, String> labels) {
+    Chart chart = chart(app, "namespace", null, Labels.stackWide(stack));
+    ApiObjectMetadata.Builder metadata = ApiObjectMetadata.builder().name(stack.namespace());
+    if (!labels.isEmpty()) {
+      metadata.labels(new TreeMap<>(labels));
+    }
+    new Namespace(chart, "namespace", NamespaceProps.builder().metadata(metadata.build()).build());
+    return chart;
   }
 
   private static Chart chart(App app, String id, String namespace, Map<String, String> labels) {

@@ -20,7 +20,7 @@ import org.cdk8s.plus33.k8s.ObjectMeta;
  * without the jsii round trips that making an {@code ApiObject} and patching it cost: four or more
  * each, about a millisecond apiece, for objects cdk8s only passes through.
  */
-final class PlainObjects {
+public final class PlainObjects {
   private final String namespace;
   private final Map<String, String> labels;
   private final List<ObjectNode> objects = new ArrayList<>();
@@ -32,7 +32,7 @@ final class PlainObjects {
    * @param apiVersion the group and version, such as {@code networking.k8s.io/v1}
    * @param kind the kind, such as {@code NetworkPolicy}
    */
-  record ApiKind(String apiVersion, String kind) {}
+  public record ApiKind(String apiVersion, String kind) {}
 
   /** A field set on the synthesized object {@code kind}/{@code name}, as a JSON patch would. */
   private record FieldChange(String kind, String name, JsonPointer path, JsonNode value) {}
@@ -48,13 +48,24 @@ final class PlainObjects {
     this.labels = new TreeMap<>(labels);
   }
 
-  /** {@return the metadata of an object of this file named {@code name}} */
-  ObjectMeta metadata(String name) {
+  /**
+   * The metadata of an object of this file.
+   *
+   * @param name the object's name
+   * @return its name, and the file's namespace and labels
+   */
+  public ObjectMeta metadata(String name) {
     return metadata(name, Map.of());
   }
 
-  /** {@return the metadata of an object of this file, with {@code annotations} if any} */
-  ObjectMeta metadata(String name, Map<String, String> annotations) {
+  /**
+   * The metadata of an object of this file, with annotations.
+   *
+   * @param name the object's name
+   * @param annotations its annotations; none are written when empty
+   * @return its name, annotations, and the file's namespace and labels
+   */
+  public ObjectMeta metadata(String name, Map<String, String> annotations) {
     ObjectMeta.Builder metadata = ObjectMeta.builder().name(name).namespace(namespace);
     if (!labels.isEmpty()) {
       metadata.labels(new TreeMap<>(labels));
@@ -72,7 +83,7 @@ final class PlainObjects {
    * @param props its fields besides {@code apiVersion} and {@code kind}, a {@code Kube*Props}
    *     struct whose metadata is one of {@link #metadata}
    */
-  void add(ApiKind kind, Object props) {
+  public void add(ApiKind kind, Object props) {
     ObjectNode object = KubeJson.object(props);
     object.put("apiVersion", kind.apiVersion());
     object.put("kind", kind.kind());
@@ -82,10 +93,12 @@ final class PlainObjects {
   /**
    * Sets a field of an object cdk8s synthesizes for this file, once it is synthesized.
    *
+   * @param kind the object's kind
+   * @param name the object's name
    * @param path the field's JSON pointer, such as {@code /spec/selector}
    * @param value a struct, a list of them, a map of text or text
    */
-  void set(String kind, String name, String path, Object value) {
+  public void set(String kind, String name, String path, Object value) {
     changes.add(new FieldChange(kind, name, JsonPointer.compile(path), KubeJson.tree(value)));
   }
 

@@ -6,9 +6,9 @@ import io.stackwright.model.ScheduledJob;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.model.WorkloadKind;
+import io.stackwright.render.Labels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.plus33.ContainerPort;
@@ -31,10 +31,10 @@ import software.constructs.Construct;
 
 /**
  * The objects of one service: its configuration, its workload (a Deployment, or a StatefulSet with
- * a volume claim template and a headless Service), its Service and autoscaler, and its scheduled
- * jobs, each with what the cross-cutting concerns add: {@link Hardening}, {@link PodSelectors},
- * {@link NetworkPolicies}, {@link DisruptionBudgets}, {@link HealthChecks}, {@link Secrets} and
- * {@link RequestsAndLimits}.
+ * a volume claim template and a headless Service), its Service, autoscaler, account and Ingress,
+ * and its scheduled jobs. What the model says the service runs is assembled here; each
+ * cross-cutting default ({@link KubernetesEnricher}) adds its part to the workload before it is
+ * made.
  */
 final class Workloads {
   private Workloads() {}
@@ -48,74 +48,109 @@ final class Workloads {
   }
 
   /**
-   * Adds every object of {@code service}: constructs to {@code chart}, the rest to {@code plain}.
+   * The metadata of an object of {@code service}, with the service's labels: the services share one
+   * chart, which can give them none, and the renderer files each object by them.
    */
-  static void render(Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
-    ConfigMaps.Config config = ConfigMaps.add(chart, stack, service);
-    ContainerProps container = container(service, config);
-    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
-    boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
-    PodSelectors.apply(plain, stack, service, kind);
-    ApiObjectMetadata objectMetadata = PodSelectors.metadata(stack, service, service.name());
-    ApiObjectMetadata podMetadata =
-        PodSelectors.pods(stack, service, podAnnotations(stack, service, config.checksum()));
-    PodSecurityContextProps podSecurity = Hardening.pod(service.security());
-    if (service.kind() == WorkloadKind.STATEFUL_SET) {
-      new StatefulSet(
-          chart,
-          id(service, "workload"),
-          StatefulSetProps.builder()
-              .metadata(objectMetadata)
-              .podMetadata(podMetadata)
-              .select(false)
-              .service(service(chart, stack, service, "None"))
-              .replicas(service.replicas())
-              .containers(List.of(container))
-              .securityContext(podSecurity)
-              .automountServiceAccountToken(apiAccess)
-              .volumeClaimTemplates(List.of(claimTemplate(service.data())))
-              .build());
-    } else {
-      service(chart, stack, service, null);
-      DeploymentProps.Builder deployment =
-          DeploymentProps.builder()
-              .metadata(objectMetadata)
-              .podMetadata(podMetadata)
-              .select(false)
-              // Never below the desired count during a rollout.
-              .strategy(JsiiValues.rollingUpdate(1, 0))
-              .containers(List.of(container))
-              .securityContext(podSecurity)
-              .automountServiceAccountToken(apiAccess);
-      if (service.autoscaling() == null) {
-        deployment.replicas(service.replicas());
-      }
-      Deployment created = new Deployment(chart, id(service, "workload"), deployment.build());
-      if (service.autoscaling() != null) {
-        autoscaler(chart, stack, service, created);
-      }
-    }
-    DisruptionBudgets.apply(plain, stack, service, kind);
-    NetworkPolicies.addFor(plain, stack, service);
-    Ingresses.apply(plain, service);
-    for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, plain, stack, service, job);
-    }
+  static ApiObjectMetadata metadata(StackModel stack, ServiceModel service, String name) {
+    return ApiObjectMetadata.builder().name(name).labels(Labels.of(stack, service)).build();
   }
 
-  private static ContainerProps container(ServiceModel service, ConfigMaps.Config config) {
-    List<VolumeMount> mounts = new ArrayList<>(config.mounts());
-    mounts.addAll(Hardening.writableMounts(service));
-    mounts.addAll(Secrets.mounts(service.secrets()));
+  /**
+   * Adds every object of {@code service}: constructs to {@code chart}, the rest to {@code plain}.
+   */
+  static void render(
+      Construct chart,
+      PlainObjects plain,
+      StackModel stack,
+      ServiceModel service,
+      List<KubernetesEnricher> enrichers) {
+    ConfigMaps.Config config = ConfigMaps.add(chart, stack, service);
+    String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
+    WorkloadParts parts =
+        new WorkloadParts(kind, service.name(), plain, container(service, config), config.mounts());
+    podAnnotations(parts, stack, service, config.checksum());
+    enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
     if (data != null) {
       // cdk8s-plus binds a mount to the claim template of the same volume name.
-      mounts.add(
+      parts.mount(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(Hardening.emptyDir(data.volume(), null))
+              .volume(PodValues.emptyDir(data.volume(), null))
               .build());
     }
+    boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
+    // cdk8s-plus would only copy the selector through, at one round trip per label.
+    plain.set(
+        "Service",
+        service.name(),
+        "/spec/selector",
+        new TreeMap<>(Labels.selector(stack, service)));
+    if (service.kind() == WorkloadKind.STATEFUL_SET) {
+      statefulSet(chart, stack, service, parts, apiAccess);
+    } else {
+      deployment(chart, stack, service, parts, apiAccess);
+    }
+    Ingresses.apply(plain, service);
+    for (ScheduledJob job : service.jobs()) {
+      CronJobs.render(chart, plain, stack, service, job, enrichers);
+    }
+  }
+
+  private static void statefulSet(
+      Construct chart,
+      StackModel stack,
+      ServiceModel service,
+      WorkloadParts parts,
+      boolean apiAccess) {
+    StatefulSetProps.Builder props =
+        StatefulSetProps.builder()
+            .metadata(metadata(stack, service, service.name()))
+            .podMetadata(parts.podMetadata())
+            .select(false)
+            .service(service(chart, stack, service, "None"))
+            .replicas(service.replicas())
+            .containers(List.of(parts.builtContainer()))
+            .automountServiceAccountToken(apiAccess)
+            .volumeClaimTemplates(List.of(claimTemplate(service.data())));
+    PodSecurityContextProps security = parts.podSecurity();
+    if (security != null) {
+      props.securityContext(security);
+    }
+    new StatefulSet(chart, id(service, "workload"), props.build());
+  }
+
+  private static void deployment(
+      Construct chart,
+      StackModel stack,
+      ServiceModel service,
+      WorkloadParts parts,
+      boolean apiAccess) {
+    service(chart, stack, service, null);
+    DeploymentProps.Builder props =
+        DeploymentProps.builder()
+            .metadata(metadata(stack, service, service.name()))
+            .podMetadata(parts.podMetadata())
+            .select(false)
+            // Never below the desired count during a rollout.
+            .strategy(JsiiValues.rollingUpdate(1, 0))
+            .containers(List.of(parts.builtContainer()))
+            .automountServiceAccountToken(apiAccess);
+    PodSecurityContextProps security = parts.podSecurity();
+    if (security != null) {
+      props.securityContext(security);
+    }
+    if (service.autoscaling() == null) {
+      props.replicas(service.replicas());
+    }
+    Deployment created = new Deployment(chart, id(service, "workload"), props.build());
+    if (service.autoscaling() != null) {
+      autoscaler(chart, stack, service, created);
+    }
+  }
+
+  /** What the model says the container runs; its mounts are added to {@link WorkloadParts}. */
+  private static ContainerProps.Builder container(ServiceModel service, ConfigMaps.Config config) {
     List<ContainerPort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(ContainerPort.builder().name(port.name()).number(port.port()).build());
@@ -126,33 +161,28 @@ final class Workloads {
             .image(service.image().toString())
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .ports(ports)
-            .envFrom(config.envFrom())
-            .volumeMounts(mounts);
-    RequestsAndLimits.apply(service, container);
-    Hardening.apply(service, container);
-    HealthChecks.apply(service, container);
+            .envFrom(config.envFrom());
     if (!service.command().isEmpty()) {
       container.command(service.command());
     }
     if (!service.args().isEmpty()) {
       container.args(service.args());
     }
-    return container.build();
+    return container;
   }
 
-  private static Map<String, String> podAnnotations(
-      StackModel stack, ServiceModel service, String checksum) {
-    Map<String, String> annotations = new TreeMap<>(Hardening.podAnnotations(service));
-    annotations.put(ConfigMaps.CONFIG_CHECKSUM, checksum);
+  /** The configuration's digest, which rolls the pods, and where Prometheus scrapes them. */
+  private static void podAnnotations(
+      WorkloadParts parts, StackModel stack, ServiceModel service, String checksum) {
+    parts.podAnnotation(ConfigMaps.CONFIG_CHECKSUM, checksum);
     if (service.metrics() != null && stack.network().prometheus() != null) {
       // The cluster's Prometheus finds its targets by these, as its common configurations do.
-      annotations.put("prometheus.io/scrape", "true");
-      annotations.put(
+      parts.podAnnotation("prometheus.io/scrape", "true");
+      parts.podAnnotation(
           "prometheus.io/port",
           Integer.toString(service.port(service.metrics().portName()).port()));
-      annotations.put("prometheus.io/path", service.metrics().path());
+      parts.podAnnotation("prometheus.io/path", service.metrics().path());
     }
-    return annotations;
   }
 
   private static void autoscaler(
@@ -162,7 +192,7 @@ final class Workloads {
         chart,
         id(service, "autoscaler"),
         HorizontalPodAutoscalerProps.builder()
-            .metadata(PodSelectors.metadata(stack, service, service.name()))
+            .metadata(metadata(stack, service, service.name()))
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
@@ -182,9 +212,7 @@ final class Workloads {
               .build());
     }
     ServiceProps.Builder props =
-        ServiceProps.builder()
-            .metadata(PodSelectors.metadata(stack, service, service.name()))
-            .ports(ports);
+        ServiceProps.builder().metadata(metadata(stack, service, service.name())).ports(ports);
     if (clusterIp != null) {
       props.clusterIp(clusterIp);
     }
@@ -195,7 +223,7 @@ final class Workloads {
     PersistentVolumeClaimTemplateProps.Builder claim =
         PersistentVolumeClaimTemplateProps.builder()
             .name(data.volume())
-            .storage(RequestsAndLimits.size(data.size()))
+            .storage(PodValues.size(data.size()))
             .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
     if (data.storageClass() != null) {
       claim.storageClassName(data.storageClass());

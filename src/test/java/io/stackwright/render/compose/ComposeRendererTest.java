@@ -1,22 +1,24 @@
 package io.stackwright.render.compose;
 
-import static io.stackwright.render.compose.RenderedCompose.texts;
+import static io.stackwright.render.enrich.Rendered.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stackwright.model.Memory;
 import io.stackwright.model.SecretFile;
+import io.stackwright.render.enrich.Rendered;
+import io.stackwright.render.enrich.TestServices;
 import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
-import io.stackwright.validate.policy.PolicyRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the renderer assembles from the model itself: the project, what each service runs, its
- * volume and published port, and a file Compose reads literally. Each cross-cutting concern has a
- * test of its own; the whole files are the {@code dist/} snapshots.
+ * volume, published port and config files, and a file Compose reads literally. Each cross-cutting
+ * default has a test of its own ({@code render.enrich}); the whole files are the {@code dist/}
+ * snapshots.
  */
 class ComposeRendererTest {
 
@@ -25,7 +27,7 @@ class ComposeRendererTest {
     Stack stack = TestServices.prod();
     TestServices.web("web").addTo(stack);
 
-    assertThat(RenderedCompose.of(stack).compose().path("name").asText()).isEqualTo("demo-prod");
+    assertThat(Rendered.of(stack).compose().path("name").asText()).isEqualTo("demo-prod");
   }
 
   @Test
@@ -40,7 +42,7 @@ class ComposeRendererTest {
         .envPort("DB_PORT", db.endpoint())
         .addTo(stack);
 
-    JsonNode api = RenderedCompose.of(stack).service("api");
+    JsonNode api = Rendered.of(stack).service("api");
 
     assertThat(api.path("image").asText()).isEqualTo("ghcr.io/acme/api:1.0.0");
     assertThat(texts(api.path("entrypoint"))).containsExactly("/app/run");
@@ -59,7 +61,7 @@ class ComposeRendererTest {
     Stack stack = TestServices.dev();
     TestServices.web("web").addTo(stack);
 
-    RenderedCompose rendered = RenderedCompose.of(stack);
+    Rendered rendered = Rendered.of(stack);
     JsonNode web = rendered.service("web");
 
     for (String key :
@@ -90,7 +92,7 @@ class ComposeRendererTest {
     Stack stack = TestServices.dev();
     TestServices.web("db").volume("data", "/var/lib/db", Memory.gibibytes(1), null).addTo(stack);
 
-    RenderedCompose rendered = RenderedCompose.of(stack);
+    Rendered rendered = Rendered.of(stack);
 
     assertThat(rendered.text()).contains("volumes:\n  db-data: {}\n");
     JsonNode mount = rendered.service("db").at("/volumes/0");
@@ -104,7 +106,7 @@ class ComposeRendererTest {
     Stack stack = TestServices.dev();
     TestServices.web("edge").hostPort(9090).addTo(stack);
 
-    assertThat(texts(RenderedCompose.of(stack).service("edge").path("ports")))
+    assertThat(texts(Rendered.of(stack).service("edge").path("ports")))
         .containsExactly("127.0.0.1:9090:8080");
   }
 
@@ -113,7 +115,7 @@ class ComposeRendererTest {
     Stack stack = TestServices.dev();
     TestServices.web("admin").composeOnly("devtools").addTo(stack);
 
-    assertThat(texts(RenderedCompose.of(stack).service("admin").path("profiles")))
+    assertThat(texts(Rendered.of(stack).service("admin").path("profiles")))
         .containsExactly("devtools");
   }
 
@@ -126,7 +128,7 @@ class ComposeRendererTest {
         .secret(new SecretFile("api-key", "api", "key"), "KEY_FILE")
         .addTo(stack);
 
-    RenderedCompose rendered = RenderedCompose.of(stack);
+    Rendered rendered = Rendered.of(stack);
     JsonNode api = rendered.service("api");
 
     assertThat(api.at("/environment/PRICE").asText()).isEqualTo("$$5");
@@ -143,15 +145,16 @@ class ComposeRendererTest {
     stack.patchCompose(
         "web",
         service -> {
-          // The tree of what is written: Compose's own keys and value types.
+          // The service as written: Compose's own keys and value types.
           assertThat(service.get("read_only").isBoolean()).isTrue();
           assertThat(service.get("read_only").booleanValue()).isTrue();
-          assertThat(service.withArray("/cap_drop").get(0).textValue()).isEqualTo("ALL");
+          assertThat(service.get("cap_drop")).hasToString("[\"ALL\"]");
+          assertThat(service.at("/healthcheck/retries").isInt()).isTrue();
           assertThat(service.at("/healthcheck/retries").intValue()).isEqualTo(3);
           service.put("stop_grace_period", "$1s");
         });
 
-    assertThat(RenderedCompose.of(stack).service("web").path("stop_grace_period").asText())
+    assertThat(Rendered.of(stack).service("web").path("stop_grace_period").asText())
         .isEqualTo("$$1s");
   }
 
@@ -161,28 +164,24 @@ class ComposeRendererTest {
     TestServices.web("web").addTo(stack);
     stack.patchCompose("wbe", service -> {});
 
-    assertThatThrownBy(() -> RenderedCompose.of(stack))
+    assertThatThrownBy(() -> Rendered.of(stack))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("patch ComposeService/wbe matches no object");
   }
 
   @Test
-  void everyConcernIsTheComposeHalfOfAPolicyRule() {
-    Stack stack = TestServices.dev();
-    TestServices.web("web").addTo(stack);
+  void aConfigFileIsWrittenBesideTheComposeFileAndMountedWhereTheServiceReadsIt() {
+    Stack stack = TestServices.prod();
+    TestServices.web("web").config("/etc/web/web.conf", "listen 8080;\n").addTo(stack);
 
-    List<String> rules =
-        ComposeRenderer.enrichers(stack.toModel()).stream().map(ComposeEnricher::rule).toList();
+    Rendered rendered = Rendered.of(stack);
 
-    assertThat(rules)
-        .doesNotHaveDuplicates()
-        .allSatisfy(rule -> assertThat(PolicyRules.ids()).contains(rule))
-        .containsExactlyInAnyOrder(
-            "pod-security-restricted",
-            "service-selects-pods",
-            "default-deny-network-policy",
-            "probes",
-            "no-literal-secrets",
-            "requests-and-limits");
+    assertThat(rendered.compose().at("/configs/web-web.conf/file").asText())
+        .isEqualTo("./config/web/web.conf");
+    assertThat(rendered.files()).containsEntry("compose/config/web/web.conf", "listen 8080;\n");
+    assertThat(rendered.service("web").at("/configs/0/source").asText()).isEqualTo("web-web.conf");
+    assertThat(rendered.service("web").at("/configs/0/target").asText())
+        .isEqualTo("/etc/web/web.conf");
+    assertThat(rendered.files()).doesNotContainKey("compose/.env.example");
   }
 }

@@ -12,6 +12,7 @@ import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.StackModel;
+import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.services.GenericService;
 import io.stackwright.stack.Stack;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class KubernetesRendererTest {
   @Test
   void eachServicesObjectsGoToItsOwnFileAndSelectItsOwnPods() {
     Map<String, List<ObjectNode>> files =
-        new KubernetesRenderer()
+        new KubernetesRenderer(Enrichers.all())
             .render(stack("render-files", "shared-credentials", "api", "worker"));
 
     for (String service : List.of("api", "worker")) {
@@ -52,7 +53,7 @@ class KubernetesRendererTest {
   @Test
   void podsThatMountTheSameFilesEachGetTheirVolumes() {
     Map<String, List<ObjectNode>> files =
-        new KubernetesRenderer()
+        new KubernetesRenderer(Enrichers.all())
             .render(stack("render-shared", "shared-credentials", "api", "worker"));
 
     for (String service : List.of("api", "worker")) {
@@ -76,9 +77,11 @@ class KubernetesRendererTest {
 
   @Test
   void aVolumeReadsTheSecretOfItsOwnStack() {
-    new KubernetesRenderer().render(stack("render-first", "first-credentials", "api"));
+    new KubernetesRenderer(Enrichers.all())
+        .render(stack("render-first", "first-credentials", "api"));
     Map<String, List<ObjectNode>> second =
-        new KubernetesRenderer().render(stack("render-second", "second-credentials", "api"));
+        new KubernetesRenderer(Enrichers.all())
+            .render(stack("render-second", "second-credentials", "api"));
 
     assertThat(volumes(second, "api"))
         .anySatisfy(

@@ -10,17 +10,19 @@ import io.stackwright.model.ImageRef;
 import io.stackwright.model.Memory;
 import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
+import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
+import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.ServiceModels;
 import io.stackwright.stack.Stack;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the cross-cutting concerns add to a service's objects: each is applied in one place, so a
- * service gets it by its model alone.
+ * What a service's objects get from the service itself: its account, its Service's selector, and
+ * its mounts in a fixed order. What the cross-cutting defaults add is tested with each of them, in
+ * {@code render.enrich}.
  */
 class WorkloadsTest {
 
@@ -40,7 +42,9 @@ class WorkloadsTest {
   private static List<ObjectNode> render(ServiceModel service) {
     Stack stack = new Stack("concerns", "qa", "concerns-qa", true);
     stack.add(service);
-    return new KubernetesRenderer().render(stack.toModel()).get(service.name() + ".yaml");
+    return new KubernetesRenderer(Enrichers.all())
+        .render(stack.toModel())
+        .get(service.name() + ".yaml");
   }
 
   private static List<String> kinds(List<ObjectNode> objects) {
@@ -49,28 +53,6 @@ class WorkloadsTest {
 
   private static ObjectNode find(List<ObjectNode> objects, String kind) {
     return objects.stream().filter(o -> kind.equals(Manifests.kind(o))).findFirst().orElseThrow();
-  }
-
-  @Test
-  void aReplicatedServiceIsSpreadAndBudgeted() {
-    List<ObjectNode> objects = render(ServiceModels.of(service("web").replicas(2)));
-
-    assertThat(kinds(objects)).contains("PodDisruptionBudget");
-    ObjectNode budget = find(objects, "PodDisruptionBudget");
-    assertThat(budget.at("/spec/maxUnavailable").intValue()).isEqualTo(1);
-    assertThat(budget.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText())
-        .isEqualTo("web");
-    assertThat(find(objects, "Deployment").at("/spec/template/spec/topologySpreadConstraints"))
-        .hasSize(2);
-  }
-
-  @Test
-  void aSingleReplicaHasNoBudgetNorSpread() {
-    List<ObjectNode> objects = render(ServiceModels.of(service("web").replicas(1)));
-
-    assertThat(kinds(objects)).doesNotContain("PodDisruptionBudget");
-    assertThat(find(objects, "Deployment").at("/spec/template/spec/topologySpreadConstraints"))
-        .isEmpty();
   }
 
   @Test
@@ -94,32 +76,30 @@ class WorkloadsTest {
   }
 
   @Test
-  void everyContainerIsHardenedProbedAndBounded() {
-    ObjectNode container =
-        (ObjectNode)
-            find(render(ServiceModels.of(service("web").writable("/tmp"))), "Deployment")
-                .at("/spec/template/spec/containers/0");
+  void theServiceSelectsTheServicesPodsByTheirStableLabels() {
+    List<ObjectNode> objects = render(ServiceModels.of(service("web")));
 
-    assertThat(container.at("/securityContext/allowPrivilegeEscalation").booleanValue()).isFalse();
-    assertThat(container.at("/securityContext/capabilities/drop")).hasToString("[\"ALL\"]");
-    assertThat(container.at("/securityContext/readOnlyRootFilesystem").booleanValue()).isTrue();
-    assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
-    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
-    assertThat(container.at("/startupProbe").isObject()).isTrue();
-    assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("256Mi");
-    assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("100m");
+    assertThat(find(objects, "Service").at("/spec/selector"))
+        .hasToString(
+            "{\"app.kubernetes.io/instance\":\"concerns\",\"app.kubernetes.io/name\":\"web\"}");
   }
 
   @Test
-  void theSelectorsAreTheRecommendedLabelsNotAHash() {
-    List<ObjectNode> objects = render(ServiceModels.of(service("web")));
+  void mountsComeConfigFirstThenScratchThenSecretsThenData() {
+    List<ObjectNode> objects =
+        render(
+            ServiceModels.of(
+                service("db")
+                    .config("/etc/db/db.conf", "x\n")
+                    .writable("/tmp")
+                    .secret(new SecretFile("db-password", "db-credentials", "pw"), "PW_FILE")
+                    .volume("data", "/var/lib/db", Memory.gibibytes(1), null)));
 
-    Map<String, String> selector =
-        Map.of("app.kubernetes.io/instance", "concerns", "app.kubernetes.io/name", "web");
-    assertThat(find(objects, "Service").at("/spec/selector")).isEqualTo(KubeJson.tree(selector));
-    assertThat(find(objects, "Deployment").at("/spec/selector/matchLabels"))
-        .isEqualTo(KubeJson.tree(selector));
-    assertThat(find(objects, "Deployment").at("/spec/template/metadata/labels").toString())
-        .doesNotContain(Manifests.ADDRESS_LABEL);
+    List<String> paths =
+        find(objects, "StatefulSet")
+            .at("/spec/template/spec/containers/0/volumeMounts")
+            .findValuesAsText("mountPath");
+    assertThat(paths)
+        .containsExactly("/etc/db/db.conf", "/tmp", "/run/secrets/db-password", "/var/lib/db");
   }
 }

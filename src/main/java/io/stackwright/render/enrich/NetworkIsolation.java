@@ -1,4 +1,4 @@
-package io.stackwright.render.k8s;
+package io.stackwright.render.enrich;
 
 import io.stackwright.model.ClusterNetwork;
 import io.stackwright.model.Exposure;
@@ -7,10 +7,19 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.model.ServicePort;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.Labels;
+import io.stackwright.render.compose.ComposeFile;
+import io.stackwright.render.compose.ComposeService;
+import io.stackwright.render.k8s.KubeJson;
+import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.render.k8s.PlainObjects;
+import io.stackwright.render.k8s.StackParts;
+import io.stackwright.render.k8s.WorkloadParts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.cdk8s.plus33.k8s.IpBlock;
 import org.cdk8s.plus33.k8s.KubeNetworkPolicyProps;
 import org.cdk8s.plus33.k8s.LabelSelector;
@@ -21,19 +30,29 @@ import org.cdk8s.plus33.k8s.NetworkPolicyPort;
 import org.cdk8s.plus33.k8s.NetworkPolicySpec;
 
 /**
- * NetworkPolicy specs derived from the model's edges: the namespace denies all traffic, then each
- * pod may receive from, and send to, exactly what the model declares. An edge is a dependency
- * ({@link ServiceModel#dependsOn}), a job's connection ({@link ScheduledJob#connectsTo}), the
- * metrics scraper's visit to a metrics port (the stack's own, or the cluster's Prometheus), or the
- * ingress controller's to an exposed service. Every pod may resolve names through the cluster DNS,
- * since egress is restricted too.
+ * A service reaches what the model says it talks to, and nothing else, on both targets. An edge of
+ * the model is a dependency ({@link ServiceModel#dependsOn}), a job's connection ({@link
+ * ScheduledJob#connectsTo}), the metrics scraper's visit to a metrics port (the stack's own, or the
+ * cluster's Prometheus), the ingress controller's to an exposed service, or, on Compose, a prober's
+ * to the service it tests. Adding a dependency in Java opens both of its ends; removing it closes
+ * them.
  *
- * <p>Adding a dependency in Java adds the rule on both of its ends; removing it removes them. The
- * twin of the policy rule {@code default-deny-network-policy}, which checks every pod is covered.
+ * <p>Kubernetes: the namespace denies all traffic ({@value #DEFAULT_DENY}), then each pod's policy
+ * lets it receive from, and send to, exactly its edges; every pod may resolve names through the
+ * cluster DNS, since egress is restricted too. Compose: one internal network per edge ({@code
+ * <client>-to-<server>}), joined by exactly its two ends, so that no service reaches the internet;
+ * a service that publishes a port also joins {@value #PUBLISHED}, the one network with a way out.
+ *
+ * <p>Twin: rule {@code default-deny-network-policy}, which checks every namespace with pods denies
+ * by default. The Compose networks are checked against the policies by the parity check instead
+ * ({@code NetworkParity}): no engine has a default deny to look for.
  */
-public final class NetworkPolicies {
+final class NetworkIsolation implements Enricher {
   /** Name of the policy that denies everything not allowed by another. */
-  public static final String DEFAULT_DENY = "default-deny";
+  static final String DEFAULT_DENY = "default-deny";
+
+  /** The Compose network of services with a published port. */
+  static final String PUBLISHED = "published";
 
   /** Ports the Kubernetes API server answers on, for a service with API access. */
   static final List<Integer> API_SERVER_PORTS = List.of(443, 6443);
@@ -42,24 +61,81 @@ public final class NetworkPolicies {
       new PlainObjects.ApiKind("networking.k8s.io/v1", "NetworkPolicy");
   private static final List<String> BOTH_DIRECTIONS = List.of("Ingress", "Egress");
 
-  private NetworkPolicies() {}
+  @Override
+  public String rule() {
+    return "default-deny-network-policy";
+  }
+
+  @Override
+  public void enrichComposeService(
+      StackModel stack, ServiceModel service, ComposeService.Builder out) {
+    out.networks(List.copyOf(composeNetworks(stack, service)));
+  }
+
+  /** A prober reaches the service it tests, and nothing else. */
+  @Override
+  public void enrichComposeProber(
+      StackModel stack, ServiceModel service, ComposeService.Builder prober) {
+    prober.networks(List.of(edge(service.composeProber(), service.name())));
+  }
+
+  /** Adds the top-level {@code networks:} section, empty when no service has an edge. */
+  @Override
+  public void enrichComposeFile(StackModel stack, ComposeFile.Builder file) {
+    for (ServiceModel service : stack.services()) {
+      for (String network : composeNetworks(stack, service)) {
+        // Every edge has a service at one end at least, so every network is found.
+        file.network(network, new ComposeFile.Network(network.equals(PUBLISHED) ? null : true));
+      }
+    }
+  }
+
+  /** The Compose networks {@code service} joins, sorted: one per edge it is an end of. */
+  private static SortedSet<String> composeNetworks(StackModel stack, ServiceModel service) {
+    String name = service.name();
+    SortedSet<String> joined = new TreeSet<>();
+    service.dependsOn().forEach(dependency -> joined.add(edge(name, dependency)));
+    for (ServiceModel client : stack.services()) {
+      if (client.dependsOn().contains(name)) {
+        joined.add(edge(client.name(), name));
+      }
+    }
+    String scraper = stack.metricsScraper();
+    if (scraper != null) {
+      for (ServiceModel target : stack.metricsServices()) {
+        boolean end = name.equals(scraper) || name.equals(target.name());
+        if (!target.name().equals(scraper) && end) {
+          joined.add(edge(scraper, target.name()));
+        }
+      }
+    }
+    if (service.composeProber() != null) {
+      joined.add(edge(service.composeProber(), name));
+    }
+    if (service.hostPort() != null) {
+      joined.add(PUBLISHED);
+    }
+    return joined;
+  }
+
+  private static String edge(String client, String server) {
+    return client + "-to-" + server;
+  }
 
   /** Adds {@value #DEFAULT_DENY} to the objects of the namespace's file. */
-  static void addDefaultDeny(PlainObjects namespace) {
-    add(namespace, DEFAULT_DENY, defaultDeny());
+  @Override
+  public void enrichStack(StackModel stack, StackParts out) {
+    add(out.file(KubernetesRenderer.NAMESPACE_FILE), DEFAULT_DENY, defaultDeny());
   }
 
-  /** Adds the policy of {@code service}'s pods to the objects of its file. */
-  static void addFor(PlainObjects plain, StackModel stack, ServiceModel service) {
-    add(plain, service.name(), forService(stack, service));
+  @Override
+  public void enrichWorkload(StackModel stack, ServiceModel service, WorkloadParts out) {
+    add(out.objects(), service.name(), forService(stack, service));
   }
 
-  /**
-   * Adds the policy of the pods of {@code owner}'s scheduled {@code job} to the objects of its
-   * file.
-   */
-  static void addFor(PlainObjects plain, StackModel stack, ServiceModel owner, ScheduledJob job) {
-    add(plain, owner.name() + "-" + job.name(), forJob(stack, owner, job));
+  @Override
+  public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
+    add(out.objects(), out.name(), forJob(stack, owner, job));
   }
 
   private static void add(PlainObjects plain, String name, NetworkPolicySpec spec) {
@@ -69,7 +145,7 @@ public final class NetworkPolicies {
   }
 
   /** {@return the spec of {@value #DEFAULT_DENY}: every pod, no rule, both directions} */
-  public static NetworkPolicySpec defaultDeny() {
+  static NetworkPolicySpec defaultDeny() {
     return NetworkPolicySpec.builder()
         .podSelector(LabelSelector.builder().build())
         .policyTypes(BOTH_DIRECTIONS)
@@ -83,7 +159,7 @@ public final class NetworkPolicies {
    * @param service the service
    * @return the NetworkPolicy's {@code spec}
    */
-  public static NetworkPolicySpec forService(StackModel stack, ServiceModel service) {
+  static NetworkPolicySpec forService(StackModel stack, ServiceModel service) {
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
     for (ServiceModel client : stack.kubernetesServices()) {
       if (client.dependsOn().contains(service.name())) {
@@ -152,7 +228,7 @@ public final class NetworkPolicies {
    * @param job the job
    * @return the NetworkPolicy's {@code spec}
    */
-  public static NetworkPolicySpec forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
+  static NetworkPolicySpec forJob(StackModel stack, ServiceModel owner, ScheduledJob job) {
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();
     egress.add(dns(stack));
     for (String target : job.connectsTo()) {

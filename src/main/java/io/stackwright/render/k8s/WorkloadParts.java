@@ -1,0 +1,148 @@
+package io.stackwright.render.k8s;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cdk8s.ApiObjectMetadata;
+import org.cdk8s.plus33.ContainerProps;
+import org.cdk8s.plus33.PodSecurityContextProps;
+import org.cdk8s.plus33.VolumeMount;
+
+/**
+ * One workload as it is built: what the cross-cutting defaults ({@link KubernetesEnricher}) add to
+ * its pod template and its container before the renderer makes the cdk8s-plus construct, and the
+ * objects of its file they add beside it or set fields of once it is synthesized.
+ */
+public final class WorkloadParts {
+  private final String kind;
+  private final String name;
+  private final PlainObjects objects;
+  private final ContainerProps.Builder container;
+  private final List<VolumeMount> mounts;
+  private final Map<String, String> podLabels = new TreeMap<>();
+  private final Map<String, String> podAnnotations = new TreeMap<>();
+  private PodSecurityContextProps podSecurity;
+
+  /**
+   * A workload with what the renderer gave it so far.
+   *
+   * @param kind {@code Deployment}, {@code StatefulSet} or {@code CronJob}
+   * @param name the workload's name
+   * @param objects the plain objects of its file
+   * @param container its one container's props, without mounts
+   * @param mounts the container's mounts so far
+   */
+  WorkloadParts(
+      String kind,
+      String name,
+      PlainObjects objects,
+      ContainerProps.Builder container,
+      List<VolumeMount> mounts) {
+    this.kind = kind;
+    this.name = name;
+    this.objects = objects;
+    this.container = container;
+    this.mounts = new ArrayList<>(mounts);
+  }
+
+  /** {@return the workload's kind: {@code Deployment}, {@code StatefulSet} or {@code CronJob}} */
+  public String kind() {
+    return kind;
+  }
+
+  /** {@return the workload's name, which its Service and its policies share} */
+  public String name() {
+    return name;
+  }
+
+  /** {@return the objects of the workload's file that are built in Java} */
+  public PlainObjects objects() {
+    return objects;
+  }
+
+  /** {@return the props of the workload's one container, to set fields of} */
+  public ContainerProps.Builder container() {
+    return container;
+  }
+
+  /**
+   * Mounts a volume into the container, after the mounts already added.
+   *
+   * @param mount the mount
+   * @return this
+   */
+  public WorkloadParts mount(VolumeMount mount) {
+    mounts.add(mount);
+    return this;
+  }
+
+  /**
+   * Labels the pods.
+   *
+   * @param labels the labels, by key
+   * @return this
+   */
+  public WorkloadParts podLabels(Map<String, String> labels) {
+    podLabels.putAll(labels);
+    return this;
+  }
+
+  /**
+   * Annotates the pods.
+   *
+   * @param key the annotation's key
+   * @param value its value
+   * @return this
+   */
+  public WorkloadParts podAnnotation(String key, String value) {
+    podAnnotations.put(key, value);
+    return this;
+  }
+
+  /**
+   * Sets the pods' security context.
+   *
+   * @param security the context
+   * @return this
+   */
+  public WorkloadParts podSecurity(PodSecurityContextProps security) {
+    this.podSecurity = security;
+    return this;
+  }
+
+  /**
+   * Sets a field of the workload once cdk8s has synthesized it: a value cdk8s-plus would only copy
+   * through, at a jsii round trip or more.
+   *
+   * @param path the field's JSON pointer, such as {@code /spec/selector}
+   * @param value a struct, a list of them, a map of text or text
+   * @return this
+   */
+  public WorkloadParts set(String path, Object value) {
+    objects.set(kind, name, path, value);
+    return this;
+  }
+
+  /** The container, with every mount added. */
+  ContainerProps builtContainer() {
+    return container.volumeMounts(List.copyOf(mounts)).build();
+  }
+
+  /** The pods' metadata: their labels and annotations, each left out when there is none. */
+  ApiObjectMetadata podMetadata() {
+    ApiObjectMetadata.Builder metadata = ApiObjectMetadata.builder();
+    if (!podLabels.isEmpty()) {
+      metadata.labels(new TreeMap<>(podLabels));
+    }
+    if (!podAnnotations.isEmpty()) {
+      metadata.annotations(new TreeMap<>(podAnnotations));
+    }
+    return metadata.build();
+  }
+
+  /** The pods' security context, or {@code null} when no default set one. */
+  PodSecurityContextProps podSecurity() {
+    return podSecurity;
+  }
+}
