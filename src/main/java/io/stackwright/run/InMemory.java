@@ -1,7 +1,7 @@
 package io.stackwright.run;
 
 import io.stackwright.env.EnvironmentException;
-import io.stackwright.render.k8s.JsiiKernel;
+import io.stackwright.render.k8s.jsii.JsiiKernel;
 import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
 import io.stackwright.synth.UpToDate;

@@ -346,7 +346,7 @@ class PublicApiTest {
           "render.compose.HealthCheck",
           "render.enrich.Enricher",
           "render.enrich.Enrichers",
-          "render.k8s.JsiiKernel",
+          "render.k8s.jsii.JsiiKernel",
           "render.k8s.KubeJson",
           "render.k8s.KubernetesEnricher",
           "render.k8s.KubernetesRenderer",
