@@ -8,6 +8,7 @@ import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.StackDefinition;
+import io.stackwright.synth.uptodate.UpToDate;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;

@@ -363,7 +363,7 @@ class PublicApiTest {
           "synth.StackCode",
           "synth.Synthesis",
           "synth.Synthesizer",
-          "synth.UpToDate",
+          "synth.uptodate.UpToDate",
           "synth.ValidationException",
           "validate.Finding",
           "validate.GeneratedConfig",
