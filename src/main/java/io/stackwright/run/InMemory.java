@@ -1,11 +1,11 @@
 package io.stackwright.run;
 
 import io.stackwright.env.EnvironmentException;
-import io.stackwright.render.k8s.JsiiKernel;
+import io.stackwright.render.k8s.jsii.JsiiKernel;
 import io.stackwright.synth.Synthesis;
 import io.stackwright.synth.Synthesizer;
-import io.stackwright.synth.UpToDate;
 import io.stackwright.synth.ValidationException;
+import io.stackwright.synth.uptodate.UpToDate;
 import io.stackwright.validate.Tools;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationMode;

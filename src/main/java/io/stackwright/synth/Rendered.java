@@ -2,6 +2,7 @@ package io.stackwright.synth;
 
 import io.stackwright.model.StackModel;
 import io.stackwright.output.SynthOutput;
+import io.stackwright.synth.uptodate.UpToDate;
 import io.stackwright.validate.Waiver;
 import java.util.List;
 

@@ -9,7 +9,6 @@ import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.report.ArchitectureDiagram;
 import io.stackwright.validate.ParityReport;
-import io.stackwright.validate.ValidationGate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,17 +20,9 @@ import java.util.TreeMap;
 final class Rendering {
   private Rendering() {}
 
-  /**
-   * Renders the Compose files first, so that the gate's Compose check runs while the Kubernetes
-   * manifests are rendered.
-   *
-   * @param gate the gate that will check the output, or {@code null}
-   */
-  static SynthOutput render(StackModel stack, ValidationGate gate) {
+  /** Renders both targets, then the reports that read them. */
+  static SynthOutput render(StackModel stack) {
     Map<String, String> compose = new ComposeRenderer(Enrichers.all()).render(stack);
-    if (gate != null) {
-      gate.beginComposeCheck(stack.environment(), compose);
-    }
     Map<String, List<ObjectNode>> manifests = new KubernetesRenderer(Enrichers.all()).render(stack);
     SynthOutput output = counted(stack, manifests);
     // Written side by side (a large stack has hundreds of files), then added in order.

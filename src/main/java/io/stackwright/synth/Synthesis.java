@@ -13,7 +13,7 @@ import java.util.List;
  *     be made (another environment does not build) and is to be left as it is
  * @param notices what the user should know that does not stop the synth, one line each
  * @param upToDate the environments left as {@code dist/} holds them, their inputs unchanged since
- *     they passed the gate (see {@link UpToDate})
+ *     they passed the gate (see {@link io.stackwright.synth.uptodate.UpToDate})
  */
 public record Synthesis(
     List<SynthOutput> outputs,

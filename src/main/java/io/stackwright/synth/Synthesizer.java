@@ -8,6 +8,7 @@ import io.stackwright.output.DistWriter;
 import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.StackDefinition;
+import io.stackwright.synth.uptodate.UpToDate;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
@@ -39,7 +40,6 @@ public final class Synthesizer<P extends Record> {
   private final Definitions<P> definitions;
   private final Validation validation;
   private final Comparison comparison;
-  private final ValidationGate gate;
 
   /**
    * A synthesizer for one project.
@@ -59,7 +59,6 @@ public final class Synthesizer<P extends Record> {
     this.definitions = new Definitions<>(definition, environments, loader);
     this.validation = new Validation(gate, environments);
     this.comparison = new Comparison(environments, definitions, projectDir);
-    this.gate = gate;
   }
 
   /**
@@ -167,19 +166,7 @@ public final class Synthesizer<P extends Record> {
    * @return the files
    */
   public static SynthOutput render(StackModel stack) {
-    return render(stack, null);
-  }
-
-  /**
-   * Renders one stack model into its {@code dist/<env>/} files, the Compose files first, so that
-   * the gate's Compose check runs while the Kubernetes manifests are rendered.
-   *
-   * @param gate the gate that will check the output, or {@code null}
-   * @param stack the checked model of one environment
-   * @return the files
-   */
-  public static SynthOutput render(StackModel stack, ValidationGate gate) {
-    return Rendering.render(stack, gate);
+    return Rendering.render(stack);
   }
 
   /**
@@ -238,7 +225,7 @@ public final class Synthesizer<P extends Record> {
             ? null
             : upToDate.inputs(name, file, environment.variables(), stack, waivers);
     UpToDate.Current current = inputs == null ? null : upToDate.current(name, inputs).orElse(null);
-    SynthOutput output = current != null ? current.output() : Rendering.render(stack, gate);
+    SynthOutput output = current != null ? current.output() : Rendering.render(stack);
     output.recordElapsed(Duration.ofNanos(environment.nanos() + System.nanoTime() - start));
     return new Rendered(name, stack, waivers, output, current, file, inputs);
   }

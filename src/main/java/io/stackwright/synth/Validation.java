@@ -1,5 +1,6 @@
 package io.stackwright.synth;
 
+import io.stackwright.synth.uptodate.UpToDate;
 import io.stackwright.validate.GeneratedConfig;
 import io.stackwright.validate.Subject;
 import io.stackwright.validate.ValidationGate;

@@ -11,55 +11,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The tools of one check of the {@link ValidationGate}, running as child processes beside the
- * policy rules: kubeconform once for every environment and the Compose CLI once per Compose file,
- * on a copy of the output in a scratch folder outside {@code dist/}, and the real programs ({@link
- * ProgramLayers}). Their findings are joined in a fixed order, whatever finishes first; {@link
- * #close} removes the scratch folder once every tool is done with it.
+ * policy rules, on a thread pool of this check's own: kubeconform once for every environment and
+ * the Compose CLI once per Compose file, on a copy of the output in a scratch folder outside {@code
+ * dist/}, and the real programs ({@link ProgramLayers}). Their findings are joined in a fixed
+ * order, whatever finishes first; {@link #close} removes the scratch folder once every tool is done
+ * with it.
  */
 final class ToolRuns {
-  /** Starts the Compose CLI's check of one subject's Compose file, or takes one begun early. */
-  @FunctionalInterface
-  interface ComposeStart {
-    CompletableFuture<ToolResult> start(Subject subject, Path scratch, Executor pool);
-  }
-
   private final Tools tools;
-  private final Map<Layer, CompletableFuture<ToolResult>> programs;
+  private final ExecutorService pool = Executors.newCachedThreadPool(ValidationGate::daemon);
+  private Map<Layer, CompletableFuture<ToolResult>> programs = Map.of();
   private long started;
   private Path scratch;
-  private ExecutorService pool;
   private CompletableFuture<ToolResult> kubeconform;
 
   /** The Compose checks; {@code null} when the Compose layer does not run. */
   private List<CompletableFuture<ToolResult>> compose;
 
-  ToolRuns(Tools tools, Map<Layer, CompletableFuture<ToolResult>> programs) {
+  ToolRuns(Tools tools) {
     this.tools = tools;
-    this.programs = programs;
   }
 
   /** No tool at all: the gate of the policy layer alone. */
   static ToolRuns none() {
-    return new ToolRuns(Tools.none(), Map.of());
+    return new ToolRuns(Tools.none());
+  }
+
+  /** Starts the layer of each real program that has files to read; marks a missing one skipped. */
+  void startPrograms(List<Subject> subjects, GateFindings found) {
+    programs = ProgramLayers.start(tools.programs(), subjects, found, pool);
   }
 
   /**
    * Copies every output into a scratch folder and starts kubeconform and the Compose CLI on it, as
    * asked; when the copy fails, neither runs, and the gate fails with why.
-   *
-   * @param composeStart {@code null} when the Compose layer does not run
    */
   void startInScratch(
-      List<Subject> subjects,
-      boolean runKubeconform,
-      ComposeStart composeStart,
-      GateFindings found) {
+      List<Subject> subjects, boolean runKubeconform, boolean runCompose, GateFindings found) {
     started = System.nanoTime();
     try {
       scratch = Files.createTempDirectory(ValidationGate.SCRATCH_PREFIX);
@@ -72,15 +65,15 @@ final class ToolRuns {
               + e);
       return;
     }
-    pool = Executors.newCachedThreadPool(ValidationGate::daemon);
     if (runKubeconform) {
       startKubeconform(subjects);
     }
-    if (composeStart != null) {
+    if (runCompose) {
       compose = new ArrayList<>();
+      Path root = scratch;
       for (Subject subject : subjects) {
         if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
-          compose.add(composeStart.start(subject, scratch, pool));
+          compose.add(CompletableFuture.supplyAsync(() -> compose(subject, root), pool));
         }
       }
     }
@@ -119,7 +112,7 @@ final class ToolRuns {
       first = Math.min(first, result.started());
       last = Math.max(last, result.finished());
     }
-    // From the first check's start, which may be before the gate's (one begun early).
+    // From the first check's start to the last one's end.
     found.ran(Layer.COMPOSE, Duration.ofNanos(compose.isEmpty() ? 0 : last - first));
   }
 
@@ -127,9 +120,7 @@ final class ToolRuns {
    * Removes the scratch folder, once every tool is done with it: a failed join waits for the rest.
    */
   void close() {
-    if (pool != null) {
-      pool.shutdown();
-    }
+    pool.shutdown();
     if (scratch == null) {
       return;
     }
@@ -171,6 +162,25 @@ final class ToolRuns {
       Map<String, List<Finding>> found =
           new Kubeconform(tools.kubeconform(), tools.schemas()).check(scratch, files, objects);
       return new ToolResult(found, List.of(), begun, System.nanoTime());
+    } catch (ToolRun.ToolFailure e) {
+      return new ToolResult(Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
+    }
+  }
+
+  /**
+   * The Compose CLI on a subject's Compose file, copied into {@code scratch} as {@code
+   * <env>/compose/compose.yaml}.
+   */
+  private ToolResult compose(Subject subject, Path scratch) {
+    long begun = System.nanoTime();
+    String environment = subject.environment();
+    String file = ComposeRenderer.COMPOSE_FILE;
+    String envExample = subject.output().text(ComposeCli.ENV_EXAMPLE);
+    try {
+      List<Finding> found =
+          new ComposeCli(tools.compose())
+              .check(scratch.resolve(environment).resolve(file), file, envExample, scratch);
+      return new ToolResult(Map.of(environment, found), List.of(), begun, System.nanoTime());
     } catch (ToolRun.ToolFailure e) {
       return new ToolResult(Map.of(), List.of(e.getMessage()), begun, System.nanoTime());
     }

@@ -53,7 +53,7 @@ public final class ScaleBench {
     ValidationGate gate =
         new ValidationGate(
             Tools.locate(project, System::getProperty, System::getenv), ValidationMode.STRICT);
-    SynthOutput rendered = Synthesizer.render(stack, gate);
+    SynthOutput rendered = Synthesizer.render(stack);
     long renderedAt = System.nanoTime();
     ValidationReport report =
         gate.check(

@@ -9,10 +9,16 @@ import java.nio.file.Path;
  *
  * @param root the project folder
  */
-record ProjectCopy(Path root) {
+public record ProjectCopy(Path root) {
 
-  /** Copies the project's environments and {@code dist/} into {@code root}. */
-  static ProjectCopy of(Path root) throws IOException {
+  /**
+   * Copies the project's environments and {@code dist/} into {@code root}.
+   *
+   * @param root the folder of the copy
+   * @return the copy
+   * @throws IOException when a file cannot be copied
+   */
+  public static ProjectCopy of(Path root) throws IOException {
     MainTest.copyTree(MainTest.PROJECT.resolve("environments"), root.resolve("environments"));
     MainTest.copyTree(MainTest.PROJECT.resolve("dist"), root.resolve("dist"));
     return new ProjectCopy(root);

@@ -2,7 +2,6 @@ package io.stackwright.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stackwright.env.EnvironmentLoader;
 import io.stackwright.model.Cpu;
@@ -17,11 +16,9 @@ import io.stackwright.shop.ShopEnvironment;
 import io.stackwright.shop.ShopStack;
 import io.stackwright.stack.Stack;
 import io.stackwright.synth.Synthesizer;
-import io.stackwright.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -319,66 +316,6 @@ class ValidationGateTest {
             "  dist/qa/compose/compose.yaml:",
             "    ComposeService/web: services.web.restart_policy: unknown key restart_policy (not"
                 + " in the Compose Specification) [compose]");
-  }
-
-  @Test
-  void aComposeCheckBegunWhileRenderingIsTakenOnlyForTheFilesItChecked() {
-    StackModel stack = stack(s -> {});
-    SynthOutput rendered = Synthesizer.render(stack);
-    String compose = rendered.text("compose/compose.yaml");
-    String broken =
-        compose.replace(
-            "    read_only: true\n", "    read_only: true\n    restart_policy: always\n");
-    Subject good = subject(stack, List.of(), rendered);
-    Subject bad = subject(stack, List.of(), copy(rendered, "compose/compose.yaml", broken));
-    ValidationGate gate = new ValidationGate(InstalledTools.require(), ValidationMode.STRICT);
-
-    // Begun on the file the output holds: its findings are the gate's.
-    gate.beginComposeCheck("qa", composeFiles(rendered, broken));
-    ValidationReport early = gate.check(List.of(bad));
-    // Begun on other files than the output's, either way: the gate checks again.
-    gate.beginComposeCheck("qa", composeFiles(rendered, compose));
-    ValidationReport again = gate.check(List.of(bad));
-    gate.beginComposeCheck("qa", composeFiles(rendered, broken));
-    ValidationReport passed = gate.check(List.of(good));
-
-    for (ValidationReport report : List.of(early, again)) {
-      assertThat(findings(report, Layer.COMPOSE))
-          .extracting(Finding::file, Finding::object, Finding::field)
-          .containsExactly(
-              tuple("compose/compose.yaml", "ComposeService/web", "services.web.restart_policy"));
-      assertThat(report.layersRan()).isEqualTo("policy, parity, kubeconform, compose");
-    }
-    assertThat(passed.passed()).as(passed.failureLines().toString()).isTrue();
-  }
-
-  @Test
-  void aSynthThatExitsWhileAnEarlyComposeCheckRunsLeavesNoScratchFolder(@TempDir Path folder)
-      throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
-    Path temp = Files.createDirectories(folder.resolve("tmp"));
-    Path slow = folder.resolve("slow-compose");
-    Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
-    Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
-    String output = ChildJvm.run(temp, BeginCheckAndExit.class, slow.toString());
-
-    assertThat(output).startsWith("begun");
-    assertThat(scratchFolders(temp)).isEmpty();
-  }
-
-  /** The Compose renderer's files of an output, with its Compose file as {@code compose}. */
-  private static Map<String, String> composeFiles(SynthOutput output, String compose) {
-    Map<String, String> files = new java.util.TreeMap<>();
-    output
-        .files()
-        .forEach(
-            (path, bytes) -> {
-              if (path.startsWith("compose/")) {
-                files.put(path, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-              }
-            });
-    files.put("compose/compose.yaml", compose);
-    return files;
   }
 
   @Test

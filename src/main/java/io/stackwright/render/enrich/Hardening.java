@@ -115,7 +115,7 @@ final class Hardening implements Enricher {
       out.mount(
           VolumeMount.builder()
               .path(path)
-              .volume(PodValues.emptyDir(volumeName(path), service.inMemory().get(path)))
+              .volume(PodValues.emptyDir(out, volumeName(path), service.inMemory().get(path)))
               .build());
     }
   }
@@ -125,7 +125,8 @@ final class Hardening implements Enricher {
   public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
     out.container().securityContext(container(job.security()));
     out.podSecurity(pod(job.security()));
-    out.mount(VolumeMount.builder().path("/tmp").volume(PodValues.emptyDir("tmp", null)).build());
+    out.mount(
+        VolumeMount.builder().path("/tmp").volume(PodValues.emptyDir(out, "tmp", null)).build());
   }
 
   /** The pod's security context: non-root, as the model's user and group. */

@@ -7,7 +7,6 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.compose.HealthCheck;
-import io.stackwright.render.k8s.PodValues;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,12 +117,8 @@ final class HealthChecks implements Enricher {
   /** {@code probe}, failing after {@code failureThreshold} attempts, or its own when that is 0. */
   private static org.cdk8s.plus33.Probe probe(Probe probe, int failureThreshold) {
     int threshold = failureThreshold > 0 ? failureThreshold : probe.failureThreshold();
-    return PodValues.probe(List.of(probe, threshold), () -> kubernetesProbe(probe, threshold));
-  }
-
-  private static org.cdk8s.plus33.Probe kubernetesProbe(Probe probe, int threshold) {
-    Duration period = PodValues.seconds(probe.periodSeconds());
-    Duration timeout = PodValues.seconds(probe.timeoutSeconds());
+    Duration period = Duration.seconds(probe.periodSeconds());
+    Duration timeout = Duration.seconds(probe.timeoutSeconds());
     if (probe.check() instanceof Probe.HttpGet http) {
       return org.cdk8s.plus33.Probe.fromHttpGet(
           http.path(),

@@ -9,7 +9,6 @@ import io.stackwright.render.compose.ComposeFile;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.render.k8s.PlainObjects;
-import io.stackwright.render.k8s.PodValues;
 import io.stackwright.render.k8s.StackParts;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cdk8s.plus33.PathMapping;
+import org.cdk8s.plus33.Secret;
 import org.cdk8s.plus33.SecretVolumeOptions;
 import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
@@ -184,27 +184,27 @@ final class Secrets implements Enricher {
 
   @Override
   public void enrichWorkload(StackModel stack, ServiceModel service, WorkloadParts out) {
-    service.secrets().forEach(file -> out.mount(mount(file)));
+    service.secrets().forEach(file -> out.mount(mount(out, file)));
   }
 
   @Override
   public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
-    job.secrets().forEach(file -> out.mount(mount(file)));
+    job.secrets().forEach(file -> out.mount(mount(out, file)));
   }
 
   /**
    * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
    * directory, readable by the pod's group alone.
    */
-  private static VolumeMount mount(SecretFile file) {
+  private static VolumeMount mount(WorkloadParts workload, SecretFile file) {
     Volume volume =
-        PodValues.volume(
+        workload.volume(
             List.of("secret", file.secretName(), file.key(), file.name()),
             (scope, id) ->
                 Volume.fromSecret(
                     scope,
                     id,
-                    PodValues.secret(file.secretName()),
+                    Secret.fromSecretName(scope, id + "-secret", file.secretName()),
                     SecretVolumeOptions.builder()
                         .name("secret-" + file.name())
                         .defaultMode(0440)

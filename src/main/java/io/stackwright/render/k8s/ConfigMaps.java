@@ -53,7 +53,8 @@ final class ConfigMaps {
     service.configFiles().forEach(file -> files.put(file.name(), file.kubernetes()));
     List<VolumeMount> mounts = new ArrayList<>();
     if (!files.isEmpty()) {
-      Volume volume = volume(service, configMap(chart, stack, service, "config", files), files);
+      Volume volume =
+          volume(chart, service, configMap(chart, stack, service, "config", files), files);
       for (ConfigFile file : service.configFiles()) {
         // One file at its own path, leaving the rest of the image's directory as it is.
         mounts.add(
@@ -87,21 +88,15 @@ final class ConfigMaps {
   }
 
   private static Volume volume(
-      ServiceModel service, ConfigMap configMap, Map<String, String> files) {
+      Construct chart, ServiceModel service, ConfigMap configMap, Map<String, String> files) {
     Map<String, PathMapping> items = new TreeMap<>();
     files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
-    return JsiiValues.volume(
-        List.of("config-map", service.name() + "-config", List.copyOf(files.keySet())),
-        (scope, id) ->
-            Volume.fromConfigMap(
-                scope,
-                id,
-                configMap,
-                ConfigMapVolumeOptions.builder()
-                    .name("config")
-                    .defaultMode(0444)
-                    .items(items)
-                    .build()));
+    // One object for every file's mount: cdk8s-plus refuses two volumes of one name in a pod.
+    return Volume.fromConfigMap(
+        chart,
+        Workloads.id(service, "config-volume"),
+        configMap,
+        ConfigMapVolumeOptions.builder().name("config").defaultMode(0444).items(items).build());
   }
 
   private static String sha256(Map<String, String> data) {

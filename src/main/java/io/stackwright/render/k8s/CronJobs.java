@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.Cron;
+import org.cdk8s.CronOptions;
+import org.cdk8s.Duration;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
@@ -44,7 +46,7 @@ final class CronJobs {
     String name = owner.name() + "-" + job.name();
     Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
-        .forEach((key, value) -> env.put(key, JsiiValues.envValue(value)));
+        .forEach((key, value) -> env.put(key, EnvValue.fromValue(value)));
     ContainerProps.Builder container =
         ContainerProps.builder()
             .name(job.name())
@@ -52,11 +54,12 @@ final class CronJobs {
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .command(job.command())
             .envVariables(env);
-    WorkloadParts parts = new WorkloadParts("CronJob", name, plain, container, List.of());
+    WorkloadParts parts =
+        new WorkloadParts("CronJob", name, chart, id, plain, container, List.of());
     enrichers.forEach(enricher -> enricher.enrichJob(stack, owner, job, parts));
     PersistentData data = job.volume();
     if (data != null) {
-      parts.mount(claimMount(chart, stack, owner, id, name, data));
+      parts.mount(claimMount(chart, stack, owner, id, parts, data));
     }
     CronJobProps.Builder props =
         CronJobProps.builder()
@@ -65,8 +68,8 @@ final class CronJobs {
             .schedule(cron(job.schedule()))
             .timeZone("Etc/UTC")
             .concurrencyPolicy(ConcurrencyPolicy.FORBID)
-            .startingDeadline(JsiiValues.minutes(30))
-            .activeDeadline(JsiiValues.seconds(job.deadlineSeconds()))
+            .startingDeadline(Duration.minutes(30))
+            .activeDeadline(Duration.seconds(job.deadlineSeconds()))
             .backoffLimit(2)
             .successfulJobsRetained(3)
             .failedJobsRetained(3)
@@ -86,8 +89,9 @@ final class CronJobs {
       StackModel stack,
       ServiceModel owner,
       String id,
-      String name,
+      WorkloadParts job,
       PersistentData data) {
+    String name = job.name();
     PersistentVolumeClaimProps.Builder claim =
         PersistentVolumeClaimProps.builder()
             .metadata(Workloads.metadata(stack, owner, name))
@@ -100,7 +104,7 @@ final class CronJobs {
     return VolumeMount.builder()
         .path(data.mountPath())
         .volume(
-            JsiiValues.volume(
+            job.volume(
                 List.of("claim", name),
                 (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
         .build();
@@ -108,6 +112,13 @@ final class CronJobs {
 
   private static Cron cron(String schedule) {
     List<String> f = CronSchedule.fields(schedule);
-    return JsiiValues.cron(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4));
+    return Cron.schedule(
+        CronOptions.builder()
+            .minute(f.get(0))
+            .hour(f.get(1))
+            .day(f.get(2))
+            .month(f.get(3))
+            .weekDay(f.get(4))
+            .build());
   }
 }

@@ -6,6 +6,7 @@ import io.stackwright.model.RawObject;
 import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.Labels;
+import io.stackwright.render.k8s.jsii.JsiiKernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -15,9 +15,14 @@ import org.cdk8s.plus33.ContainerPort;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
+import org.cdk8s.plus33.DeploymentStrategy;
+import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
 import org.cdk8s.plus33.HorizontalPodAutoscaler;
 import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.ImagePullPolicy;
+import org.cdk8s.plus33.Metric;
+import org.cdk8s.plus33.MetricTarget;
+import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaimTemplateProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
@@ -67,7 +72,14 @@ final class Workloads {
     ConfigMaps.Config config = ConfigMaps.add(chart, stack, service);
     String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     WorkloadParts parts =
-        new WorkloadParts(kind, service.name(), plain, container(service, config), config.mounts());
+        new WorkloadParts(
+            kind,
+            service.name(),
+            chart,
+            id(service, "workload"),
+            plain,
+            container(service, config),
+            config.mounts());
     podAnnotations(parts, stack, service, config.checksum());
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
@@ -76,7 +88,7 @@ final class Workloads {
       parts.mount(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(PodValues.emptyDir(data.volume(), null))
+              .volume(PodValues.emptyDir(parts, data.volume(), null))
               .build());
     }
     boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
@@ -133,7 +145,12 @@ final class Workloads {
             .podMetadata(parts.podMetadata())
             .select(false)
             // Never below the desired count during a rollout.
-            .strategy(JsiiValues.rollingUpdate(1, 0))
+            .strategy(
+                DeploymentStrategy.rollingUpdate(
+                    DeploymentStrategyRollingUpdateOptions.builder()
+                        .maxSurge(PercentOrAbsolute.absolute(1))
+                        .maxUnavailable(PercentOrAbsolute.absolute(0))
+                        .build()))
             .containers(List.of(parts.builtContainer()))
             .automountServiceAccountToken(apiAccess);
     PodSecurityContextProps security = parts.podSecurity();
@@ -196,7 +213,9 @@ final class Workloads {
             .target(deployment)
             .minReplicas(scaling.minReplicas())
             .maxReplicas(scaling.maxReplicas())
-            .metrics(List.of(JsiiValues.cpuUtilization(scaling.cpuUtilization())))
+            .metrics(
+                List.of(
+                    Metric.resourceCpu(MetricTarget.averageUtilization(scaling.cpuUtilization()))))
             .build());
   }
 

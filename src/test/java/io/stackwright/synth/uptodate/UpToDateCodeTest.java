@@ -1,4 +1,4 @@
-package io.stackwright.synth;
+package io.stackwright.synth.uptodate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,42 +42,42 @@ class UpToDateCodeTest {
     Path classes = folder("classes", FILES);
     Path jar = jar("stack.jar", FILES);
 
-    assertThat(UpToDate.code(Set.of(jar))).isEqualTo(UpToDate.code(Set.of(classes)));
+    assertThat(CodeDigest.of(Set.of(jar))).isEqualTo(CodeDigest.of(Set.of(classes)));
   }
 
   @Test
   void aChangedRenamedOrAddedClassChangesTheDigestATouchDoesNot() throws IOException {
     Path classes = folder("classes", FILES);
-    String digest = UpToDate.code(Set.of(classes));
+    String digest = CodeDigest.of(Set.of(classes));
 
     Files.setLastModifiedTime(
         classes.resolve("io/example/Stack.class"),
         FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
-    assertThat(UpToDate.code(Set.of(classes))).as("touched").isEqualTo(digest);
+    assertThat(CodeDigest.of(Set.of(classes))).as("touched").isEqualTo(digest);
 
     Files.writeString(classes.resolve("io/example/Stack.class"), "class bytez");
-    String changed = UpToDate.code(Set.of(classes));
+    String changed = CodeDigest.of(Set.of(classes));
     assertThat(changed).isNotEqualTo(digest);
 
     Files.move(classes.resolve("io/example/config.txt"), classes.resolve("io/example/config2.txt"));
-    assertThat(UpToDate.code(Set.of(classes))).isNotEqualTo(changed);
+    assertThat(CodeDigest.of(Set.of(classes))).isNotEqualTo(changed);
 
     Path other = folder("other", Map.of("io/example/Extra.class", "more"));
     Set<Path> both = new LinkedHashSet<>(List.of(classes, other));
-    assertThat(UpToDate.code(both)).isNotEqualTo(UpToDate.code(Set.of(classes)));
+    assertThat(CodeDigest.of(both)).isNotEqualTo(CodeDigest.of(Set.of(classes)));
   }
 
   @Test
   void aClassFolderReachedThroughALinkIsDigestedAsTheFolderItself() throws IOException {
     Path classes = folder("classes", FILES);
     Path link = Files.createSymbolicLink(dir.resolve("classes-link"), classes);
-    String digest = UpToDate.code(Set.of(link));
+    String digest = CodeDigest.of(Set.of(link));
 
     // A walk does not follow a link, even at its start: without following this one, no class
     // would be digested and a change to one would go unseen.
-    assertThat(digest).isEqualTo(UpToDate.code(Set.of(classes)));
+    assertThat(digest).isEqualTo(CodeDigest.of(Set.of(classes)));
     Files.writeString(classes.resolve("io/example/Stack.class"), "class bytez");
-    assertThat(UpToDate.code(Set.of(link))).isNotEqualTo(digest);
+    assertThat(CodeDigest.of(Set.of(link))).isNotEqualTo(digest);
   }
 
   @Test
@@ -86,7 +86,7 @@ class UpToDateCodeTest {
     Path link = Files.createSymbolicLink(dir.resolve("schemas-link"), schemas);
 
     String context =
-        UpToDate.context(
+        SharedInputs.of(
             ValidationMode.AUTO,
             new Tools(null, link, List.of()),
             getClass().getClassLoader(),
@@ -101,15 +101,15 @@ class UpToDateCodeTest {
     Path newer = jar("newer.jar", Map.of("io/example/Stack.class", "version 2"));
 
     // The class loader takes the first copy: reordering the class path changes the code run.
-    assertThat(UpToDate.code(new LinkedHashSet<>(List.of(older, newer))))
-        .isNotEqualTo(UpToDate.code(new LinkedHashSet<>(List.of(newer, older))));
+    assertThat(CodeDigest.of(new LinkedHashSet<>(List.of(older, newer))))
+        .isNotEqualTo(CodeDigest.of(new LinkedHashSet<>(List.of(newer, older))));
   }
 
   @Test
   void aStackLoadedByItsOwnClassLoaderIsItsUrlsNotTheHostsClassPath() throws IOException {
     Path classes = folder("classes", FILES);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-      assertThat(UpToDate.classPath(loader)).containsExactly(classes);
+      assertThat(ClassPath.of(loader)).containsExactly(classes);
     }
   }
 
@@ -121,7 +121,7 @@ class UpToDateCodeTest {
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       // The renderers and the gate the stack runs with may come from the application class path.
       Path host = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
-      assertThat(UpToDate.classPath(loader)).contains(classes, host);
+      assertThat(ClassPath.of(loader)).contains(classes, host);
     }
   }
 
@@ -137,7 +137,7 @@ class UpToDateCodeTest {
       out.write(1);
     }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
-      assertThat(UpToDate.classPath(loader)).containsExactly(app, lib);
+      assertThat(ClassPath.of(loader)).containsExactly(app, lib);
     }
   }
 
@@ -147,7 +147,7 @@ class UpToDateCodeTest {
     Tools tools = new Tools(null, unreadable.getParent(), List.of());
     try {
       String context =
-          UpToDate.context(ValidationMode.AUTO, tools, getClass().getClassLoader(), Map.of());
+          SharedInputs.of(ValidationMode.AUTO, tools, getClass().getClassLoader(), Map.of());
 
       // Named, and the walk went on past it to what sorts after it: a change there still shows.
       assertThat(context).contains("unreadable " + unreadable);

@@ -1,8 +1,11 @@
-package io.stackwright.cli;
+package io.stackwright.synth.uptodate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.stackwright.cli.CliRun;
+import io.stackwright.cli.Main;
+import io.stackwright.cli.ProjectCopy;
 import io.stackwright.env.InvalidPropException;
 import io.stackwright.model.Patch;
 import io.stackwright.model.RawObject;
@@ -13,7 +16,7 @@ import io.stackwright.shop.ShopEnvironment;
 import io.stackwright.shop.ShopStack;
 import io.stackwright.stack.Stack;
 import io.stackwright.stack.StackDefinition;
-import io.stackwright.synth.UpToDate;
+import io.stackwright.validate.InstalledTools;
 import io.stackwright.validate.Waiver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +50,8 @@ class UpToDateTest {
 
   @BeforeEach
   void copyProject() throws IOException {
-    MainTest.copyTree(MainTest.PROJECT.resolve("environments"), project.resolve("environments"));
-    MainTest.copyTree(MainTest.PROJECT.resolve("dist"), project.resolve("dist"));
-    Path tools = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
+    ProjectCopy.of(project);
+    Path tools = InstalledTools.PROJECT.resolve(".tools").toAbsolutePath();
     if (Files.isDirectory(tools)) {
       Files.createSymbolicLink(project.resolve(".tools"), tools);
     }
@@ -207,7 +209,7 @@ class UpToDateTest {
 
   @Test
   void anUpgradedComposePluginChecksAgain(@TempDir Path docker) throws IOException {
-    Path real = MainTest.PROJECT.resolve(".tools").toAbsolutePath();
+    Path real = InstalledTools.PROJECT.resolve(".tools").toAbsolutePath();
     assumeTrue(Files.isExecutable(real.resolve("bin/docker-compose")));
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
     // The project's own tools, but for the Compose CLI, found as the plugin of a docker client

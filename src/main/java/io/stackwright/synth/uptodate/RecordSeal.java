@@ -1,4 +1,4 @@
-package io.stackwright.synth;
+package io.stackwright.synth.uptodate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +47,6 @@ final class RecordSeal {
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  /** A seal with a given key, for tests. */
-  static RecordSeal of(byte[] key) {
-    return new RecordSeal(key.clone());
   }
 
   private static void create(Path file) throws IOException {

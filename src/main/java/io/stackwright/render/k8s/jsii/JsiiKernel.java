@@ -1,18 +1,18 @@
-package io.stackwright.render.k8s;
+package io.stackwright.render.k8s.jsii;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.jsii.JsiiEngine;
 
 /**
- * Starts the jsii kernel (the Node.js child that runs cdk8s) ahead of the first render, on a thread
+ * The jsii kernel, the Node.js child that runs cdk8s, started ahead of the first render on a thread
  * of its own, so that its start-up (about 0.5 s: Node.js, the jsii kernel, the cdk8s-plus assembly)
  * overlaps what a synth does before it renders: reading the environment files and defining the
- * stacks.
+ * stacks. The jsii runtime starts the kernel its own way; {@code JSII_NODE} and {@code
+ * JSII_RUNTIME}, its own variables, choose the command.
  */
 public final class JsiiKernel {
   private static CompletableFuture<Void> start;
-  private static volatile boolean direct;
 
   private JsiiKernel() {}
 
@@ -23,19 +23,11 @@ public final class JsiiKernel {
       Thread thread =
           new Thread(
               () -> {
-                DirectKernel.Launch launch = null;
                 try {
-                  launch = DirectKernel.install(System.getenv());
-                  direct = launch != null;
                   JsiiEngine.getInstance().loadModule(org.cdk8s.plus33.$Module.class);
                   future.complete(null);
                 } catch (RuntimeException | Error e) {
                   future.completeExceptionally(e);
-                } finally {
-                  // Node.js has read both scripts once the kernel answered (or it never will).
-                  if (launch != null) {
-                    launch.cleanUp();
-                  }
                 }
               },
               "jsii-start");
@@ -52,7 +44,7 @@ public final class JsiiKernel {
    * @throws Unavailable when Node.js cannot be started or the kernel does not come up; every later
    *     call throws the same
    */
-  static synchronized void awaitStart() {
+  public static synchronized void awaitStart() {
     startInBackground();
     try {
       start.join();
@@ -63,14 +55,6 @@ public final class JsiiKernel {
       }
       throw new Unavailable(cause);
     }
-  }
-
-  /**
-   * Whether the kernel runs as the JVM's direct child ({@link DirectKernel}) rather than behind the
-   * jsii runtime's relay process; known once it has started.
-   */
-  static boolean direct() {
-    return direct;
   }
 
   /**
