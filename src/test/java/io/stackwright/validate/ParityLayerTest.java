@@ -3,10 +3,7 @@ package io.stackwright.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackwright.output.SynthOutput;
-import io.stackwright.shop.ShopStack;
-import io.stackwright.synth.Environments;
-import io.stackwright.synth.Synthesizer;
-import java.nio.file.Path;
+import io.stackwright.shop.ShopOutputs;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,28 +16,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code PARITY.md}, made from the same comparison, says what it found.
  */
 class ParityLayerTest {
-  private static final Path PROJECT = Path.of(System.getProperty("stackwright.projectDir", "."));
   private static SynthOutput prod;
 
   @BeforeAll
-  static void renderProd() throws Exception {
-    prod = render("prod");
+  static void renderProd() {
+    prod = ShopOutputs.of("prod");
   }
 
   static List<String> environments() {
-    return new Environments(PROJECT).names();
-  }
-
-  private static SynthOutput render(String environment) throws Exception {
-    return new Synthesizer<>(new ShopStack(), PROJECT, name -> null)
-        .renderWithoutGate(List.of(environment))
-        .get(0);
+    return ShopOutputs.environments();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("environments")
   void theReportOfEveryEnvironmentFindsNoMismatch(String environment) throws Exception {
-    SynthOutput output = environment.equals("prod") ? prod : render(environment);
+    SynthOutput output = ShopOutputs.of(environment);
 
     assertThat(output.text(ParityReport.FILE))
         .contains("## backend\n")
