@@ -347,6 +347,7 @@ class PublicApiTest {
           "render.enrich.Enricher",
           "render.enrich.Enrichers",
           "render.k8s.jsii.JsiiKernel",
+          "render.k8s.jsii.KernelValues",
           "render.k8s.KubeJson",
           "render.k8s.KubernetesEnricher",
           "render.k8s.KubernetesRenderer",

@@ -8,7 +8,6 @@ import io.stackwright.model.StackModel;
 import io.stackwright.render.Labels;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.k8s.KubernetesRenderer;
-import io.stackwright.render.k8s.PodValues;
 import io.stackwright.render.k8s.StackParts;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.List;
@@ -115,7 +114,7 @@ final class Hardening implements Enricher {
       out.mount(
           VolumeMount.builder()
               .path(path)
-              .volume(PodValues.emptyDir(out, volumeName(path), service.inMemory().get(path)))
+              .volume(out.values().emptyDir(volumeName(path), service.inMemory().get(path)))
               .build());
     }
   }
@@ -126,7 +125,7 @@ final class Hardening implements Enricher {
     out.container().securityContext(container(job.security()));
     out.podSecurity(pod(job.security()));
     out.mount(
-        VolumeMount.builder().path("/tmp").volume(PodValues.emptyDir(out, "tmp", null)).build());
+        VolumeMount.builder().path("/tmp").volume(out.values().emptyDir("tmp", null)).build());
   }
 
   /** The pod's security context: non-root, as the model's user and group. */

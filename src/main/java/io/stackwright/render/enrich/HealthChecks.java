@@ -7,6 +7,7 @@ import io.stackwright.model.ServiceModel;
 import io.stackwright.model.StackModel;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.compose.HealthCheck;
+import io.stackwright.render.k8s.PodValues;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +94,11 @@ final class HealthChecks implements Enricher {
 
   @Override
   public void enrichWorkload(StackModel stack, ServiceModel service, WorkloadParts out) {
+    PodValues values = out.values();
     out.container()
-        .readiness(probe(service.readiness(), 0))
-        .liveness(probe(service.liveness(), 0))
-        .startup(startupProbe(service));
+        .readiness(probe(service.readiness(), 0, values))
+        .liveness(probe(service.liveness(), 0, values))
+        .startup(startupProbe(service, values));
   }
 
   /** Nothing: a job runs to completion, and its deadline stops one that hangs. */
@@ -105,20 +107,27 @@ final class HealthChecks implements Enricher {
       StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {}
 
   /** The readiness check, repeated until {@code startupSeconds} have passed. */
-  private static org.cdk8s.plus33.Probe startupProbe(ServiceModel service) {
+  private static org.cdk8s.plus33.Probe startupProbe(ServiceModel service, PodValues values) {
     Probe readiness = service.readiness();
     int attempts =
         Math.max(
             1,
             (service.startupSeconds() + readiness.periodSeconds() - 1) / readiness.periodSeconds());
-    return probe(readiness, attempts);
+    return probe(readiness, attempts, values);
   }
 
   /** {@code probe}, failing after {@code failureThreshold} attempts, or its own when that is 0. */
-  private static org.cdk8s.plus33.Probe probe(Probe probe, int failureThreshold) {
+  private static org.cdk8s.plus33.Probe probe(Probe probe, int failureThreshold, PodValues values) {
     int threshold = failureThreshold > 0 ? failureThreshold : probe.failureThreshold();
-    Duration period = Duration.seconds(probe.periodSeconds());
-    Duration timeout = Duration.seconds(probe.timeoutSeconds());
+    return values.shared(
+        org.cdk8s.plus33.Probe.class,
+        List.of(probe, threshold),
+        () -> make(probe, threshold, values));
+  }
+
+  private static org.cdk8s.plus33.Probe make(Probe probe, int threshold, PodValues values) {
+    Duration period = values.seconds(probe.periodSeconds());
+    Duration timeout = values.seconds(probe.timeoutSeconds());
     if (probe.check() instanceof Probe.HttpGet http) {
       return org.cdk8s.plus33.Probe.fromHttpGet(
           http.path(),

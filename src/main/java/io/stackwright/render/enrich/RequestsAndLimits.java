@@ -59,25 +59,25 @@ final class RequestsAndLimits implements Enricher {
 
   @Override
   public void enrichWorkload(StackModel stack, ServiceModel service, WorkloadParts out) {
-    out.container().resources(container(service.resources()));
+    out.container().resources(container(service.resources(), out.values()));
   }
 
   @Override
   public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
-    out.container().resources(container(job.resources()));
+    out.container().resources(container(job.resources(), out.values()));
   }
 
-  private static ContainerResources container(Resources resources) {
+  private static ContainerResources container(Resources resources, PodValues values) {
     return ContainerResources.builder()
         .cpu(
             CpuResources.builder()
-                .request(PodValues.cpu(resources.cpu()))
-                .limit(PodValues.cpu(resources.cpuLimit()))
+                .request(values.cpu(resources.cpu()))
+                .limit(values.cpu(resources.cpuLimit()))
                 .build())
         .memory(
             MemoryResources.builder()
-                .request(PodValues.size(resources.memory()))
-                .limit(PodValues.size(resources.memoryLimit()))
+                .request(values.size(resources.memory()))
+                .limit(values.size(resources.memoryLimit()))
                 .build())
         .build();
   }

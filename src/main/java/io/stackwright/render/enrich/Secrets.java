@@ -198,18 +198,21 @@ final class Secrets implements Enricher {
    */
   private static VolumeMount mount(WorkloadParts workload, SecretFile file) {
     Volume volume =
-        workload.volume(
-            List.of("secret", file.secretName(), file.key(), file.name()),
-            (scope, id) ->
-                Volume.fromSecret(
-                    scope,
-                    id,
-                    Secret.fromSecretName(scope, id + "-secret", file.secretName()),
-                    SecretVolumeOptions.builder()
-                        .name("secret-" + file.name())
-                        .defaultMode(0440)
-                        .items(Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
-                        .build()));
+        workload
+            .values()
+            .volume(
+                List.of("secret", file.secretName(), file.key(), file.name()),
+                (scope, id) ->
+                    Volume.fromSecret(
+                        scope,
+                        id,
+                        Secret.fromSecretName(scope, id + "-secret", file.secretName()),
+                        SecretVolumeOptions.builder()
+                            .name("secret-" + file.name())
+                            .defaultMode(0440)
+                            .items(
+                                Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
+                            .build()));
     return VolumeMount.builder()
         .path(file.path())
         .subPath(file.name())

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.Cron;
 import org.cdk8s.CronOptions;
-import org.cdk8s.Duration;
 import org.cdk8s.plus33.ConcurrencyPolicy;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.CronJob;
@@ -41,12 +40,16 @@ final class CronJobs {
       StackModel stack,
       ServiceModel owner,
       ScheduledJob job,
-      List<KubernetesEnricher> enrichers) {
+      List<KubernetesEnricher> enrichers,
+      PodValues values) {
     String id = Workloads.id(owner, "job-" + job.name());
     String name = owner.name() + "-" + job.name();
     Map<String, EnvValue> env = new TreeMap<>();
     Addresses.resolve(job.env(), host -> host + "." + stack.namespace() + ".svc")
-        .forEach((key, value) -> env.put(key, EnvValue.fromValue(value)));
+        .forEach(
+            (key, value) ->
+                env.put(
+                    key, values.shared(EnvValue.class, value, () -> EnvValue.fromValue(value))));
     ContainerProps.Builder container =
         ContainerProps.builder()
             .name(job.name())
@@ -54,8 +57,7 @@ final class CronJobs {
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .command(job.command())
             .envVariables(env);
-    WorkloadParts parts =
-        new WorkloadParts("CronJob", name, chart, id, plain, container, List.of());
+    WorkloadParts parts = new WorkloadParts("CronJob", name, plain, container, List.of(), values);
     enrichers.forEach(enricher -> enricher.enrichJob(stack, owner, job, parts));
     PersistentData data = job.volume();
     if (data != null) {
@@ -65,11 +67,11 @@ final class CronJobs {
         CronJobProps.builder()
             .metadata(Workloads.metadata(stack, owner, name))
             .podMetadata(parts.podMetadata())
-            .schedule(cron(job.schedule()))
+            .schedule(cron(job.schedule(), values))
             .timeZone("Etc/UTC")
             .concurrencyPolicy(ConcurrencyPolicy.FORBID)
-            .startingDeadline(Duration.minutes(30))
-            .activeDeadline(Duration.seconds(job.deadlineSeconds()))
+            .startingDeadline(values.seconds(30 * 60))
+            .activeDeadline(values.seconds(job.deadlineSeconds()))
             .backoffLimit(2)
             .successfulJobsRetained(3)
             .failedJobsRetained(3)
@@ -95,7 +97,7 @@ final class CronJobs {
     PersistentVolumeClaimProps.Builder claim =
         PersistentVolumeClaimProps.builder()
             .metadata(Workloads.metadata(stack, owner, name))
-            .storage(PodValues.size(data.size()))
+            .storage(job.values().size(data.size()))
             .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
     if (data.storageClass() != null) {
       claim.storageClassName(data.storageClass());
@@ -104,21 +106,26 @@ final class CronJobs {
     return VolumeMount.builder()
         .path(data.mountPath())
         .volume(
-            job.volume(
-                List.of("claim", name),
-                (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
+            job.values()
+                .volume(
+                    List.of("claim", name),
+                    (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
         .build();
   }
 
-  private static Cron cron(String schedule) {
+  private static Cron cron(String schedule, PodValues values) {
     List<String> f = CronSchedule.fields(schedule);
-    return Cron.schedule(
-        CronOptions.builder()
-            .minute(f.get(0))
-            .hour(f.get(1))
-            .day(f.get(2))
-            .month(f.get(3))
-            .weekDay(f.get(4))
-            .build());
+    return values.shared(
+        Cron.class,
+        f,
+        () ->
+            Cron.schedule(
+                CronOptions.builder()
+                    .minute(f.get(0))
+                    .hour(f.get(1))
+                    .day(f.get(2))
+                    .month(f.get(3))
+                    .weekDay(f.get(4))
+                    .build()));
   }
 }

@@ -76,10 +76,11 @@ public final class KubernetesRenderer {
     // One chart for every service, so that cdk8s synthesizes them in one call: it prepares and
     // validates the whole app for each chart it synthesizes, and each call is a round trip.
     Chart services = chart(app, "services", stack.namespace(), Map.of());
+    PodValues values = new PodValues();
     for (ServiceModel service : stack.kubernetesServices()) {
       PlainObjects objects = new PlainObjects(stack.namespace(), Labels.of(stack, service));
       plain.put(serviceFile(service.name()), objects);
-      Workloads.render(services, objects, stack, service, enrichers);
+      Workloads.render(services, objects, stack, service, enrichers, values);
     }
 
     Map<String, List<ObjectNode>> synthesized = new LinkedHashMap<>();

@@ -1,20 +1,31 @@
 package io.stackwright.render.k8s;
 
 import io.stackwright.model.Memory;
+import io.stackwright.render.k8s.jsii.KernelValues;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.cdk8s.Duration;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Cpu;
 import org.cdk8s.plus33.EmptyDirMedium;
 import org.cdk8s.plus33.EmptyDirVolumeOptions;
 import org.cdk8s.plus33.Volume;
+import software.constructs.Construct;
 
 /**
- * The model's quantities as cdk8s values (sizes, CPU quantities), and the {@code emptyDir} volumes
- * of a pod, as the renderer and the cross-cutting defaults ({@link KubernetesEnricher}) both write
- * them.
+ * The cdk8s values of one render's pods (durations, sizes, CPU quantities, volumes), as the
+ * renderer and the cross-cutting defaults ({@link KubernetesEnricher}) both write them. Each is
+ * made once per render and shared ({@link KernelValues} says why); a workload's {@link
+ * WorkloadParts#values()} gives the render's.
  */
 public final class PodValues {
-  private PodValues() {}
+  private final KernelValues values;
+
+  /** Values for one render, none made yet. */
+  PodValues() {
+    this.values = new KernelValues();
+  }
 
   /**
    * A size, in whole gibibytes where it is one, else in mebibytes.
@@ -22,10 +33,12 @@ public final class PodValues {
    * @param memory the size
    * @return the size, as Kubernetes writes it ({@code 2Gi}, {@code 512Mi})
    */
-  public static Size size(Memory memory) {
-    return memory.mebibytes() % 1024 == 0
-        ? Size.gibibytes(memory.mebibytes() >> 10)
-        : Size.mebibytes(memory.mebibytes());
+  public Size size(Memory memory) {
+    long mebibytes = memory.mebibytes();
+    return values.value(
+        Size.class,
+        mebibytes,
+        () -> mebibytes % 1024 == 0 ? Size.gibibytes(mebibytes >> 10) : Size.mebibytes(mebibytes));
   }
 
   /**
@@ -34,24 +47,60 @@ public final class PodValues {
    * @param cpu the quantity
    * @return the quantity, in millicores
    */
-  public static Cpu cpu(io.stackwright.model.Cpu cpu) {
-    return Cpu.millis(cpu.millis());
+  public Cpu cpu(io.stackwright.model.Cpu cpu) {
+    return values.value(Cpu.class, cpu.millis(), () -> Cpu.millis(cpu.millis()));
   }
 
   /**
-   * An {@code emptyDir} volume of a workload's pod.
+   * A duration of whole seconds.
    *
-   * @param workload the workload
+   * @param seconds the seconds
+   * @return the duration
+   */
+  public Duration seconds(int seconds) {
+    return values.value(Duration.class, seconds, () -> Duration.seconds(seconds));
+  }
+
+  /**
+   * Any other value of the render, made by {@code make} the first time {@code key} is seen.
+   *
+   * @param type the value's type
+   * @param key every setting of the value, so that equal keys mean equal values
+   * @param make makes the value
+   * @param <T> the value's type
+   * @return the value
+   */
+  public <T> T shared(Class<T> type, Object key, Supplier<T> make) {
+    return values.value(type, key, make);
+  }
+
+  /**
+   * A pod volume, made by {@code make} the first time {@code key} is seen, and shared by every pod
+   * that mounts it: cdk8s-plus refuses two volume objects of one name in a pod, so two mounts of
+   * one volume must share its object anyway.
+   *
+   * @param key the volume's name and every setting of its source, so that equal keys mean equal
+   *     volumes
+   * @param make makes the volume from a scope and a construct id of its own there
+   * @return the volume
+   */
+  public Volume volume(Object key, BiFunction<Construct, String, Volume> make) {
+    return values.construct(Volume.class, List.of("volume", key), make);
+  }
+
+  /**
+   * An {@code emptyDir} volume.
+   *
    * @param name the volume's name
    * @param inMemory its size in memory ({@code medium: Memory}); {@code null} for one on disk
    * @return the volume
    */
-  public static Volume emptyDir(WorkloadParts workload, String name, Memory inMemory) {
+  public Volume emptyDir(String name, Memory inMemory) {
     if (inMemory == null) {
-      return workload.volume(
+      return volume(
           List.of("empty-dir", name), (scope, id) -> Volume.fromEmptyDir(scope, id, name));
     }
-    return workload.volume(
+    return volume(
         List.of("empty-dir", name, inMemory.mebibytes()),
         (scope, id) ->
             Volume.fromEmptyDir(

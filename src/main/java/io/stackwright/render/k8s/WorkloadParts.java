@@ -1,17 +1,13 @@
 package io.stackwright.render.k8s;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
-import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
-import software.constructs.Construct;
 
 /**
  * One workload as it is built: what the cross-cutting defaults ({@link KubernetesEnricher}) add to
@@ -21,14 +17,12 @@ import software.constructs.Construct;
 public final class WorkloadParts {
   private final String kind;
   private final String name;
-  private final Construct scope;
-  private final String id;
   private final PlainObjects objects;
   private final ContainerProps.Builder container;
   private final List<VolumeMount> mounts;
   private final Map<String, String> podLabels = new TreeMap<>();
   private final Map<String, String> podAnnotations = new TreeMap<>();
-  private final Map<Object, Volume> volumes = new HashMap<>();
+  private final PodValues values;
   private PodSecurityContextProps podSecurity;
 
   /**
@@ -36,25 +30,22 @@ public final class WorkloadParts {
    *
    * @param kind {@code Deployment}, {@code StatefulSet} or {@code CronJob}
    * @param name the workload's name
-   * @param scope the chart its construct is made in
-   * @param id its construct's id there
    * @param objects the plain objects of its file
    * @param container its one container's props, without mounts
    * @param mounts the container's mounts so far
+   * @param values the render's values
    */
   WorkloadParts(
       String kind,
       String name,
-      Construct scope,
-      String id,
       PlainObjects objects,
       ContainerProps.Builder container,
-      List<VolumeMount> mounts) {
+      List<VolumeMount> mounts,
+      PodValues values) {
     this.kind = kind;
     this.name = name;
-    this.scope = scope;
-    this.id = id;
     this.objects = objects;
+    this.values = values;
     this.container = container;
     this.mounts = new ArrayList<>(mounts);
   }
@@ -90,23 +81,9 @@ public final class WorkloadParts {
     return this;
   }
 
-  /**
-   * The pod's volume for {@code key}, made by {@code make} the first time the key is asked for:
-   * cdk8s-plus refuses two volume objects of one name in a pod, so two mounts of one volume must
-   * share its object.
-   *
-   * @param key the volume's name and every setting of its source, so that equal keys mean equal
-   *     volumes
-   * @param make makes the volume from a scope and a construct id of its own there
-   * @return the volume
-   */
-  public Volume volume(Object key, BiFunction<Construct, String, Volume> make) {
-    Volume volume = volumes.get(key);
-    if (volume == null) {
-      volume = make.apply(scope, id + ":volume-" + (volumes.size() + 1));
-      volumes.put(key, volume);
-    }
-    return volume;
+  /** {@return the render's cdk8s values: sizes, durations, volumes, made once and shared} */
+  public PodValues values() {
+    return values;
   }
 
   /**

@@ -68,18 +68,13 @@ final class Workloads {
       PlainObjects plain,
       StackModel stack,
       ServiceModel service,
-      List<KubernetesEnricher> enrichers) {
+      List<KubernetesEnricher> enrichers,
+      PodValues values) {
     ConfigMaps.Config config = ConfigMaps.add(chart, stack, service);
     String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     WorkloadParts parts =
         new WorkloadParts(
-            kind,
-            service.name(),
-            chart,
-            id(service, "workload"),
-            plain,
-            container(service, config),
-            config.mounts());
+            kind, service.name(), plain, container(service, config), config.mounts(), values);
     podAnnotations(parts, stack, service, config.checksum());
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
@@ -88,7 +83,7 @@ final class Workloads {
       parts.mount(
           VolumeMount.builder()
               .path(data.mountPath())
-              .volume(PodValues.emptyDir(parts, data.volume(), null))
+              .volume(values.emptyDir(data.volume(), null))
               .build());
     }
     boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
@@ -105,7 +100,7 @@ final class Workloads {
     }
     Ingresses.apply(plain, service);
     for (ScheduledJob job : service.jobs()) {
-      CronJobs.render(chart, plain, stack, service, job, enrichers);
+      CronJobs.render(chart, plain, stack, service, job, enrichers, values);
     }
   }
 
@@ -124,7 +119,7 @@ final class Workloads {
             .replicas(service.replicas())
             .containers(List.of(parts.builtContainer()))
             .automountServiceAccountToken(apiAccess)
-            .volumeClaimTemplates(List.of(claimTemplate(service.data())));
+            .volumeClaimTemplates(List.of(claimTemplate(service.data(), parts.values())));
     PodSecurityContextProps security = parts.podSecurity();
     if (security != null) {
       props.securityContext(security);
@@ -145,12 +140,7 @@ final class Workloads {
             .podMetadata(parts.podMetadata())
             .select(false)
             // Never below the desired count during a rollout.
-            .strategy(
-                DeploymentStrategy.rollingUpdate(
-                    DeploymentStrategyRollingUpdateOptions.builder()
-                        .maxSurge(PercentOrAbsolute.absolute(1))
-                        .maxUnavailable(PercentOrAbsolute.absolute(0))
-                        .build()))
+            .strategy(rollingUpdate(parts.values()))
             .containers(List.of(parts.builtContainer()))
             .automountServiceAccountToken(apiAccess);
     PodSecurityContextProps security = parts.podSecurity();
@@ -162,7 +152,7 @@ final class Workloads {
     }
     Deployment created = new Deployment(chart, id(service, "workload"), props.build());
     if (service.autoscaling() != null) {
-      autoscaler(chart, stack, service, created);
+      autoscaler(chart, stack, service, created, parts.values());
     }
   }
 
@@ -202,8 +192,25 @@ final class Workloads {
     }
   }
 
+  /** A rollout that adds a pod at a time and never has fewer ready than desired. */
+  private static DeploymentStrategy rollingUpdate(PodValues values) {
+    return values.shared(
+        DeploymentStrategy.class,
+        "rolling-update",
+        () ->
+            DeploymentStrategy.rollingUpdate(
+                DeploymentStrategyRollingUpdateOptions.builder()
+                    .maxSurge(PercentOrAbsolute.absolute(1))
+                    .maxUnavailable(PercentOrAbsolute.absolute(0))
+                    .build()));
+  }
+
   private static void autoscaler(
-      Construct chart, StackModel stack, ServiceModel service, Deployment deployment) {
+      Construct chart,
+      StackModel stack,
+      ServiceModel service,
+      Deployment deployment,
+      PodValues values) {
     Autoscaling scaling = service.autoscaling();
     new HorizontalPodAutoscaler(
         chart,
@@ -215,7 +222,12 @@ final class Workloads {
             .maxReplicas(scaling.maxReplicas())
             .metrics(
                 List.of(
-                    Metric.resourceCpu(MetricTarget.averageUtilization(scaling.cpuUtilization()))))
+                    values.shared(
+                        Metric.class,
+                        scaling.cpuUtilization(),
+                        () ->
+                            Metric.resourceCpu(
+                                MetricTarget.averageUtilization(scaling.cpuUtilization())))))
             .build());
   }
 
@@ -238,11 +250,12 @@ final class Workloads {
     return new Service(chart, id(service, "service"), props.build());
   }
 
-  private static PersistentVolumeClaimTemplateProps claimTemplate(PersistentData data) {
+  private static PersistentVolumeClaimTemplateProps claimTemplate(
+      PersistentData data, PodValues values) {
     PersistentVolumeClaimTemplateProps.Builder claim =
         PersistentVolumeClaimTemplateProps.builder()
             .name(data.volume())
-            .storage(PodValues.size(data.size()))
+            .storage(values.size(data.size()))
             .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
     if (data.storageClass() != null) {
       claim.storageClassName(data.storageClass());

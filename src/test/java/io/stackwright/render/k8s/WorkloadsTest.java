@@ -17,6 +17,7 @@ import io.stackwright.services.GenericService;
 import io.stackwright.services.ServiceModels;
 import io.stackwright.stack.Stack;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +41,15 @@ class WorkloadsTest {
   }
 
   private static List<ObjectNode> render(ServiceModel service) {
+    return renderAll(service).get(service.name() + ".yaml");
+  }
+
+  private static Map<String, List<ObjectNode>> renderAll(ServiceModel... services) {
     Stack stack = new Stack("concerns", "qa", "concerns-qa", true);
-    stack.add(service);
-    return new KubernetesRenderer(Enrichers.all())
-        .render(stack.toModel())
-        .get(service.name() + ".yaml");
+    for (ServiceModel service : services) {
+      stack.add(service);
+    }
+    return new KubernetesRenderer(Enrichers.all()).render(stack.toModel());
   }
 
   private static List<String> kinds(List<ObjectNode> objects) {
@@ -101,5 +106,35 @@ class WorkloadsTest {
             .findValuesAsText("mountPath");
     assertThat(paths)
         .containsExactly("/etc/db/db.conf", "/tmp", "/run/secrets/db-password", "/var/lib/db");
+  }
+
+  @Test
+  void valuesSharedBetweenServicesKeepEachServicesOwnSettings() {
+    // The render makes each value once and shares it (PodValues): two services that differ only in
+    // a volume's size or a secret's name must still each get their own.
+    Map<String, List<ObjectNode>> files =
+        renderAll(
+            ServiceModels.of(
+                service("one")
+                    .writableInMemory("/cache", Memory.mebibytes(64))
+                    .secret(new SecretFile("one-pw", "one-credentials", "pw"), "PW_FILE")
+                    .probe(new Probe(new Probe.HttpGet("/ready", 8080), 10, 1, 3))),
+            ServiceModels.of(
+                service("two")
+                    .writableInMemory("/cache", Memory.mebibytes(128))
+                    .secret(new SecretFile("two-pw", "two-credentials", "pw"), "PW_FILE")
+                    .probe(new Probe(new Probe.HttpGet("/ready", 8080), 20, 1, 3))));
+
+    ObjectNode one = find(files.get("one.yaml"), "Deployment").withObject("/spec/template/spec");
+    ObjectNode two = find(files.get("two.yaml"), "Deployment").withObject("/spec/template/spec");
+    assertThat(one.at("/volumes").findValuesAsText("sizeLimit")).containsExactly("64Mi");
+    assertThat(two.at("/volumes").findValuesAsText("sizeLimit")).containsExactly("128Mi");
+    assertThat(one.at("/volumes").findValuesAsText("secretName"))
+        .containsExactly("one-credentials");
+    assertThat(two.at("/volumes").findValuesAsText("secretName"))
+        .containsExactly("two-credentials");
+    assertThat(one.at("/containers/0/readinessProbe/periodSeconds").asInt()).isEqualTo(10);
+    assertThat(two.at("/containers/0/readinessProbe/periodSeconds").asInt()).isEqualTo(20);
+    assertThat(one.at("/containers/0/resources")).isEqualTo(two.at("/containers/0/resources"));
   }
 }
