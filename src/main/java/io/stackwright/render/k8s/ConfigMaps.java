@@ -13,48 +13,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.plus33.ConfigMap;
-import org.cdk8s.plus33.ConfigMapProps;
 import org.cdk8s.plus33.ConfigMapVolumeOptions;
-import org.cdk8s.plus33.EnvFrom;
 import org.cdk8s.plus33.PathMapping;
 import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
+import org.cdk8s.plus33.k8s.ConfigMapEnvSource;
+import org.cdk8s.plus33.k8s.EnvFromSource;
+import org.cdk8s.plus33.k8s.KubeConfigMapProps;
 import software.constructs.Construct;
 
 /**
- * A service's configuration as ConfigMaps: its environment ({@code <service>-env}), and its
- * generated files ({@code <service>-config}), each mounted read-only at its own path. A digest of
- * both goes on the pod template, so that a change of either rolls the pods.
+ * A service's configuration as ConfigMaps: its environment ({@code <service>-env}), read by the
+ * container as {@code envFrom}, and its generated files ({@code <service>-config}), each mounted
+ * read-only at its own path. A digest of both goes on the pod template, so that a change of either
+ * rolls the pods.
+ *
+ * <p>The ConfigMaps are plain objects ({@link PlainObjects}), as cdk8s-plus would write them: it
+ * only copies their data through, and a construct costs a kernel round trip, its {@code envFrom}
+ * another.
  */
 final class ConfigMaps {
   /** The pod annotation with the digest of the service's configuration. */
   static final String CONFIG_CHECKSUM = "stackwright.io/config-sha256";
+
+  private static final PlainObjects.ApiKind CONFIG_MAP =
+      new PlainObjects.ApiKind("v1", "ConfigMap");
 
   private ConfigMaps() {}
 
   /**
    * What a service's container reads its configuration from.
    *
-   * @param envFrom where its environment comes from
+   * @param envFrom where its environment comes from, for its {@code envFrom} field
    * @param mounts its configuration files
    * @param checksum the SHA-256 of its environment and files
    */
-  record Config(List<EnvFrom> envFrom, List<VolumeMount> mounts, String checksum) {}
+  record Config(List<EnvFromSource> envFrom, List<VolumeMount> mounts, String checksum) {}
 
-  /** Adds the ConfigMaps of {@code service} to {@code chart}. */
-  static Config add(Construct chart, StackModel stack, ServiceModel service) {
+  /** Adds the ConfigMaps of {@code service} to {@code plain}. */
+  static Config add(Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
-    List<EnvFrom> envFrom = new ArrayList<>();
+    List<EnvFromSource> envFrom = new ArrayList<>();
     if (!env.isEmpty()) {
-      envFrom.add(new EnvFrom(configMap(chart, stack, service, "env", env)));
+      String name = configMap(plain, service, "env", env);
+      envFrom.add(
+          EnvFromSource.builder()
+              .configMapRef(ConfigMapEnvSource.builder().name(name).build())
+              .build());
     }
     Map<String, String> files = new TreeMap<>();
     service.configFiles().forEach(file -> files.put(file.name(), file.kubernetes()));
     List<VolumeMount> mounts = new ArrayList<>();
     if (!files.isEmpty()) {
-      Volume volume =
-          volume(chart, service, configMap(chart, stack, service, "config", files), files);
+      Volume volume = volume(chart, service, configMap(plain, service, "config", files), files);
       for (ConfigFile file : service.configFiles()) {
         // One file at its own path, leaving the rest of the image's directory as it is.
         mounts.add(
@@ -72,30 +84,30 @@ final class ConfigMaps {
     return new Config(envFrom, mounts, sha256(hashed));
   }
 
-  private static ConfigMap configMap(
-      Construct chart,
-      StackModel stack,
-      ServiceModel service,
-      String part,
-      Map<String, String> data) {
-    return new ConfigMap(
-        chart,
-        Workloads.id(service, part),
-        ConfigMapProps.builder()
-            .metadata(Workloads.metadata(stack, service, service.name() + "-" + part))
-            .data(data)
+  /** Adds the ConfigMap {@code <service>-<part>}; returns its name. */
+  private static String configMap(
+      PlainObjects plain, ServiceModel service, String part, Map<String, String> data) {
+    String name = service.name() + "-" + part;
+    plain.add(
+        CONFIG_MAP,
+        KubeConfigMapProps.builder()
+            .metadata(plain.metadata(name))
+            .data(new TreeMap<>(data))
+            .immutable(false)
             .build());
+    return name;
   }
 
   private static Volume volume(
-      Construct chart, ServiceModel service, ConfigMap configMap, Map<String, String> files) {
+      Construct chart, ServiceModel service, String configMap, Map<String, String> files) {
     Map<String, PathMapping> items = new TreeMap<>();
     files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
     // One object for every file's mount: cdk8s-plus refuses two volumes of one name in a pod.
+    String id = Workloads.id(service, "config-volume");
     return Volume.fromConfigMap(
         chart,
-        Workloads.id(service, "config-volume"),
-        configMap,
+        id,
+        ConfigMap.fromConfigMapName(chart, id + "-source", configMap),
         ConfigMapVolumeOptions.builder().name("config").defaultMode(0444).items(items).build());
   }
 

@@ -11,8 +11,9 @@ import org.cdk8s.plus33.k8s.ObjectMeta;
 
 /**
  * The objects of one file that are built in Java rather than through cdk8s (network policies,
- * disruption budgets, the Ingress, RBAC: objects cdk8s-plus has no construct for, or would add to),
- * and fields set on cdk8s objects after synthesis (selectors, the service account: values
+ * disruption budgets, the Ingress, RBAC: objects cdk8s-plus has no construct for, or would add to;
+ * ConfigMaps, a Deployment's Service and autoscaler: objects it only copies through), and fields
+ * set on cdk8s objects after synthesis (selectors, {@code envFrom}, the service account: values
  * cdk8s-plus only copies through), added to what cdk8s synthesizes for the file.
  *
  * <p>Each is built from the binding's typed {@code k8s} structs and written by {@link KubeJson}, as

@@ -17,11 +17,7 @@ import org.cdk8s.plus33.Deployment;
 import org.cdk8s.plus33.DeploymentProps;
 import org.cdk8s.plus33.DeploymentStrategy;
 import org.cdk8s.plus33.DeploymentStrategyRollingUpdateOptions;
-import org.cdk8s.plus33.HorizontalPodAutoscaler;
-import org.cdk8s.plus33.HorizontalPodAutoscalerProps;
 import org.cdk8s.plus33.ImagePullPolicy;
-import org.cdk8s.plus33.Metric;
-import org.cdk8s.plus33.MetricTarget;
 import org.cdk8s.plus33.PercentOrAbsolute;
 import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaimTemplateProps;
@@ -32,6 +28,17 @@ import org.cdk8s.plus33.ServiceProps;
 import org.cdk8s.plus33.StatefulSet;
 import org.cdk8s.plus33.StatefulSetProps;
 import org.cdk8s.plus33.VolumeMount;
+import org.cdk8s.plus33.k8s.CrossVersionObjectReferenceV2;
+import org.cdk8s.plus33.k8s.HorizontalPodAutoscalerBehaviorV2;
+import org.cdk8s.plus33.k8s.HorizontalPodAutoscalerSpecV2;
+import org.cdk8s.plus33.k8s.HpaScalingPolicyV2;
+import org.cdk8s.plus33.k8s.HpaScalingRulesV2;
+import org.cdk8s.plus33.k8s.KubeHorizontalPodAutoscalerV2Props;
+import org.cdk8s.plus33.k8s.KubeServiceProps;
+import org.cdk8s.plus33.k8s.MetricSpecV2;
+import org.cdk8s.plus33.k8s.MetricTargetV2;
+import org.cdk8s.plus33.k8s.ResourceMetricSourceV2;
+import org.cdk8s.plus33.k8s.ServiceSpec;
 import software.constructs.Construct;
 
 /**
@@ -42,6 +49,10 @@ import software.constructs.Construct;
  * made.
  */
 final class Workloads {
+  private static final PlainObjects.ApiKind SERVICE = new PlainObjects.ApiKind("v1", "Service");
+  private static final PlainObjects.ApiKind AUTOSCALER =
+      new PlainObjects.ApiKind("autoscaling/v2", "HorizontalPodAutoscaler");
+
   private Workloads() {}
 
   /**
@@ -70,12 +81,15 @@ final class Workloads {
       ServiceModel service,
       List<KubernetesEnricher> enrichers,
       PodValues values) {
-    ConfigMaps.Config config = ConfigMaps.add(chart, stack, service);
+    ConfigMaps.Config config = ConfigMaps.add(chart, plain, stack, service);
     String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     WorkloadParts parts =
-        new WorkloadParts(
-            kind, service.name(), plain, container(service, config), config.mounts(), values);
+        new WorkloadParts(kind, service.name(), plain, container(service), config.mounts(), values);
     podAnnotations(parts, stack, service, config.checksum());
+    if (!config.envFrom().isEmpty()) {
+      // cdk8s-plus would only copy it through, at a round trip for each source.
+      parts.set("/spec/template/spec/containers/0/envFrom", config.envFrom());
+    }
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
     if (data != null) {
@@ -87,16 +101,10 @@ final class Workloads {
               .build());
     }
     boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
-    // cdk8s-plus would only copy the selector through, at one round trip per label.
-    plain.set(
-        "Service",
-        service.name(),
-        "/spec/selector",
-        new TreeMap<>(Labels.selector(stack, service)));
     if (service.kind() == WorkloadKind.STATEFUL_SET) {
-      statefulSet(chart, stack, service, parts, apiAccess);
+      statefulSet(chart, plain, stack, service, parts, apiAccess);
     } else {
-      deployment(chart, stack, service, parts, apiAccess);
+      deployment(chart, plain, stack, service, parts, apiAccess);
     }
     Ingresses.apply(plain, service);
     for (ScheduledJob job : service.jobs()) {
@@ -106,6 +114,7 @@ final class Workloads {
 
   private static void statefulSet(
       Construct chart,
+      PlainObjects plain,
       StackModel stack,
       ServiceModel service,
       WorkloadParts parts,
@@ -115,7 +124,7 @@ final class Workloads {
             .metadata(metadata(stack, service, service.name()))
             .podMetadata(parts.podMetadata())
             .select(false)
-            .service(service(chart, stack, service, "None"))
+            .service(headlessService(chart, plain, stack, service))
             .replicas(service.replicas())
             .containers(List.of(parts.builtContainer()))
             .automountServiceAccountToken(apiAccess)
@@ -129,11 +138,23 @@ final class Workloads {
 
   private static void deployment(
       Construct chart,
+      PlainObjects plain,
       StackModel stack,
       ServiceModel service,
       WorkloadParts parts,
       boolean apiAccess) {
-    service(chart, stack, service, null);
+    plain.add(
+        SERVICE,
+        KubeServiceProps.builder()
+            .metadata(plain.metadata(service.name()))
+            .spec(
+                ServiceSpec.builder()
+                    .externalIPs(List.of())
+                    .ports(plainPorts(service))
+                    .selector(new TreeMap<>(Labels.selector(stack, service)))
+                    .type("ClusterIP")
+                    .build())
+            .build());
     DeploymentProps.Builder props =
         DeploymentProps.builder()
             .metadata(metadata(stack, service, service.name()))
@@ -150,14 +171,16 @@ final class Workloads {
     if (service.autoscaling() == null) {
       props.replicas(service.replicas());
     }
-    Deployment created = new Deployment(chart, id(service, "workload"), props.build());
+    Deployment deployment = new Deployment(chart, id(service, "workload"), props.build());
     if (service.autoscaling() != null) {
-      autoscaler(chart, stack, service, created, parts.values());
+      // As cdk8s-plus's own autoscaler would: the Deployment then leaves its replicas to it.
+      deployment.markHasAutoscaler();
+      autoscaler(plain, service);
     }
   }
 
   /** What the model says the container runs; its mounts are added to {@link WorkloadParts}. */
-  private static ContainerProps.Builder container(ServiceModel service, ConfigMaps.Config config) {
+  private static ContainerProps.Builder container(ServiceModel service) {
     List<ContainerPort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(ContainerPort.builder().name(port.name()).number(port.port()).build());
@@ -167,8 +190,7 @@ final class Workloads {
             .name(service.name())
             .image(service.image().toString())
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
-            .ports(ports)
-            .envFrom(config.envFrom());
+            .ports(ports);
     if (!service.command().isEmpty()) {
       container.command(service.command());
     }
@@ -205,34 +227,94 @@ final class Workloads {
                     .build()));
   }
 
-  private static void autoscaler(
-      Construct chart,
-      StackModel stack,
-      ServiceModel service,
-      Deployment deployment,
-      PodValues values) {
+  /**
+   * The Deployment's autoscaler, as cdk8s-plus writes one with its default behaviour: up by at most
+   * 4 pods or 200 % a minute, at once; down by at most the minimum a 5 minutes, after 5 minutes of
+   * lower use.
+   */
+  private static void autoscaler(PlainObjects plain, ServiceModel service) {
     Autoscaling scaling = service.autoscaling();
-    new HorizontalPodAutoscaler(
-        chart,
-        id(service, "autoscaler"),
-        HorizontalPodAutoscalerProps.builder()
-            .metadata(metadata(stack, service, service.name()))
-            .target(deployment)
-            .minReplicas(scaling.minReplicas())
-            .maxReplicas(scaling.maxReplicas())
-            .metrics(
-                List.of(
-                    values.shared(
-                        Metric.class,
-                        scaling.cpuUtilization(),
-                        () ->
-                            Metric.resourceCpu(
-                                MetricTarget.averageUtilization(scaling.cpuUtilization())))))
+    plain.add(
+        AUTOSCALER,
+        KubeHorizontalPodAutoscalerV2Props.builder()
+            .metadata(plain.metadata(service.name()))
+            .spec(
+                HorizontalPodAutoscalerSpecV2.builder()
+                    .maxReplicas(scaling.maxReplicas())
+                    .minReplicas(scaling.minReplicas())
+                    .scaleTargetRef(
+                        CrossVersionObjectReferenceV2.builder()
+                            .apiVersion("apps/v1")
+                            .kind("Deployment")
+                            .name(service.name())
+                            .build())
+                    .metrics(
+                        List.of(
+                            MetricSpecV2.builder()
+                                .type("Resource")
+                                .resource(
+                                    ResourceMetricSourceV2.builder()
+                                        .name("cpu")
+                                        .target(
+                                            MetricTargetV2.builder()
+                                                .type("Utilization")
+                                                .averageUtilization(scaling.cpuUtilization())
+                                                .build())
+                                        .build())
+                                .build()))
+                    .behavior(
+                        HorizontalPodAutoscalerBehaviorV2.builder()
+                            .scaleUp(
+                                scaling(
+                                    0, List.of(policy("Pods", 4, 60), policy("Percent", 200, 60))))
+                            .scaleDown(
+                                scaling(300, List.of(policy("Pods", scaling.minReplicas(), 300))))
+                            .build())
+                    .build())
             .build());
   }
 
-  private static Service service(
-      Construct chart, StackModel stack, ServiceModel service, String clusterIp) {
+  private static HpaScalingRulesV2 scaling(int window, List<HpaScalingPolicyV2> policies) {
+    return HpaScalingRulesV2.builder()
+        .policies(policies)
+        .selectPolicy("Max")
+        .stabilizationWindowSeconds(window)
+        .build();
+  }
+
+  private static HpaScalingPolicyV2 policy(String type, int value, int periodSeconds) {
+    return HpaScalingPolicyV2.builder()
+        .type(type)
+        .value(value)
+        .periodSeconds(periodSeconds)
+        .build();
+  }
+
+  private static List<org.cdk8s.plus33.k8s.ServicePort> plainPorts(ServiceModel service) {
+    List<org.cdk8s.plus33.k8s.ServicePort> ports = new ArrayList<>();
+    for (io.stackwright.model.ServicePort port : service.ports()) {
+      ports.add(
+          org.cdk8s.plus33.k8s.ServicePort.builder()
+              .name(port.name())
+              .port(port.port())
+              .targetPort(KubeJson.number(port.port()))
+              .build());
+    }
+    return ports;
+  }
+
+  /**
+   * The StatefulSet's headless Service, a construct: cdk8s-plus names it in the StatefulSet and
+   * makes it select the pods. Its selector is set once synthesized, as cdk8s-plus would only copy
+   * it through, at a round trip per label.
+   */
+  private static Service headlessService(
+      Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
+    plain.set(
+        "Service",
+        service.name(),
+        "/spec/selector",
+        new TreeMap<>(Labels.selector(stack, service)));
     List<ServicePort> ports = new ArrayList<>();
     for (io.stackwright.model.ServicePort port : service.ports()) {
       ports.add(
@@ -242,12 +324,14 @@ final class Workloads {
               .targetPort(port.port())
               .build());
     }
-    ServiceProps.Builder props =
-        ServiceProps.builder().metadata(metadata(stack, service, service.name())).ports(ports);
-    if (clusterIp != null) {
-      props.clusterIp(clusterIp);
-    }
-    return new Service(chart, id(service, "service"), props.build());
+    return new Service(
+        chart,
+        id(service, "service"),
+        ServiceProps.builder()
+            .metadata(metadata(stack, service, service.name()))
+            .ports(ports)
+            .clusterIp("None")
+            .build());
   }
 
   private static PersistentVolumeClaimTemplateProps claimTemplate(
