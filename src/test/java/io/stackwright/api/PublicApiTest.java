@@ -353,6 +353,7 @@ class PublicApiTest {
           "render.k8s.KubernetesRenderer",
           "render.k8s.PlainObjects",
           "render.k8s.PodValues",
+          "render.k8s.PodVolumes",
           "render.k8s.StackParts",
           "render.k8s.WorkloadParts",
           "run.DiffRun",

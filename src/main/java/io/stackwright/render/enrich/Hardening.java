@@ -8,6 +8,7 @@ import io.stackwright.model.StackModel;
 import io.stackwright.render.Labels;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.render.k8s.PodVolumes;
 import io.stackwright.render.k8s.StackParts;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.cdk8s.plus33.FsGroupChangePolicy;
 import org.cdk8s.plus33.PodSecurityContextProps;
 import org.cdk8s.plus33.SeccompProfile;
 import org.cdk8s.plus33.SeccompProfileType;
-import org.cdk8s.plus33.VolumeMount;
 
 /**
  * Every container confined as Pod Security "restricted" requires, on both targets, as the model's
@@ -111,11 +111,7 @@ final class Hardening implements Enricher {
       out.podAnnotation(Labels.WRITABLE_ROOT, security.writableRootReason());
     }
     for (String path : service.writablePaths()) {
-      out.mount(
-          VolumeMount.builder()
-              .path(path)
-              .volume(out.values().emptyDir(volumeName(path), service.inMemory().get(path)))
-              .build());
+      out.mount(path, PodVolumes.emptyDir(volumeName(path), service.inMemory().get(path)));
     }
   }
 
@@ -124,8 +120,7 @@ final class Hardening implements Enricher {
   public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
     out.container().securityContext(container(job.security()));
     out.podSecurity(pod(job.security()));
-    out.mount(
-        VolumeMount.builder().path("/tmp").volume(out.values().emptyDir("tmp", null)).build());
+    out.mount("/tmp", PodVolumes.emptyDir("tmp", null));
   }
 
   /** The pod's security context: non-root, as the model's user and group. */

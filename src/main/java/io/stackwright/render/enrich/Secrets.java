@@ -9,21 +9,16 @@ import io.stackwright.render.compose.ComposeFile;
 import io.stackwright.render.compose.ComposeService;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.render.k8s.PlainObjects;
+import io.stackwright.render.k8s.PodVolumes;
 import io.stackwright.render.k8s.StackParts;
 import io.stackwright.render.k8s.WorkloadParts;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.cdk8s.plus33.PathMapping;
-import org.cdk8s.plus33.Secret;
-import org.cdk8s.plus33.SecretVolumeOptions;
-import org.cdk8s.plus33.Volume;
-import org.cdk8s.plus33.VolumeMount;
 import org.cdk8s.plus33.k8s.KubeSecretProps;
 
 /**
@@ -184,40 +179,22 @@ final class Secrets implements Enricher {
 
   @Override
   public void enrichWorkload(StackModel stack, ServiceModel service, WorkloadParts out) {
-    service.secrets().forEach(file -> out.mount(mount(out, file)));
+    service.secrets().forEach(file -> mount(out, file));
   }
 
   @Override
   public void enrichJob(StackModel stack, ServiceModel owner, ScheduledJob job, WorkloadParts out) {
-    job.secrets().forEach(file -> out.mount(mount(out, file)));
+    job.secrets().forEach(file -> mount(out, file));
   }
 
   /**
    * A single file at the same path as Compose's {@code /run/secrets/<name>}, rather than a
    * directory, readable by the pod's group alone.
    */
-  private static VolumeMount mount(WorkloadParts workload, SecretFile file) {
-    Volume volume =
-        workload
-            .values()
-            .volume(
-                List.of("secret", file.secretName(), file.key(), file.name()),
-                (scope, id) ->
-                    Volume.fromSecret(
-                        scope,
-                        id,
-                        Secret.fromSecretName(scope, id + "-secret", file.secretName()),
-                        SecretVolumeOptions.builder()
-                            .name("secret-" + file.name())
-                            .defaultMode(0440)
-                            .items(
-                                Map.of(file.key(), PathMapping.builder().path(file.name()).build()))
-                            .build()));
-    return VolumeMount.builder()
-        .path(file.path())
-        .subPath(file.name())
-        .readOnly(true)
-        .volume(volume)
-        .build();
+  private static void mount(WorkloadParts workload, SecretFile file) {
+    workload.mountFile(
+        file.path(),
+        PodVolumes.secretFile("secret-" + file.name(), file.secretName(), file.key(), file.name()),
+        file.name());
   }
 }

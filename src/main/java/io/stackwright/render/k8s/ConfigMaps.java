@@ -12,15 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdk8s.plus33.ConfigMap;
-import org.cdk8s.plus33.ConfigMapVolumeOptions;
-import org.cdk8s.plus33.PathMapping;
-import org.cdk8s.plus33.Volume;
-import org.cdk8s.plus33.VolumeMount;
 import org.cdk8s.plus33.k8s.ConfigMapEnvSource;
 import org.cdk8s.plus33.k8s.EnvFromSource;
 import org.cdk8s.plus33.k8s.KubeConfigMapProps;
-import software.constructs.Construct;
+import org.cdk8s.plus33.k8s.Volume;
 
 /**
  * A service's configuration as ConfigMaps: its environment ({@code <service>-env}), read by the
@@ -45,13 +40,22 @@ final class ConfigMaps {
    * What a service's container reads its configuration from.
    *
    * @param envFrom where its environment comes from, for its {@code envFrom} field
-   * @param mounts its configuration files
+   * @param files its configuration files, each mounted from {@code volume}
+   * @param volume the volume of its files; {@code null} when it has none
    * @param checksum the SHA-256 of its environment and files
    */
-  record Config(List<EnvFromSource> envFrom, List<VolumeMount> mounts, String checksum) {}
+  record Config(
+      List<EnvFromSource> envFrom, List<ConfigFile> files, Volume volume, String checksum) {
+    /** Mounts each file at its own path, leaving the rest of the image's directory as it is. */
+    void mountInto(WorkloadParts workload) {
+      for (ConfigFile file : files) {
+        workload.mountFile(file.mountPath(), volume, file.name());
+      }
+    }
+  }
 
   /** Adds the ConfigMaps of {@code service} to {@code plain}. */
-  static Config add(Construct chart, PlainObjects plain, StackModel stack, ServiceModel service) {
+  static Config add(PlainObjects plain, StackModel stack, ServiceModel service) {
     Map<String, String> env =
         Addresses.resolve(service.env(), host -> host + "." + stack.namespace() + ".svc");
     List<EnvFromSource> envFrom = new ArrayList<>();
@@ -64,24 +68,15 @@ final class ConfigMaps {
     }
     Map<String, String> files = new TreeMap<>();
     service.configFiles().forEach(file -> files.put(file.name(), file.kubernetes()));
-    List<VolumeMount> mounts = new ArrayList<>();
+    Volume volume = null;
     if (!files.isEmpty()) {
-      Volume volume = volume(chart, service, configMap(plain, service, "config", files), files);
-      for (ConfigFile file : service.configFiles()) {
-        // One file at its own path, leaving the rest of the image's directory as it is.
-        mounts.add(
-            VolumeMount.builder()
-                .path(file.mountPath())
-                .subPath(file.name())
-                .readOnly(true)
-                .volume(volume)
-                .build());
-      }
+      String name = configMap(plain, service, "config", files);
+      volume = PodVolumes.configMap("config", name, List.copyOf(files.keySet()));
     }
     Map<String, String> hashed = new TreeMap<>();
     env.forEach((key, value) -> hashed.put("env/" + key, value));
     files.forEach((name, content) -> hashed.put("file/" + name, content));
-    return new Config(envFrom, mounts, sha256(hashed));
+    return new Config(envFrom, service.configFiles(), volume, sha256(hashed));
   }
 
   /** Adds the ConfigMap {@code <service>-<part>}; returns its name. */
@@ -96,19 +91,6 @@ final class ConfigMaps {
             .immutable(false)
             .build());
     return name;
-  }
-
-  private static Volume volume(
-      Construct chart, ServiceModel service, String configMap, Map<String, String> files) {
-    Map<String, PathMapping> items = new TreeMap<>();
-    files.keySet().forEach(name -> items.put(name, PathMapping.builder().path(name).build()));
-    // One object for every file's mount: cdk8s-plus refuses two volumes of one name in a pod.
-    String id = Workloads.id(service, "config-volume");
-    return Volume.fromConfigMap(
-        chart,
-        id,
-        ConfigMap.fromConfigMapName(chart, id + "-source", configMap),
-        ConfigMapVolumeOptions.builder().name("config").defaultMode(0444).items(items).build());
   }
 
   private static String sha256(Map<String, String> data) {

@@ -21,8 +21,6 @@ import org.cdk8s.plus33.PersistentVolumeAccessMode;
 import org.cdk8s.plus33.PersistentVolumeClaim;
 import org.cdk8s.plus33.PersistentVolumeClaimProps;
 import org.cdk8s.plus33.RestartPolicy;
-import org.cdk8s.plus33.Volume;
-import org.cdk8s.plus33.VolumeMount;
 import software.constructs.Construct;
 
 /**
@@ -57,12 +55,14 @@ final class CronJobs {
             .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
             .command(job.command())
             .envVariables(env);
-    WorkloadParts parts = new WorkloadParts("CronJob", name, plain, container, List.of(), values);
+    WorkloadParts parts = new WorkloadParts("CronJob", name, plain, container, values);
     enrichers.forEach(enricher -> enricher.enrichJob(stack, owner, job, parts));
     PersistentData data = job.volume();
     if (data != null) {
-      parts.mount(claimMount(chart, stack, owner, id, parts, data));
+      String claim = claim(chart, stack, owner, id, name, data, values);
+      parts.mount(data.mountPath(), PodVolumes.claim(claim));
     }
+    parts.setMounts("/spec/jobTemplate/spec/template/spec");
     CronJobProps.Builder props =
         CronJobProps.builder()
             .metadata(Workloads.metadata(stack, owner, name))
@@ -85,32 +85,25 @@ final class CronJobs {
     new CronJob(chart, id, props.build());
   }
 
-  /** The job's own claim, and its mount. */
-  private static VolumeMount claimMount(
+  /** Adds the job's own claim; returns its name. */
+  private static String claim(
       Construct chart,
       StackModel stack,
       ServiceModel owner,
       String id,
-      WorkloadParts job,
-      PersistentData data) {
-    String name = job.name();
+      String name,
+      PersistentData data,
+      PodValues values) {
     PersistentVolumeClaimProps.Builder claim =
         PersistentVolumeClaimProps.builder()
             .metadata(Workloads.metadata(stack, owner, name))
-            .storage(job.values().size(data.size()))
+            .storage(values.size(data.size()))
             .accessModes(List.of(PersistentVolumeAccessMode.READ_WRITE_ONCE));
     if (data.storageClass() != null) {
       claim.storageClassName(data.storageClass());
     }
-    PersistentVolumeClaim pvc = new PersistentVolumeClaim(chart, id + "-claim", claim.build());
-    return VolumeMount.builder()
-        .path(data.mountPath())
-        .volume(
-            job.values()
-                .volume(
-                    List.of("claim", name),
-                    (scope, volumeId) -> Volume.fromPersistentVolumeClaim(scope, volumeId, pvc)))
-        .build();
+    new PersistentVolumeClaim(chart, id + "-claim", claim.build());
+    return name;
   }
 
   private static Cron cron(String schedule, PodValues values) {

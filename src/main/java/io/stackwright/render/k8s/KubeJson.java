@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import org.cdk8s.plus33.k8s.IntOrString;
+import org.cdk8s.plus33.k8s.Quantity;
 import software.amazon.jsii.JsiiObject;
 
 /**
@@ -36,7 +37,10 @@ public final class KubeJson {
           // Fields a struct leaves unset are left out; entries of a map are kept as they are.
           .defaultPropertyInclusion(
               JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
-          .addModule(new SimpleModule().addSerializer(IntOrString.class, new NumberSerializer()))
+          .addModule(
+              new SimpleModule()
+                  .addSerializer(IntOrString.class, new NumberSerializer())
+                  .addSerializer(Quantity.class, new QuantitySerializer()))
           .build();
 
   private KubeJson() {}
@@ -77,6 +81,53 @@ public final class KubeJson {
    */
   public static IntOrString number(int value) {
     return new LocalNumber(value);
+  }
+
+  /**
+   * A {@link Quantity} holding {@code value}, for a struct written here, such as {@code 64Mi}. The
+   * binding's {@code Quantity.fromString} costs two kernel round trips.
+   *
+   * <p>Never give one to a cdk8s construct: the kernel has no object for it.
+   *
+   * @param value the quantity, as Kubernetes writes it
+   * @return it, as a struct's {@code Quantity} field takes it
+   */
+  public static Quantity quantity(String value) {
+    return new LocalQuantity(value);
+  }
+
+  private static final class LocalQuantity extends Quantity {
+    private final String value;
+
+    LocalQuantity(String value) {
+      // Makes the Java object only, as LocalNumber does.
+      super(JsiiObject.InitializationMode.JSII);
+      this.value = value;
+    }
+
+    @Override
+    public Object getValue() {
+      return value;
+    }
+  }
+
+  private static final class QuantitySerializer extends StdSerializer<Quantity> {
+    private static final long serialVersionUID = 1L;
+
+    QuantitySerializer() {
+      super(Quantity.class);
+    }
+
+    @Override
+    public void serialize(Quantity value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      if (!(value instanceof LocalQuantity quantity)) {
+        throw new IllegalStateException(
+            "a Quantity made in the jsii kernel cannot be written here; make it with"
+                + " KubeJson.quantity");
+      }
+      out.writeString(quantity.value);
+    }
   }
 
   private static final class LocalNumber extends IntOrString {

@@ -2,20 +2,14 @@ package io.stackwright.render.k8s;
 
 import io.stackwright.model.Memory;
 import io.stackwright.render.k8s.jsii.KernelValues;
-import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.cdk8s.Duration;
 import org.cdk8s.Size;
 import org.cdk8s.plus33.Cpu;
-import org.cdk8s.plus33.EmptyDirMedium;
-import org.cdk8s.plus33.EmptyDirVolumeOptions;
-import org.cdk8s.plus33.Volume;
-import software.constructs.Construct;
 
 /**
- * The cdk8s values of one render's pods (durations, sizes, CPU quantities, volumes), as the
- * renderer and the cross-cutting defaults ({@link KubernetesEnricher}) both write them. Each is
+ * The cdk8s values of one render's pods (durations, sizes, CPU quantities, probes), as the renderer
+ * and the cross-cutting defaults ({@link KubernetesEnricher}) both give them to cdk8s-plus. Each is
  * made once per render and shared ({@link KernelValues} says why); a workload's {@link
  * WorkloadParts#values()} gives the render's.
  */
@@ -72,44 +66,5 @@ public final class PodValues {
    */
   public <T> T shared(Class<T> type, Object key, Supplier<T> make) {
     return values.value(type, key, make);
-  }
-
-  /**
-   * A pod volume, made by {@code make} the first time {@code key} is seen, and shared by every pod
-   * that mounts it: cdk8s-plus refuses two volume objects of one name in a pod, so two mounts of
-   * one volume must share its object anyway.
-   *
-   * @param key the volume's name and every setting of its source, so that equal keys mean equal
-   *     volumes
-   * @param make makes the volume from a scope and a construct id of its own there
-   * @return the volume
-   */
-  public Volume volume(Object key, BiFunction<Construct, String, Volume> make) {
-    return values.construct(Volume.class, List.of("volume", key), make);
-  }
-
-  /**
-   * An {@code emptyDir} volume.
-   *
-   * @param name the volume's name
-   * @param inMemory its size in memory ({@code medium: Memory}); {@code null} for one on disk
-   * @return the volume
-   */
-  public Volume emptyDir(String name, Memory inMemory) {
-    if (inMemory == null) {
-      return volume(
-          List.of("empty-dir", name), (scope, id) -> Volume.fromEmptyDir(scope, id, name));
-    }
-    return volume(
-        List.of("empty-dir", name, inMemory.mebibytes()),
-        (scope, id) ->
-            Volume.fromEmptyDir(
-                scope,
-                id,
-                name,
-                EmptyDirVolumeOptions.builder()
-                    .medium(EmptyDirMedium.MEMORY)
-                    .sizeLimit(size(inMemory))
-                    .build()));
   }
 }

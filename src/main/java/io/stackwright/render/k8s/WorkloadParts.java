@@ -1,13 +1,15 @@
 package io.stackwright.render.k8s;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.plus33.ContainerProps;
 import org.cdk8s.plus33.PodSecurityContextProps;
-import org.cdk8s.plus33.VolumeMount;
+import org.cdk8s.plus33.k8s.Volume;
+import org.cdk8s.plus33.k8s.VolumeMount;
 
 /**
  * One workload as it is built: what the cross-cutting defaults ({@link KubernetesEnricher}) add to
@@ -19,7 +21,8 @@ public final class WorkloadParts {
   private final String name;
   private final PlainObjects objects;
   private final ContainerProps.Builder container;
-  private final List<VolumeMount> mounts;
+  private final List<VolumeMount> mounts = new ArrayList<>();
+  private final Map<String, Volume> volumes = new LinkedHashMap<>();
   private final Map<String, String> podLabels = new TreeMap<>();
   private final Map<String, String> podAnnotations = new TreeMap<>();
   private final PodValues values;
@@ -32,7 +35,6 @@ public final class WorkloadParts {
    * @param name the workload's name
    * @param objects the plain objects of its file
    * @param container its one container's props, without mounts
-   * @param mounts the container's mounts so far
    * @param values the render's values
    */
   WorkloadParts(
@@ -40,14 +42,12 @@ public final class WorkloadParts {
       String name,
       PlainObjects objects,
       ContainerProps.Builder container,
-      List<VolumeMount> mounts,
       PodValues values) {
     this.kind = kind;
     this.name = name;
     this.objects = objects;
     this.values = values;
     this.container = container;
-    this.mounts = new ArrayList<>(mounts);
   }
 
   /** {@return the workload's kind: {@code Deployment}, {@code StatefulSet} or {@code CronJob}} */
@@ -71,17 +71,63 @@ public final class WorkloadParts {
   }
 
   /**
-   * Mounts a volume into the container, after the mounts already added.
+   * Mounts a volume into the container at {@code path}, after the mounts already added. The pod
+   * gets the volume once, however many mounts name it.
    *
-   * @param mount the mount
+   * @param path where the container sees it
+   * @param volume the volume ({@link PodVolumes})
    * @return this
+   * @throws IllegalStateException when the pod has another volume of the same name: a bug of the
+   *     renderer
    */
-  public WorkloadParts mount(VolumeMount mount) {
+  public WorkloadParts mount(String path, Volume volume) {
+    return add(VolumeMount.builder().mountPath(path).name(volume.getName()).build(), volume);
+  }
+
+  /**
+   * Mounts one file of a volume, read-only, at {@code path}, leaving the rest of the image's
+   * directory as it is.
+   *
+   * @param path the file's path in the container
+   * @param volume the volume ({@link PodVolumes})
+   * @param file the file's name in the volume
+   * @return this
+   * @throws IllegalStateException when the pod has another volume of the same name: a bug of the
+   *     renderer
+   */
+  public WorkloadParts mountFile(String path, Volume volume, String file) {
+    return add(
+        VolumeMount.builder()
+            .mountPath(path)
+            .name(volume.getName())
+            .subPath(file)
+            .readOnly(true)
+            .build(),
+        volume);
+  }
+
+  /** Mounts the StatefulSet's claim template {@code claim}, which is no volume of the pod. */
+  WorkloadParts mountClaimTemplate(String path, String claim) {
+    mounts.add(VolumeMount.builder().mountPath(path).name(claim).build());
+    return this;
+  }
+
+  private WorkloadParts add(VolumeMount mount, Volume volume) {
+    Volume known = volumes.putIfAbsent(volume.getName(), volume);
+    if (known != null && !KubeJson.tree(known).equals(KubeJson.tree(volume))) {
+      throw new IllegalStateException(
+          "two different volumes named "
+              + volume.getName()
+              + " in the pod of "
+              + kind
+              + "/"
+              + name);
+    }
     mounts.add(mount);
     return this;
   }
 
-  /** {@return the render's cdk8s values: sizes, durations, volumes, made once and shared} */
+  /** {@return the render's cdk8s values: sizes, durations, probes, made once and shared} */
   public PodValues values() {
     return values;
   }
@@ -133,9 +179,25 @@ public final class WorkloadParts {
     return this;
   }
 
-  /** The container, with every mount added. */
+  /** The container: its mounts are set once it is synthesized ({@link #setMounts}). */
   ContainerProps builtContainer() {
-    return container.volumeMounts(List.copyOf(mounts)).build();
+    return container.build();
+  }
+
+  /**
+   * Sets the container's mounts and the pod's volumes on the synthesized workload: cdk8s-plus would
+   * only copy them through, at two round trips for each volume.
+   *
+   * @param podSpec the pointer to the pod's spec in the workload, such as {@code
+   *     /spec/template/spec}
+   */
+  void setMounts(String podSpec) {
+    if (!mounts.isEmpty()) {
+      set(podSpec + "/containers/0/volumeMounts", List.copyOf(mounts));
+    }
+    if (!volumes.isEmpty()) {
+      set(podSpec + "/volumes", List.copyOf(volumes.values()));
+    }
   }
 
   /** The pods' metadata: their labels and annotations, each left out when there is none. */

@@ -27,6 +27,7 @@ import org.cdk8s.plus33.ServicePort;
 import org.cdk8s.plus33.ServiceProps;
 import org.cdk8s.plus33.StatefulSet;
 import org.cdk8s.plus33.StatefulSetProps;
+import org.cdk8s.plus33.Volume;
 import org.cdk8s.plus33.VolumeMount;
 import org.cdk8s.plus33.k8s.CrossVersionObjectReferenceV2;
 import org.cdk8s.plus33.k8s.HorizontalPodAutoscalerBehaviorV2;
@@ -81,10 +82,11 @@ final class Workloads {
       ServiceModel service,
       List<KubernetesEnricher> enrichers,
       PodValues values) {
-    ConfigMaps.Config config = ConfigMaps.add(chart, plain, stack, service);
+    ConfigMaps.Config config = ConfigMaps.add(plain, stack, service);
     String kind = service.kind() == WorkloadKind.STATEFUL_SET ? "StatefulSet" : "Deployment";
     WorkloadParts parts =
-        new WorkloadParts(kind, service.name(), plain, container(service), config.mounts(), values);
+        new WorkloadParts(kind, service.name(), plain, container(service), values);
+    config.mountInto(parts);
     podAnnotations(parts, stack, service, config.checksum());
     if (!config.envFrom().isEmpty()) {
       // cdk8s-plus would only copy it through, at a round trip for each source.
@@ -93,13 +95,19 @@ final class Workloads {
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
     if (data != null) {
-      // cdk8s-plus binds a mount to the claim template of the same volume name.
-      parts.mount(
-          VolumeMount.builder()
-              .path(data.mountPath())
-              .volume(values.emptyDir(data.volume(), null))
-              .build());
+      parts.mountClaimTemplate(data.mountPath(), data.volume());
+      // cdk8s-plus refuses a claim template that no mount of its own uses; it leaves the
+      // template's volume out of the pod, and the mounts are set in full once synthesized.
+      parts
+          .container()
+          .volumeMounts(
+              List.of(
+                  VolumeMount.builder()
+                      .path(data.mountPath())
+                      .volume(Volume.fromEmptyDir(chart, id(service, "data"), data.volume()))
+                      .build()));
     }
+    parts.setMounts("/spec/template/spec");
     boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
     if (service.kind() == WorkloadKind.STATEFUL_SET) {
       statefulSet(chart, plain, stack, service, parts, apiAccess);

@@ -3,7 +3,9 @@ package io.stackwright.render.enrich;
 import static io.stackwright.render.enrich.Rendered.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackwright.model.Memory;
 import io.stackwright.render.Labels;
 import io.stackwright.services.ScheduledTask;
@@ -76,13 +78,15 @@ class HardeningTest {
 
     JsonNode pod = Rendered.of(stack).find("Deployment", "web").at("/spec/template/spec");
 
-    assertThat(pod.at("/containers/0/volumeMounts").toString())
-        .contains("{\"mountPath\":\"/run/keys\",\"name\":\"run-keys\"}")
-        .contains("{\"mountPath\":\"/tmp\",\"name\":\"tmp\"}");
-    assertThat(pod.at("/volumes").toString())
+    assertThat(pod.at("/containers/0/volumeMounts"))
         .contains(
-            "{\"emptyDir\":{\"medium\":\"Memory\",\"sizeLimit\":\"16Mi\"},\"name\":\"run-keys\"}")
-        .contains("{\"emptyDir\":{},\"name\":\"tmp\"}");
+            json("{\"mountPath\":\"/run/keys\",\"name\":\"run-keys\"}"),
+            json("{\"mountPath\":\"/tmp\",\"name\":\"tmp\"}"));
+    assertThat(pod.at("/volumes"))
+        .contains(
+            json(
+                "{\"emptyDir\":{\"medium\":\"Memory\",\"sizeLimit\":\"16Mi\"},\"name\":\"run-keys\"}"),
+            json("{\"emptyDir\":{},\"name\":\"tmp\"}"));
   }
 
   @Test
@@ -150,5 +154,14 @@ class HardeningTest {
     assertThat(pod.at("/containers/0/securityContext/capabilities/drop")).hasToString("[\"ALL\"]");
     assertThat(pod.at("/containers/0/volumeMounts").toString())
         .isEqualTo("[{\"mountPath\":\"/tmp\",\"name\":\"tmp\"}]");
+  }
+
+  /** A JSON value, compared as a tree: the order of an object's fields is the YAML writer's. */
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

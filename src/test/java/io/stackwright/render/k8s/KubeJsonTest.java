@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.cdk8s.plus33.k8s.EmptyDirVolumeSource;
 import org.cdk8s.plus33.k8s.LabelSelector;
 import org.cdk8s.plus33.k8s.NetworkPolicyPort;
+import org.cdk8s.plus33.k8s.Quantity;
 import org.cdk8s.plus33.k8s.TopologySpreadConstraint;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,30 @@ class KubeJsonTest {
 
     assertThat(KubeJson.object(port).get("port").isInt()).isTrue();
     assertThat(KubeJson.object(port).get("port").intValue()).isEqualTo(5432);
+  }
+
+  @Test
+  void aQuantityMadeHereIsWrittenAsText() {
+    EmptyDirVolumeSource source =
+        EmptyDirVolumeSource.builder()
+            .medium("Memory")
+            .sizeLimit(KubeJson.quantity("64Mi"))
+            .build();
+
+    assertThat(KubeJson.object(source).get("sizeLimit").isTextual()).isTrue();
+    assertThat(KubeJson.object(source).get("sizeLimit").textValue()).isEqualTo("64Mi");
+  }
+
+  @Test
+  void aQuantityMadeInTheKernelIsABugOfTheRenderer() {
+    EmptyDirVolumeSource source =
+        EmptyDirVolumeSource.builder().sizeLimit(Quantity.fromString("64Mi")).build();
+
+    assertThatThrownBy(() -> KubeJson.object(source))
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage(
+            "a Quantity made in the jsii kernel cannot be written here; make it with"
+                + " KubeJson.quantity");
   }
 
   @Test

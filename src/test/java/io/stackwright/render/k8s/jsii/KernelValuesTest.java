@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cdk8s.App;
-import org.cdk8s.Chart;
 import org.cdk8s.Duration;
-import org.cdk8s.plus33.ConfigMap;
 import org.junit.jupiter.api.Test;
-import software.constructs.Construct;
 
 class KernelValuesTest {
 
@@ -46,31 +42,6 @@ class KernelValuesTest {
     Duration two = new KernelValues().value(Duration.class, 5, () -> Duration.seconds(5));
 
     assertThat(two).isNotSameAs(one);
-  }
-
-  @Test
-  void sharedConstructsAreNeverPartOfTheRendersCharts() {
-    App app = new App();
-    Chart chart = new Chart(app, "services");
-    new ConfigMap(chart, "own");
-    KernelValues values = new KernelValues();
-
-    List<Construct> scopes = new ArrayList<>();
-    ConfigMap shared =
-        values.construct(
-            ConfigMap.class,
-            "shared",
-            (scope, id) -> {
-              scopes.add(scope);
-              return new ConfigMap(scope, id);
-            });
-    ConfigMap again =
-        values.construct(ConfigMap.class, "shared", (scope, id) -> new ConfigMap(scope, id));
-
-    assertThat(again).isSameAs(shared);
-    assertThat(scopes).hasSize(1);
-    assertThat(scopes.get(0).getNode().getRoot()).isNotSameAs(app);
-    assertThat(chart.toJson()).hasSize(1);
   }
 
   private static Duration make(List<Integer> made, int seconds) {
