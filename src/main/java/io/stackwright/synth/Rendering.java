@@ -7,6 +7,7 @@ import io.stackwright.output.Yaml;
 import io.stackwright.render.compose.ComposeRenderer;
 import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.render.k8s.KubernetesRenderer;
+import io.stackwright.render.k8s.jsii.JsiiKernel;
 import io.stackwright.report.ArchitectureDiagram;
 import io.stackwright.validate.ParityReport;
 import java.util.List;
@@ -22,6 +23,8 @@ final class Rendering {
 
   /** Renders both targets, then the reports that read them. */
   static SynthOutput render(StackModel stack) {
+    // The jsii kernel comes up (about half a second) while Compose renders, which needs no kernel.
+    JsiiKernel.startInBackground();
     Map<String, String> compose = new ComposeRenderer(Enrichers.all()).render(stack);
     Map<String, List<ObjectNode>> manifests = new KubernetesRenderer(Enrichers.all()).render(stack);
     SynthOutput output = counted(stack, manifests);
