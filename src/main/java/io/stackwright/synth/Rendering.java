@@ -9,6 +9,7 @@ import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.render.k8s.KubernetesRenderer;
 import io.stackwright.render.k8s.jsii.JsiiKernel;
 import io.stackwright.report.ArchitectureDiagram;
+import io.stackwright.validate.GateCheck;
 import io.stackwright.validate.ParityReport;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,19 @@ import java.util.TreeMap;
 final class Rendering {
   private Rendering() {}
 
-  /** Renders both targets, then the reports that read them. */
-  static SynthOutput render(StackModel stack) {
+  /**
+   * Renders both targets, then the reports that read them.
+   *
+   * @param check the gate's check to start the Compose CLI on the Compose files as soon as they are
+   *     rendered, while the Kubernetes manifests render; {@code null} for none
+   */
+  static SynthOutput render(StackModel stack, GateCheck check) {
     // The jsii kernel comes up (about half a second) while Compose renders, which needs no kernel.
     JsiiKernel.startInBackground();
     Map<String, String> compose = new ComposeRenderer(Enrichers.all()).render(stack);
+    if (check != null) {
+      check.composeRendered(stack.environment(), compose);
+    }
     Map<String, List<ObjectNode>> manifests = new KubernetesRenderer(Enrichers.all()).render(stack);
     SynthOutput output = counted(stack, manifests);
     // Written side by side (a large stack has hundreds of files), then added in order.

@@ -9,6 +9,7 @@ import io.stackwright.output.SynthOutput;
 import io.stackwright.report.EnvironmentComparison;
 import io.stackwright.stack.StackDefinition;
 import io.stackwright.synth.uptodate.UpToDate;
+import io.stackwright.validate.GateCheck;
 import io.stackwright.validate.ValidationGate;
 import io.stackwright.validate.ValidationReport;
 import io.stackwright.validate.Waiver;
@@ -109,8 +110,12 @@ public final class Synthesizer<P extends Record> {
       throws EnvironmentException, ValidationException {
     List<Loaded<P>> loaded = loader.loadAll(names);
     Map<String, EnvironmentComparison.Column> others = otherColumns(names);
-    List<Rendered> rendered = build(loaded, others, upToDate);
-    ValidationReport report = validation.validate(rendered, names, upToDate);
+    List<Rendered> rendered;
+    ValidationReport report;
+    try (GateCheck check = validation.begin()) {
+      rendered = build(loaded, others, upToDate, check);
+      report = validation.validate(check, rendered, names, upToDate);
+    }
     for (Rendered r : rendered) {
       if (!r.leftAsItIs() && r.file() != null) {
         upToDate.rendered(r.environment(), r.file(), r.inputs(), r.output(), report);
@@ -154,7 +159,7 @@ public final class Synthesizer<P extends Record> {
   public List<SynthOutput> renderWithoutGate(List<String> names)
       throws EnvironmentException, ValidationException {
     List<Loaded<P>> loaded = loader.loadAll(names);
-    return build(loaded, otherColumns(names), UpToDate.disabled()).stream()
+    return build(loaded, otherColumns(names), UpToDate.disabled(), null).stream()
         .map(Rendered::output)
         .toList();
   }
@@ -166,18 +171,35 @@ public final class Synthesizer<P extends Record> {
    * @return the files
    */
   public static SynthOutput render(StackModel stack) {
-    return Rendering.render(stack);
+    return Rendering.render(stack, null);
+  }
+
+  /**
+   * Renders one stack model into its {@code dist/<env>/} files, starting the gate's Compose check
+   * on its Compose files as soon as they are rendered, while its Kubernetes manifests render.
+   *
+   * @param stack the checked model of one environment
+   * @param check the gate's check that will then {@link GateCheck#finish finish} with the files
+   * @return the files
+   */
+  public static SynthOutput render(StackModel stack, GateCheck check) {
+    return Rendering.render(stack, check);
   }
 
   /**
    * Defines and renders the loaded environments, or leaves each one the record says is current.
    *
    * @param others the columns of the environments not selected, whose namespaces are taken
+   * @param check the gate's check, to start on the Compose files as they are rendered; {@code null}
+   *     for none
    * @throws EnvironmentException the values of the files the stack refused
    * @throws ValidationException the mistakes of the stack's code
    */
   private List<Rendered> build(
-      List<Loaded<P>> loaded, Map<String, EnvironmentComparison.Column> others, UpToDate upToDate)
+      List<Loaded<P>> loaded,
+      Map<String, EnvironmentComparison.Column> others,
+      UpToDate upToDate,
+      GateCheck check)
       throws EnvironmentException, ValidationException {
     Mistakes mistakes = new Mistakes();
     Map<String, String> namespaces = new LinkedHashMap<>();
@@ -193,7 +215,7 @@ public final class Synthesizer<P extends Record> {
           mistakes.rejected(definitions.rejectedAt(name, sharedNamespace(stack, other)));
           continue;
         }
-        rendered.add(renderOrLeave(environment, stack, upToDate, start));
+        rendered.add(renderOrLeave(environment, stack, upToDate, check, start));
       } catch (IllegalArgumentException e) {
         definitions.sort(environment, e, mistakes);
       }
@@ -215,7 +237,7 @@ public final class Synthesizer<P extends Record> {
 
   /** Renders an environment, unless the record says {@code dist/} holds its output already. */
   private Rendered renderOrLeave(
-      Loaded<P> environment, StackModel stack, UpToDate upToDate, long start) {
+      Loaded<P> environment, StackModel stack, UpToDate upToDate, GateCheck check, long start) {
     String name = environment.environment();
     List<Waiver> waivers = definitions.waivers(environment.props());
     byte[] file = environment.file();
@@ -225,7 +247,7 @@ public final class Synthesizer<P extends Record> {
             ? null
             : upToDate.inputs(name, file, environment.variables(), stack, waivers);
     UpToDate.Current current = inputs == null ? null : upToDate.current(name, inputs).orElse(null);
-    SynthOutput output = current != null ? current.output() : Rendering.render(stack);
+    SynthOutput output = current != null ? current.output() : Rendering.render(stack, check);
     output.recordElapsed(Duration.ofNanos(environment.nanos() + System.nanoTime() - start));
     return new Rendered(name, stack, waivers, output, current, file, inputs);
   }

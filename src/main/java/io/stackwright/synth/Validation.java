@@ -1,6 +1,7 @@
 package io.stackwright.synth;
 
 import io.stackwright.synth.uptodate.UpToDate;
+import io.stackwright.validate.GateCheck;
 import io.stackwright.validate.GeneratedConfig;
 import io.stackwright.validate.Subject;
 import io.stackwright.validate.ValidationGate;
@@ -21,20 +22,27 @@ final class Validation {
     this.environments = environments;
   }
 
+  /** Begins the gate's check, before the environments are rendered. */
+  GateCheck begin() {
+    return gate.begin();
+  }
+
   /**
    * The report of every environment.
    *
+   * @param check the gate's check, begun before the environments were rendered
    * @param names the environments, as selected
    * @param upToDate the record of earlier synths
    * @throws ValidationException when the output fails the gate
    */
-  ValidationReport validate(List<Rendered> rendered, List<String> names, UpToDate upToDate)
+  ValidationReport validate(
+      GateCheck check, List<Rendered> rendered, List<String> names, UpToDate upToDate)
       throws ValidationException {
     List<Subject> subjects =
         rendered.stream().filter(r -> !r.leftAsItIs()).map(this::subject).toList();
     ValidationReport report = null;
     if (!subjects.isEmpty()) {
-      report = gate.check(subjects);
+      report = check.finish(subjects);
       if (!report.passed()) {
         throw new ValidationException(report);
       }

@@ -3,10 +3,12 @@ package io.stackwright.validate;
 import io.stackwright.files.FileTrees;
 import io.stackwright.render.compose.ComposeRenderer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import java.util.concurrent.Executors;
  * with it.
  */
 final class ToolRuns {
+  /** The folder of an output's Compose files, which the Compose renderer writes. */
+  private static final String COMPOSE_FOLDER = "compose/";
+
   private final Tools tools;
   private final ExecutorService pool = Executors.newCachedThreadPool(ValidationGate::daemon);
   private Map<Layer, CompletableFuture<ToolResult>> programs = Map.of();
@@ -32,6 +37,13 @@ final class ToolRuns {
 
   /** The Compose checks; {@code null} when the Compose layer does not run. */
   private List<CompletableFuture<ToolResult>> compose;
+
+  /** The Compose checks begun before the gate, by environment, with the files each read. */
+  private final Map<String, EarlyCompose> early = new HashMap<>();
+
+  private Path earlyScratch;
+
+  private record EarlyCompose(Map<String, String> files, CompletableFuture<ToolResult> result) {}
 
   ToolRuns(Tools tools) {
     this.tools = tools;
@@ -72,9 +84,17 @@ final class ToolRuns {
       compose = new ArrayList<>();
       Path root = scratch;
       for (Subject subject : subjects) {
-        if (subject.output().text(ComposeRenderer.COMPOSE_FILE) != null) {
-          compose.add(CompletableFuture.supplyAsync(() -> compose(subject, root), pool));
+        if (subject.output().text(ComposeRenderer.COMPOSE_FILE) == null) {
+          continue;
         }
+        CompletableFuture<ToolResult> begun = begunFor(subject);
+        String environment = subject.environment();
+        String envExample = subject.output().text(ComposeCli.ENV_EXAMPLE);
+        compose.add(
+            begun != null
+                ? begun
+                : CompletableFuture.supplyAsync(
+                    () -> compose(environment, envExample, root), pool));
       }
     }
   }
@@ -83,6 +103,48 @@ final class ToolRuns {
     int objects = kubeconformObjects(subjects);
     Path root = scratch;
     kubeconform = CompletableFuture.supplyAsync(() -> kubeconform(subjects, root, objects), pool);
+  }
+
+  /**
+   * Starts the Compose CLI on an environment's Compose files, in a scratch folder of their own.
+   * When they cannot be copied there, nothing starts: the gate checks them as it would have.
+   */
+  void beginCompose(String environment, Map<String, String> files) {
+    String composeFile = files.get(ComposeRenderer.COMPOSE_FILE);
+    if (composeFile == null || early.containsKey(environment)) {
+      return;
+    }
+    Map<String, String> copy = Map.copyOf(files);
+    try {
+      if (earlyScratch == null) {
+        earlyScratch = Files.createTempDirectory(ValidationGate.SCRATCH_PREFIX);
+      }
+      Map<String, byte[]> bytes = new LinkedHashMap<>();
+      copy.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+      ValidationGate.write(earlyScratch.resolve(environment), bytes);
+    } catch (IOException e) {
+      return;
+    }
+    Path root = earlyScratch;
+    String envExample = copy.get(ComposeCli.ENV_EXAMPLE);
+    early.put(
+        environment,
+        new EarlyCompose(
+            copy,
+            CompletableFuture.supplyAsync(() -> compose(environment, envExample, root), pool)));
+  }
+
+  /** The Compose check begun early for the subject, if it read exactly the subject's files. */
+  private CompletableFuture<ToolResult> begunFor(Subject subject) {
+    EarlyCompose begun = early.get(subject.environment());
+    if (begun == null) {
+      return null;
+    }
+    Map<String, String> files = new HashMap<>();
+    subject.output().files().keySet().stream()
+        .filter(path -> path.startsWith(COMPOSE_FOLDER))
+        .forEach(path -> files.put(path, subject.output().text(path)));
+    return files.equals(begun.files()) ? begun.result() : null;
   }
 
   /** Waits for every tool, and adds what each found, layer by layer. */
@@ -121,9 +183,6 @@ final class ToolRuns {
    */
   void close() {
     pool.shutdown();
-    if (scratch == null) {
-      return;
-    }
     List<CompletableFuture<?>> all = new ArrayList<>();
     if (kubeconform != null) {
       all.add(kubeconform);
@@ -131,8 +190,13 @@ final class ToolRuns {
     if (compose != null) {
       all.addAll(compose);
     }
+    early.values().forEach(begun -> all.add(begun.result()));
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-    FileTrees.deleteQuietly(scratch);
+    for (Path folder : new Path[] {scratch, earlyScratch}) {
+      if (folder != null) {
+        FileTrees.deleteQuietly(folder);
+      }
+    }
   }
 
   /**
@@ -168,14 +232,12 @@ final class ToolRuns {
   }
 
   /**
-   * The Compose CLI on a subject's Compose file, copied into {@code scratch} as {@code
+   * The Compose CLI on an environment's Compose file, copied into {@code scratch} as {@code
    * <env>/compose/compose.yaml}.
    */
-  private ToolResult compose(Subject subject, Path scratch) {
+  private ToolResult compose(String environment, String envExample, Path scratch) {
     long begun = System.nanoTime();
-    String environment = subject.environment();
     String file = ComposeRenderer.COMPOSE_FILE;
-    String envExample = subject.output().text(ComposeCli.ENV_EXAMPLE);
     try {
       List<Finding> found =
           new ComposeCli(tools.compose())

@@ -69,25 +69,42 @@ public final class ValidationGate {
    * @return the report
    */
   public ValidationReport check(List<Subject> subjects) {
-    GateFindings found = new GateFindings();
-    ToolRuns runs = startTools(subjects, found);
-    try {
-      checkPolicy(subjects, found);
-      runs.join(found);
-    } finally {
-      runs.close();
+    try (GateCheck check = begin()) {
+      return check.finish(subjects);
     }
+  }
+
+  /**
+   * Begins a check before every output is rendered, so that the Compose CLI can start on each
+   * environment's Compose files as soon as they are rendered ({@link GateCheck#composeRendered}).
+   *
+   * @return the check, to finish with the outputs and then close
+   */
+  public GateCheck begin() {
+    return new GateCheck(this, toolLayers ? new ToolRuns(tools) : ToolRuns.none());
+  }
+
+  /** Whether the Compose layer runs: its tool is found and the gate has tool layers. */
+  boolean composeRuns() {
+    return toolLayers && tools.composeMissing() == null;
+  }
+
+  /** Checks every subject, the tools on {@code runs}: the body of {@link GateCheck#finish}. */
+  ValidationReport finish(ToolRuns runs, List<Subject> subjects) {
+    GateFindings found = new GateFindings();
+    startTools(runs, subjects, found);
+    checkPolicy(subjects, found);
+    runs.join(found);
     return found.report(mode, subjects);
   }
 
   /** Starts every tool layer whose tool is found; marks the others skipped. */
-  private ToolRuns startTools(List<Subject> subjects, GateFindings found) {
+  private void startTools(ToolRuns runs, List<Subject> subjects, GateFindings found) {
     if (!toolLayers) {
-      return ToolRuns.none();
+      return;
     }
     found.skipIfMissing(Layer.KUBECONFORM, tools.kubeconformMissing());
     found.skipIfMissing(Layer.COMPOSE, tools.composeMissing());
-    ToolRuns runs = new ToolRuns(tools);
     // The real programs start at once, beside the tools: each layer checks its files on a thread.
     runs.startPrograms(subjects, found);
     boolean runKubeconform = tools.kubeconformMissing() == null;
@@ -95,7 +112,6 @@ public final class ValidationGate {
     if (runKubeconform || runCompose) {
       runs.startInScratch(subjects, runKubeconform, runCompose, found);
     }
-    return runs;
   }
 
   /** The policy rules on each subject, with its waivers, then the comparison of its targets. */
@@ -141,7 +157,7 @@ public final class ValidationGate {
   }
 
   /** Writes each file into {@code folder} at its relative path. */
-  private static void write(Path folder, Map<String, byte[]> files) throws IOException {
+  static void write(Path folder, Map<String, byte[]> files) throws IOException {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       Path target = folder.resolve(file.getKey());
       Files.createDirectories(target.getParent());

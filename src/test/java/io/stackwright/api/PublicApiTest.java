@@ -373,6 +373,7 @@ class PublicApiTest {
           "validate.Programs",
           "validate.Subject",
           "validate.Tools",
+          "validate.GateCheck",
           "validate.ValidationGate",
           "validate.ValidationMode",
           "validate.ValidationReport",

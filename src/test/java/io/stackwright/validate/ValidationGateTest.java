@@ -580,7 +580,7 @@ class ValidationGateTest {
     assertThat(scratchFolders(temp)).isEqualTo(before);
   }
 
-  private static SynthOutput copy(SynthOutput output, String path, String content) {
+  static SynthOutput copy(SynthOutput output, String path, String content) {
     SynthOutput copy =
         new SynthOutput(output.environment(), output.kubernetesObjects(), output.composeServices());
     output
