@@ -2,9 +2,14 @@ package io.stackwright.render.k8s;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +37,13 @@ import software.amazon.jsii.JsiiObject;
 public final class KubeJson {
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
-          // A struct's declared interface, not its proxy class, says what it has.
-          .enable(MapperFeature.USE_STATIC_TYPING)
+          // A struct's interface, not its proxy class, says what it has. Taken for each value as
+          // it comes, not for each field a struct declares: a k8s.Volume alone declares thirty
+          // kinds of source, whose classes would all be loaded (about 260 classes, measurable on a
+          // JVM without a class-data archive).
+          .annotationIntrospector(new StructInterfaces())
+          // In name order, as cdk8s writes the objects it synthesizes.
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           // Fields a struct leaves unset are left out; entries of a map are kept as they are.
           .defaultPropertyInclusion(
               JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
@@ -142,6 +152,27 @@ public final class KubeJson {
     @Override
     public Object getValue() {
       return value;
+    }
+  }
+
+  /** Serializes a struct built in Java, a {@code Jsii$Proxy}, as the interface it implements. */
+  private static final class StructInterfaces extends JacksonAnnotationIntrospector {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JavaType refineSerializationType(
+        MapperConfig<?> config, Annotated annotated, JavaType baseType)
+        throws JsonMappingException {
+      JavaType refined = super.refineSerializationType(config, annotated, baseType);
+      Class<?> raw = refined.getRawClass();
+      Class<?> struct = raw.getEnclosingClass();
+      if (raw.getSimpleName().equals("Jsii$Proxy")
+          && struct != null
+          && struct.isInterface()
+          && struct.isAssignableFrom(raw)) {
+        return config.constructType(struct);
+      }
+      return refined;
     }
   }
 

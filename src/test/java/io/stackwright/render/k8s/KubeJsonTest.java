@@ -12,6 +12,7 @@ import org.cdk8s.plus33.k8s.LabelSelector;
 import org.cdk8s.plus33.k8s.NetworkPolicyPort;
 import org.cdk8s.plus33.k8s.Quantity;
 import org.cdk8s.plus33.k8s.TopologySpreadConstraint;
+import org.cdk8s.plus33.k8s.VolumeMount;
 import org.junit.jupiter.api.Test;
 
 /** The binding's structs are written here by their Kubernetes field names, with no kernel. */
@@ -36,6 +37,16 @@ class KubeJsonTest {
                         + "\"matchLabelKeys\":[\"pod-template-hash\"],\"maxSkew\":1,"
                         + "\"topologyKey\":\"kubernetes.io/hostname\","
                         + "\"whenUnsatisfiable\":\"ScheduleAnyway\"}]"));
+  }
+
+  @Test
+  void aStructsFieldsAreInNameOrderAsCdk8sWritesThem() {
+    VolumeMount mount =
+        VolumeMount.builder().subPath("a").name("tmp").readOnly(true).mountPath("/tmp").build();
+
+    assertThat(KubeJson.object(mount).fieldNames())
+        .toIterable()
+        .containsExactly("mountPath", "name", "readOnly", "subPath");
   }
 
   @Test
