@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +98,7 @@ class GateCheckTest {
     StackModel stack = ValidationGateTest.stack(s -> {});
     SynthOutput rendered = Synthesizer.render(stack);
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<Path> before = scratchFolders(temp);
+    List<Path> before = ValidationGateTest.scratchFolders(temp);
     ValidationGate gate = new ValidationGate(counting(folder, log), ValidationMode.STRICT);
 
     // As when the synth fails on a later environment, before the gate.
@@ -108,7 +107,7 @@ class GateCheckTest {
     }
 
     assertThat(runs(log)).isEqualTo(1);
-    assertThat(scratchFolders(temp)).isEqualTo(before);
+    assertThat(ValidationGateTest.scratchFolders(temp)).isEqualTo(before);
   }
 
   @Test
@@ -134,15 +133,6 @@ class GateCheckTest {
       assertThatThrownBy(() -> check.finish(subjects))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("this gate check is finished already");
-    }
-  }
-
-  private static List<Path> scratchFolders(Path temp) throws IOException {
-    try (Stream<Path> entries = Files.list(temp)) {
-      return entries
-          .filter(p -> p.getFileName().toString().startsWith(ValidationGate.SCRATCH_PREFIX))
-          .sorted()
-          .toList();
     }
   }
 }

@@ -595,7 +595,7 @@ class ValidationGateTest {
     return copy;
   }
 
-  private static List<Path> scratchFolders(Path temp) throws IOException {
+  static List<Path> scratchFolders(Path temp) throws IOException {
     try (Stream<Path> entries = Files.list(temp)) {
       return entries
           // This process's scratch folders only: other builds may run beside this one.

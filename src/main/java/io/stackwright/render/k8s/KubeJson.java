@@ -49,8 +49,9 @@ public final class KubeJson {
               JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
           .addModule(
               new SimpleModule()
-                  .addSerializer(IntOrString.class, new NumberSerializer())
-                  .addSerializer(Quantity.class, new QuantitySerializer()))
+                  .addSerializer(
+                      IntOrString.class, new LocalSerializer<>(IntOrString.class, "number"))
+                  .addSerializer(Quantity.class, new LocalSerializer<>(Quantity.class, "quantity")))
           .build();
 
   private KubeJson() {}
@@ -106,55 +107,6 @@ public final class KubeJson {
     return new LocalQuantity(value);
   }
 
-  private static final class LocalQuantity extends Quantity {
-    private final String value;
-
-    LocalQuantity(String value) {
-      // Makes the Java object only, as LocalNumber does.
-      super(JsiiObject.InitializationMode.JSII);
-      this.value = value;
-    }
-
-    @Override
-    public Object getValue() {
-      return value;
-    }
-  }
-
-  private static final class QuantitySerializer extends StdSerializer<Quantity> {
-    private static final long serialVersionUID = 1L;
-
-    QuantitySerializer() {
-      super(Quantity.class);
-    }
-
-    @Override
-    public void serialize(Quantity value, JsonGenerator out, SerializerProvider provider)
-        throws IOException {
-      if (!(value instanceof LocalQuantity quantity)) {
-        throw new IllegalStateException(
-            "a Quantity made in the jsii kernel cannot be written here; make it with"
-                + " KubeJson.quantity");
-      }
-      out.writeString(quantity.value);
-    }
-  }
-
-  private static final class LocalNumber extends IntOrString {
-    private final int value;
-
-    LocalNumber(int value) {
-      // Makes the Java object only; the binding's own factories would make it in the kernel.
-      super(JsiiObject.InitializationMode.JSII);
-      this.value = value;
-    }
-
-    @Override
-    public Object getValue() {
-      return value;
-    }
-  }
-
   /** Serializes a struct built in Java, a {@code Jsii$Proxy}, as the interface it implements. */
   private static final class StructInterfaces extends JacksonAnnotationIntrospector {
     private static final long serialVersionUID = 1L;
@@ -176,22 +128,63 @@ public final class KubeJson {
     }
   }
 
-  private static final class NumberSerializer extends StdSerializer<IntOrString> {
-    private static final long serialVersionUID = 1L;
+  /** A value of a struct's field made here, not in the kernel: its {@code getValue()} is Java's. */
+  private interface Local {
+    Object getValue();
+  }
 
-    NumberSerializer() {
-      super(IntOrString.class);
+  private static final class LocalNumber extends IntOrString implements Local {
+    private final int value;
+
+    LocalNumber(int value) {
+      // Makes the Java object only; the binding's own factories would make it in the kernel.
+      super(JsiiObject.InitializationMode.JSII);
+      this.value = value;
     }
 
     @Override
-    public void serialize(IntOrString value, JsonGenerator out, SerializerProvider provider)
+    public Object getValue() {
+      return value;
+    }
+  }
+
+  private static final class LocalQuantity extends Quantity implements Local {
+    private final String value;
+
+    LocalQuantity(String value) {
+      super(JsiiObject.InitializationMode.JSII);
+      this.value = value;
+    }
+
+    @Override
+    public Object getValue() {
+      return value;
+    }
+  }
+
+  /**
+   * Writes a value made here as its Java value; one made in the kernel is a bug, as its value is
+   * only there.
+   */
+  private static final class LocalSerializer<T> extends StdSerializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final String factory;
+
+    LocalSerializer(Class<T> type, String factory) {
+      super(type);
+      this.factory = factory;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator out, SerializerProvider provider)
         throws IOException {
-      if (!(value instanceof LocalNumber number)) {
+      if (!(value instanceof Local local)) {
         throw new IllegalStateException(
-            "an IntOrString made in the jsii kernel cannot be written here; make it with"
-                + " KubeJson.number");
+            handledType().getSimpleName()
+                + " made in the jsii kernel cannot be written here; make it with KubeJson."
+                + factory);
       }
-      out.writeNumber(number.value);
+      provider.defaultSerializeValue(local.getValue(), out);
     }
   }
 }

@@ -78,7 +78,7 @@ class KubeJsonTest {
     assertThatThrownBy(() -> KubeJson.object(source))
         .hasRootCauseInstanceOf(IllegalStateException.class)
         .hasRootCauseMessage(
-            "a Quantity made in the jsii kernel cannot be written here; make it with"
+            "Quantity made in the jsii kernel cannot be written here; make it with"
                 + " KubeJson.quantity");
   }
 
