@@ -121,6 +121,7 @@ final class HealthChecks implements Enricher {
     int threshold = failureThreshold > 0 ? failureThreshold : probe.failureThreshold();
     return values.shared(
         org.cdk8s.plus33.Probe.class,
+        "probe",
         List.of(probe, threshold),
         () -> make(probe, threshold, values));
   }

@@ -47,7 +47,9 @@ final class CronJobs {
         .forEach(
             (key, value) ->
                 env.put(
-                    key, values.shared(EnvValue.class, value, () -> EnvValue.fromValue(value))));
+                    key,
+                    values.shared(
+                        EnvValue.class, "literal", value, () -> EnvValue.fromValue(value))));
     ContainerProps.Builder container =
         ContainerProps.builder()
             .name(job.name())
@@ -110,6 +112,7 @@ final class CronJobs {
     List<String> f = CronSchedule.fields(schedule);
     return values.shared(
         Cron.class,
+        "schedule",
         f,
         () ->
             Cron.schedule(

@@ -2,6 +2,7 @@ package io.stackwright.render.k8s;
 
 import io.stackwright.model.Memory;
 import io.stackwright.render.k8s.jsii.KernelValues;
+import java.util.List;
 import java.util.function.Supplier;
 import org.cdk8s.Duration;
 import org.cdk8s.Size;
@@ -31,7 +32,7 @@ public final class PodValues {
     long mebibytes = memory.mebibytes();
     return values.value(
         Size.class,
-        mebibytes,
+        List.of("mebibytes", mebibytes),
         () -> mebibytes % 1024 == 0 ? Size.gibibytes(mebibytes >> 10) : Size.mebibytes(mebibytes));
   }
 
@@ -42,7 +43,8 @@ public final class PodValues {
    * @return the quantity, in millicores
    */
   public Cpu cpu(io.stackwright.model.Cpu cpu) {
-    return values.value(Cpu.class, cpu.millis(), () -> Cpu.millis(cpu.millis()));
+    return values.value(
+        Cpu.class, List.of("millicores", cpu.millis()), () -> Cpu.millis(cpu.millis()));
   }
 
   /**
@@ -52,19 +54,23 @@ public final class PodValues {
    * @return the duration
    */
   public Duration seconds(int seconds) {
-    return values.value(Duration.class, seconds, () -> Duration.seconds(seconds));
+    return values.value(
+        Duration.class, List.of("seconds", seconds), () -> Duration.seconds(seconds));
   }
 
   /**
-   * Any other value of the render, made by {@code make} the first time {@code key} is seen.
+   * Any other value of the render, made by {@code make} the first time its purpose and key are seen
+   * together.
    *
    * @param type the value's type
+   * @param purpose how {@code make} makes it, such as {@code probe}: two ways of making values of
+   *     one type from equal keys never share a value
    * @param key every setting of the value, so that equal keys mean equal values
    * @param make makes the value
    * @param <T> the value's type
    * @return the value
    */
-  public <T> T shared(Class<T> type, Object key, Supplier<T> make) {
-    return values.value(type, key, make);
+  public <T> T shared(Class<T> type, String purpose, Object key, Supplier<T> make) {
+    return values.value(type, List.of("shared", purpose, key), make);
   }
 }

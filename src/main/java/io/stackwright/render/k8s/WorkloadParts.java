@@ -1,9 +1,12 @@
 package io.stackwright.render.k8s;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.plus33.ContainerProps;
@@ -23,6 +26,8 @@ public final class WorkloadParts {
   private final ContainerProps.Builder container;
   private final List<VolumeMount> mounts = new ArrayList<>();
   private final Map<String, Volume> volumes = new LinkedHashMap<>();
+  private final Map<String, String> volumePaths = new HashMap<>();
+  private final Set<String> claims = new HashSet<>();
   private final Map<String, String> podLabels = new TreeMap<>();
   private final Map<String, String> podAnnotations = new TreeMap<>();
   private final PodValues values;
@@ -77,8 +82,8 @@ public final class WorkloadParts {
    * @param path where the container sees it
    * @param volume the volume ({@link PodVolumes})
    * @return this
-   * @throws IllegalStateException when the pod has another volume of the same name: a bug of the
-   *     renderer
+   * @throws IllegalArgumentException when the pod has another volume of that name with another
+   *     source: two paths of the model that make one name
    */
   public WorkloadParts mount(String path, Volume volume) {
     return add(VolumeMount.builder().mountPath(path).name(volume.getName()).build(), volume);
@@ -92,8 +97,8 @@ public final class WorkloadParts {
    * @param volume the volume ({@link PodVolumes})
    * @param file the file's name in the volume
    * @return this
-   * @throws IllegalStateException when the pod has another volume of the same name: a bug of the
-   *     renderer
+   * @throws IllegalArgumentException when the pod has another volume of that name with another
+   *     source: two paths of the model that make one name
    */
   public WorkloadParts mountFile(String path, Volume volume, String file) {
     return add(
@@ -106,22 +111,36 @@ public final class WorkloadParts {
         volume);
   }
 
-  /** Mounts the StatefulSet's claim template {@code claim}, which is no volume of the pod. */
+  /**
+   * Mounts the StatefulSet's claim template {@code claim}, which is no volume of the pod: a pod
+   * volume of the same name is left out, as the StatefulSet controller puts the claim there.
+   */
   WorkloadParts mountClaimTemplate(String path, String claim) {
     mounts.add(VolumeMount.builder().mountPath(path).name(claim).build());
+    claims.add(claim);
     return this;
   }
 
   private WorkloadParts add(VolumeMount mount, Volume volume) {
-    Volume known = volumes.putIfAbsent(volume.getName(), volume);
+    String volumeName = volume.getName();
+    Volume known = volumes.putIfAbsent(volumeName, volume);
+    volumePaths.putIfAbsent(volumeName, mount.getMountPath());
     if (known != null && !KubeJson.tree(known).equals(KubeJson.tree(volume))) {
-      throw new IllegalStateException(
-          "two different volumes named "
-              + volume.getName()
-              + " in the pod of "
+      // The volumes' names come from what the model names (a writable path, a config file): two
+      // that differ only in characters a name cannot hold are the stack's mistake.
+      throw new IllegalArgumentException(
+          name
+              + ": "
+              + volumePaths.get(volumeName)
+              + " and "
+              + mount.getMountPath()
+              + " would both be the pod volume "
+              + volumeName
+              + " of "
               + kind
               + "/"
-              + name);
+              + name
+              + ", with different sources; rename one of the paths");
     }
     mounts.add(mount);
     return this;
@@ -195,8 +214,10 @@ public final class WorkloadParts {
     if (!mounts.isEmpty()) {
       set(podSpec + "/containers/0/volumeMounts", List.copyOf(mounts));
     }
-    if (!volumes.isEmpty()) {
-      set(podSpec + "/volumes", List.copyOf(volumes.values()));
+    List<Volume> podVolumes =
+        volumes.values().stream().filter(v -> !claims.contains(v.getName())).toList();
+    if (!podVolumes.isEmpty()) {
+      set(podSpec + "/volumes", podVolumes);
     }
   }
 

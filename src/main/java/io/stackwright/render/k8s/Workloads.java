@@ -94,7 +94,10 @@ final class Workloads {
     }
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
-    if (data != null) {
+    if (data != null && service.kind() != WorkloadKind.STATEFUL_SET) {
+      // Only a model built by hand gives a Deployment data: each pod gets a volume of its own.
+      parts.mount(data.mountPath(), PodVolumes.emptyDir(data.volume(), null));
+    } else if (data != null) {
       parts.mountClaimTemplate(data.mountPath(), data.volume());
       // cdk8s-plus refuses a claim template that no mount of its own uses; it leaves the
       // template's volume out of the pod, and the mounts are set in full once synthesized.
@@ -226,7 +229,8 @@ final class Workloads {
   private static DeploymentStrategy rollingUpdate(PodValues values) {
     return values.shared(
         DeploymentStrategy.class,
-        "rolling-update",
+        "rolling update",
+        List.of(1, 0),
         () ->
             DeploymentStrategy.rollingUpdate(
                 DeploymentStrategyRollingUpdateOptions.builder()

@@ -48,14 +48,16 @@ class WorkloadPartsTest {
   }
 
   @Test
-  void twoDifferentVolumesOfOneNameAreABugOfTheRenderer() {
+  void twoDifferentVolumesOfOneNameAreTheStacksMistakeNamingBothPaths() {
     WorkloadParts parts = deployment(new PlainObjects("ns", Map.of()));
     parts.mount("/a", PodVolumes.emptyDir("scratch", null));
 
     assertThatThrownBy(
             () -> parts.mount("/b", PodVolumes.emptyDir("scratch", Memory.mebibytes(16))))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("two different volumes named scratch in the pod of Deployment/web");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "web: /a and /b would both be the pod volume scratch of Deployment/web, with different"
+                + " sources; rename one of the paths");
   }
 
   @Test

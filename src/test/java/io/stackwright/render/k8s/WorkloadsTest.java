@@ -1,7 +1,9 @@
 package io.stackwright.render.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stackwright.model.ApiAccess;
 import io.stackwright.model.ContainerSecurity;
@@ -12,10 +14,12 @@ import io.stackwright.model.Probe;
 import io.stackwright.model.Resources;
 import io.stackwright.model.SecretFile;
 import io.stackwright.model.ServiceModel;
+import io.stackwright.model.WorkloadKind;
 import io.stackwright.render.enrich.Enrichers;
 import io.stackwright.services.GenericService;
 import io.stackwright.services.ServiceModels;
 import io.stackwright.stack.Stack;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,8 +114,8 @@ class WorkloadsTest {
 
   @Test
   void valuesSharedBetweenServicesKeepEachServicesOwnSettings() {
-    // The render makes each value once and shares it (PodValues): two services that differ only in
-    // a volume's size or a secret's name must still each get their own.
+    // The render makes each value once and shares it (PodValues): services that differ only in a
+    // probe's period or their resources must still each get their own.
     Map<String, List<ObjectNode>> files =
         renderAll(
             ServiceModels.of(
@@ -123,10 +127,20 @@ class WorkloadsTest {
                 service("two")
                     .writableInMemory("/cache", Memory.mebibytes(128))
                     .secret(new SecretFile("two-pw", "two-credentials", "pw"), "PW_FILE")
-                    .probe(new Probe(new Probe.HttpGet("/ready", 8080), 20, 1, 3))));
+                    .probe(new Probe(new Probe.HttpGet("/ready", 8080), 20, 1, 3))),
+            ServiceModels.of(
+                service("three")
+                    .resources(
+                        new Resources(
+                            Cpu.millis(100),
+                            Memory.mebibytes(128),
+                            Cpu.millis(300),
+                            Memory.mebibytes(512)))));
 
     ObjectNode one = find(files.get("one.yaml"), "Deployment").withObject("/spec/template/spec");
     ObjectNode two = find(files.get("two.yaml"), "Deployment").withObject("/spec/template/spec");
+    ObjectNode three =
+        find(files.get("three.yaml"), "Deployment").withObject("/spec/template/spec");
     assertThat(one.at("/volumes").findValuesAsText("sizeLimit")).containsExactly("64Mi");
     assertThat(two.at("/volumes").findValuesAsText("sizeLimit")).containsExactly("128Mi");
     assertThat(one.at("/volumes").findValuesAsText("secretName"))
@@ -136,5 +150,73 @@ class WorkloadsTest {
     assertThat(one.at("/containers/0/readinessProbe/periodSeconds").asInt()).isEqualTo(10);
     assertThat(two.at("/containers/0/readinessProbe/periodSeconds").asInt()).isEqualTo(20);
     assertThat(one.at("/containers/0/resources")).isEqualTo(two.at("/containers/0/resources"));
+    assertThat(three.at("/containers/0/resources/limits/cpu").asText()).isEqualTo("300m");
+    assertThat(three.at("/containers/0/resources/limits/memory").asText()).isEqualTo("512Mi");
+    assertThat(one.at("/containers/0/resources/limits/cpu").asText()).isEqualTo("200m");
+  }
+
+  @Test
+  void aDeploymentGivenDataByHandMountsAVolumeOfItsOwn() throws Exception {
+    // The builder makes a service with data a StatefulSet; a model built by hand may not.
+    ServiceModel statefulSet =
+        ServiceModels.of(
+            service("db")
+                .writable("/cache")
+                .volume("data", "/var/lib/db", Memory.gibibytes(1), null));
+    ServiceModel deployment = withKind(statefulSet, WorkloadKind.DEPLOYMENT);
+
+    JsonNode pod = find(render(deployment), "Deployment").at("/spec/template/spec");
+
+    assertThat(pod.at("/volumes").findValuesAsText("name")).containsExactly("cache", "data");
+    assertThat(pod.at("/containers/0/volumeMounts").findValuesAsText("name"))
+        .containsExactly("cache", "data");
+  }
+
+  @Test
+  void aPodVolumeNamedAsTheClaimTemplateIsLeftToTheClaim() {
+    ObjectNode statefulSet =
+        find(
+            render(
+                ServiceModels.of(
+                    service("db")
+                        .writable("/data")
+                        .volume("data", "/var/lib/db", Memory.gibibytes(1), null))),
+            "StatefulSet");
+
+    assertThat(statefulSet.at("/spec/template/spec/volumes").isMissingNode()).isTrue();
+    assertThat(
+            statefulSet
+                .at("/spec/template/spec/containers/0/volumeMounts")
+                .findValuesAsText("name"))
+        .containsExactly("data", "data");
+    assertThat(statefulSet.at("/spec/volumeClaimTemplates/0/metadata/name").asText())
+        .isEqualTo("data");
+  }
+
+  @Test
+  void twoPathsThatMakeOneVolumeNameAreTheStacksMistake() {
+    ServiceModel clash =
+        ServiceModels.of(
+            service("web")
+                .writable("/var/cache")
+                .writableInMemory("/var-cache", Memory.mebibytes(16)));
+
+    assertThatThrownBy(() -> render(clash))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("/var-cache and /var/cache would both be the pod volume var-cache")
+        .hasMessageEndingWith("rename one of the paths");
+  }
+
+  /** The same model with another kind of workload, as a model built by hand may have. */
+  private static ServiceModel withKind(ServiceModel model, WorkloadKind kind) throws Exception {
+    RecordComponent[] components = ServiceModel.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      values[i] =
+          components[i].getName().equals("kind") ? kind : components[i].getAccessor().invoke(model);
+    }
+    return ServiceModel.class.getDeclaredConstructor(types).newInstance(values);
   }
 }

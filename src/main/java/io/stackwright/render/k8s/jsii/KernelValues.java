@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 public final class KernelValues {
   private final Map<List<Object>, Object> made = new HashMap<>();
 
+  /** Values for one render, none made yet. */
+  public KernelValues() {}
+
   /**
    * The value for {@code key}, made by {@code make} the first time it is asked for.
    *
