@@ -23,7 +23,8 @@ public final class GateCheck implements AutoCloseable {
 
   /**
    * Starts the Compose CLI on an environment's Compose files, if the Compose layer runs; does
-   * nothing otherwise.
+   * nothing otherwise, or once the check is finished or closed. Safe to call from the threads that
+   * render, each environment once.
    *
    * @param environment the environment
    * @param files the Compose renderer's files, by path in {@code dist/<env>/}

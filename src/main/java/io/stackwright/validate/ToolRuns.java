@@ -109,9 +109,9 @@ final class ToolRuns {
    * Starts the Compose CLI on an environment's Compose files, in a scratch folder of their own.
    * When they cannot be copied there, nothing starts: the gate checks them as it would have.
    */
-  void beginCompose(String environment, Map<String, String> files) {
+  synchronized void beginCompose(String environment, Map<String, String> files) {
     String composeFile = files.get(ComposeRenderer.COMPOSE_FILE);
-    if (composeFile == null || early.containsKey(environment)) {
+    if (composeFile == null || early.containsKey(environment) || pool.isShutdown()) {
       return;
     }
     Map<String, String> copy = Map.copyOf(files);
@@ -135,7 +135,7 @@ final class ToolRuns {
   }
 
   /** The Compose check begun early for the subject, if it read exactly the subject's files. */
-  private CompletableFuture<ToolResult> begunFor(Subject subject) {
+  private synchronized CompletableFuture<ToolResult> begunFor(Subject subject) {
     EarlyCompose begun = early.get(subject.environment());
     if (begun == null) {
       return null;
@@ -181,7 +181,7 @@ final class ToolRuns {
   /**
    * Removes the scratch folder, once every tool is done with it: a failed join waits for the rest.
    */
-  void close() {
+  synchronized void close() {
     pool.shutdown();
     List<CompletableFuture<?>> all = new ArrayList<>();
     if (kubeconform != null) {

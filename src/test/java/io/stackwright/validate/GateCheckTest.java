@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateCheckTest {
 
-  /** The installed Compose CLI behind a script that counts its runs in {@code log}. */
+  /**
+   * The installed Compose CLI behind a script that logs each run in {@code log}: {@code run} as it
+   * starts, {@code end} a while after it is done.
+   */
   private static Tools counting(Path folder, Path log) throws IOException {
     Tools installed = InstalledTools.require();
     String words =
@@ -30,13 +33,23 @@ class GateCheckTest {
             .map(w -> "'" + w.replace("'", "'\\''") + "'")
             .collect(Collectors.joining(" "));
     Path script = folder.resolve("compose");
-    Files.writeString(script, "#!/bin/sh\necho run >> '" + log + "'\nexec " + words + " \"$@\"\n");
+    // "end" is written a while after the CLI is done, so that a check that did not wait for the
+    // run would not find it.
+    Files.writeString(
+        script,
+        "#!/bin/sh\necho run >> '"
+            + log
+            + "'\n"
+            + words
+            + " \"$@\"\nrc=$?\nsleep 0.3\necho end >> '"
+            + log
+            + "'\nexit $rc\n");
     script.toFile().setExecutable(true);
     return new Tools(installed.kubeconform(), installed.schemas(), List.of(script.toString()));
   }
 
   private static long runs(Path log) throws IOException {
-    return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+    return Files.exists(log) ? Files.readAllLines(log).stream().filter("run"::equals).count() : 0;
   }
 
   private static Map<String, String> composeFiles(SynthOutput output) {
@@ -107,6 +120,7 @@ class GateCheckTest {
     }
 
     assertThat(runs(log)).isEqualTo(1);
+    assertThat(Files.readAllLines(log)).containsExactly("run", "end");
     assertThat(ValidationGateTest.scratchFolders(temp)).isEqualTo(before);
   }
 
