@@ -1,7 +1,6 @@
 package io.stackwright.render.k8s;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ public final class WorkloadParts {
   private final ContainerProps.Builder container;
   private final List<VolumeMount> mounts = new ArrayList<>();
   private final Map<String, Volume> volumes = new LinkedHashMap<>();
-  private final Map<String, String> volumePaths = new HashMap<>();
   private final Set<String> claims = new HashSet<>();
   private final Map<String, String> podLabels = new TreeMap<>();
   private final Map<String, String> podAnnotations = new TreeMap<>();
@@ -124,14 +122,13 @@ public final class WorkloadParts {
   private WorkloadParts add(VolumeMount mount, Volume volume) {
     String volumeName = volume.getName();
     Volume known = volumes.putIfAbsent(volumeName, volume);
-    volumePaths.putIfAbsent(volumeName, mount.getMountPath());
     if (known != null && !KubeJson.tree(known).equals(KubeJson.tree(volume))) {
       // The volumes' names come from what the model names (a writable path, a config file): two
       // that differ only in characters a name cannot hold are the stack's mistake.
       throw new IllegalArgumentException(
           name
               + ": "
-              + volumePaths.get(volumeName)
+              + firstPath(volumeName)
               + " and "
               + mount.getMountPath()
               + " would both be the pod volume "
@@ -144,6 +141,15 @@ public final class WorkloadParts {
     }
     mounts.add(mount);
     return this;
+  }
+
+  /** The path of the first mount of the volume {@code volumeName}. */
+  private String firstPath(String volumeName) {
+    return mounts.stream()
+        .filter(m -> volumeName.equals(m.getName()))
+        .map(VolumeMount::getMountPath)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** {@return the render's cdk8s values: sizes, durations, probes, made once and shared} */

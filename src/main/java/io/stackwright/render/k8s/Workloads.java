@@ -94,10 +94,7 @@ final class Workloads {
     }
     enrichers.forEach(enricher -> enricher.enrichWorkload(stack, service, parts));
     PersistentData data = service.data();
-    if (data != null && service.kind() != WorkloadKind.STATEFUL_SET) {
-      // Only a model built by hand gives a Deployment data: each pod gets a volume of its own.
-      parts.mount(data.mountPath(), PodVolumes.emptyDir(data.volume(), null));
-    } else if (data != null) {
+    if (data != null && service.kind() == WorkloadKind.STATEFUL_SET) {
       parts.mountClaimTemplate(data.mountPath(), data.volume());
       // cdk8s-plus refuses a claim template that no mount of its own uses; it leaves the
       // template's volume out of the pod, and the mounts are set in full once synthesized.
@@ -109,6 +106,9 @@ final class Workloads {
                       .path(data.mountPath())
                       .volume(Volume.fromEmptyDir(chart, id(service, "data"), data.volume()))
                       .build()));
+    } else if (data != null) {
+      // Only a model built by hand gives a Deployment data: each pod gets a volume of its own.
+      parts.mount(data.mountPath(), PodVolumes.emptyDir(data.volume(), null));
     }
     parts.setMounts("/spec/template/spec");
     boolean apiAccess = ServiceAccounts.apply(plain, stack, service, kind);
